@@ -1,0 +1,35 @@
+using Workflow.Application.Validation;
+
+namespace Workflow.Application.Commands;
+
+/// <summary>How a command ended; the HTTP layer turns it into a status code and a body or a problem.</summary>
+public enum CommandStatus
+{
+    /// <summary>Accepted: the workflow was told (202).</summary>
+    Accepted,
+
+    /// <summary>The same command again: nothing new happened (200).</summary>
+    AlreadyDone,
+
+    NotFound,
+
+    /// <summary>The application is not in a state where this command applies (409).</summary>
+    Conflict,
+
+    /// <summary>The request is malformed or incomplete (400).</summary>
+    Invalid,
+
+    /// <summary>Well formed but not acceptable, e.g. the wrong fee amount (422).</summary>
+    Unprocessable,
+}
+
+public sealed record CommandResult(CommandStatus Status, string? Detail = null, ValidationErrors? Errors = null, object? Body = null)
+{
+    public static CommandResult Accepted(object? body = null) => new(CommandStatus.Accepted, Body: body);
+
+    public static CommandResult NotFound(string applicationId) => new(CommandStatus.NotFound, $"There is no application {applicationId}.");
+
+    public static CommandResult Conflict(string detail) => new(CommandStatus.Conflict, detail);
+
+    public static CommandResult Invalid(ValidationErrors errors) => new(CommandStatus.Invalid, Errors: errors);
+}

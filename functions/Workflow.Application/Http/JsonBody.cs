@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Application.Http;
+
+/// <summary>
+/// Reads a JSON request body strictly: the content type must be JSON, the size is bounded before anything is parsed,
+/// unknown or duplicate members are rejected, and a parse error becomes a 400 problem that says where (not what: the
+/// body may hold personal data, so it is neither echoed nor logged).
+/// </summary>
+public static class JsonBody
+{
+    public static readonly JsonSerializerOptions Strict = new(WorkflowJson.Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        RespectNullableAnnotations = true,
+        MaxDepth = 16,
+    };
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(new LimitedStream(buffer, maxBytes), cancellationToken);
+            body = buffer.ToArray();
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or LimitedStream.TooLargeException)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        try
+        {
+            T? value = JsonSerializer.Deserialize<T>(body, Strict);
+            return value is null ? (null, Problems.BadRequest("The body must be a JSON object, not null.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Problems.BadRequest($"The body is not valid for this endpoint: {Describe(e)}"));
+        }
+    }
+
+    /// <summary>The location of a parse error, without the offending value.</summary>
+    static string Describe(JsonException e)
+    {
+        string where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
+        string what = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
+        return $"{what}{where}";
+    }
+
+    /// <summary>Stops copying once more than the limit has come in, whatever the Content-Length said.</summary>
+    sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        long written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => this.written;
+
+        public override long Position { get => this.written; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => this.Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            this.written += buffer.Length;
+            if (this.written > limit)
+            {
+                throw new TooLargeException();
+            }
+
+            inner.Write(buffer);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            this.Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            this.Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        internal sealed class TooLargeException : IOException;
+    }
+}

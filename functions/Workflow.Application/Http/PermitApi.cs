@@ -1,0 +1,251 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Workflow.Application.Commands;
+using Workflow.Application.Federal;
+using Workflow.Application.Ports;
+using Workflow.Application.Queries;
+using Workflow.Application.Submissions;
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Application.Http;
+
+/// <summary>
+/// The HTTP API under <c>/api</c>: thin endpoints that read and check the request, call an application service, and
+/// turn its result into a response or an RFC 9457 problem. The Azure Functions app exposes the same routes through the
+/// same services.
+/// </summary>
+public static class PermitApi
+{
+    public const string OpenApiPath = "/api/openapi.json";
+
+    public static IEndpointRouteBuilder MapPermitApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        RouteGroupBuilder api = endpoints.MapGroup("/api");
+
+        RouteGroupBuilder applications = api.MapGroup("/applications").WithTags("Applications");
+        applications.MapPost("/", SubmitAsync)
+            .WithName("SubmitApplication")
+            .WithSummary("Submit an application; idempotent per applicant and submission id.")
+            .Accepts<SubmitApplicationRequest>("application/json")
+            .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
+            .Produces<SubmissionAccepted>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        applications.MapGet("/{id}", GetAsync)
+            .WithName("GetApplication")
+            .WithSummary("Stage, SLA state, due date, pauses, federal leg, decision and timeline of an application.")
+            .Produces<ApplicationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id}/letter", GetLetterAsync)
+            .WithName("GetDecisionLetter")
+            .WithSummary("The decision letter kept with the dossier.")
+            .Produces<string>(contentType: "text/plain")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
+            .WithName("SupplyDocuments")
+            .WithSummary("Supply documents: missing ones, or the answer to an information request.")
+            .Accepts<SupplyDocumentsRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapPost("/{id}/payments", PayAsync)
+            .WithName("PayFee")
+            .WithSummary("Pay the application fee (§2.5).")
+            .Accepts<PaymentRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        applications.MapPost("/{id}/information-requests", RequestInformationAsync)
+            .WithName("RequestInformation")
+            .WithSummary("The caseworker asks the employer for information; the SLA clock pauses until the answer (documents) or the deadline.")
+            .Accepts<InformationRequestRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapPost("/{id}/decision", DecideAsync)
+            .WithName("Decide")
+            .WithSummary("The caseworker's decision: approve, or refuse on named grounds; the motivation is kept in the dossier only.")
+            .Accepts<DecisionRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/worklist", WorklistAsync)
+            .WithTags("Caseworkers")
+            .WithName("GetWorklist")
+            .WithSummary("Open caseworker decisions, nearest due date first.")
+            .Produces<IReadOnlyList<WorklistItem>>();
+        api.MapGet("/decision-grounds", () => TypedResults.Ok(DecisionGrounds.All))
+            .WithTags("Caseworkers")
+            .WithName("GetDecisionGrounds")
+            .WithSummary("The closed list of named refusal grounds (§2.1).");
+
+        api.MapPost("/federal/decisions", FederalMessageAsync)
+            .WithTags("Federal office")
+            .WithName("ReceiveFederalMessage")
+            .WithSummary("Webhook for the federal office: acknowledgements, information requests and decisions; same handling as the federal-decisions queue.")
+            .Accepts<Orchestrations.Contracts.FederalInboundMessage>("application/json")
+            .Produces<FederalHandlingResult>(StatusCodes.Status202Accepted)
+            .Produces<FederalHandlingResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        RouteGroupBuilder sla = api.MapGroup("/sla").WithTags("Managers");
+        sla.MapGet("/peak-periods", async (PeakPeriodCommands commands, CancellationToken ct) => TypedResults.Ok(new { periods = await commands.ListAsync(ct) }))
+            .WithName("GetPeakPeriods")
+            .WithSummary("The declared peak periods.");
+        sla.MapPut("/peak-periods", ReplacePeakPeriodsAsync)
+            .WithName("ReplacePeakPeriods")
+            .WithSummary("Declare the peak periods (replaces the list); standard files submitted inside one get 45 days.")
+            .Accepts<PeakPeriodsRequest>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
+        api.MapGet("/alerts", async (string? applicationId, IManagerAlertInbox inbox, CancellationToken ct) =>
+                TypedResults.Ok(await inbox.ListAsync(applicationId, ct)))
+            .WithTags("Managers")
+            .WithName("GetAlerts")
+            .WithSummary("SLA and deadline alerts as delivered to their audience, once each.")
+            .Produces<IReadOnlyList<DeliveredAlert>>();
+
+        return endpoints;
+    }
+
+    /// <summary>The body of a 202 or 200 to a submission.</summary>
+    public sealed record SubmissionAccepted(string ApplicationId, string StatusUrl, bool Repeated);
+
+    static async Task<IResult> SubmitAsync(HttpRequest request, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
+    {
+        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        SubmissionResult result = await submissions.SubmitAsync(body, cancellationToken);
+        return result.Status switch
+        {
+            SubmissionStatus.Accepted => TypedResults.Accepted(
+                ApplicationQueries.StatusUrl(result.ApplicationId!),
+                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: false)),
+            SubmissionStatus.Repeated => TypedResults.Ok(
+                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: true)),
+            SubmissionStatus.Conflict => Problems.Conflict(
+                $"This submission id was already used by this applicant with different content (application {result.ApplicationId}). Use a new submission id for a new application."),
+            _ => Problems.Validation(result.Errors!),
+        };
+    }
+
+    static async Task<IResult> GetAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        ApplicationView? view = ApplicationIds.IsWellFormed(id) ? await queries.GetAsync(id, cancellationToken) : null;
+        return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
+    }
+
+    static async Task<IResult> GetLetterAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        string? letter = ApplicationIds.IsWellFormed(id) ? await queries.LetterAsync(id, cancellationToken) : null;
+        return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
+    }
+
+    static Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ApplicationCommands commands, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
+        CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, ct), cancellationToken);
+
+    static Task<IResult> PayAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.PayAsync(id, body, ct), cancellationToken);
+
+    static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, ct), cancellationToken);
+
+    static Task<IResult> DecideAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<DecisionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.DecideAsync(id, body, ct), cancellationToken);
+
+    static async Task<IResult> WorklistAsync(ApplicationQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.WorklistAsync(cancellationToken));
+
+    static async Task<IResult> FederalMessageAsync(HttpRequest request, FederalMessageHandler handler, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType();
+        }
+
+        if (request.ContentLength > FederalMessageHandler.MaxMessageBytes)
+        {
+            return Problems.TooLarge(FederalMessageHandler.MaxMessageBytes);
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        FederalHandlingResult result = await handler.HandleAsync(buffer.ToArray(), cancellationToken);
+        return result.Handling switch
+        {
+            FederalHandling.Delivered => TypedResults.Accepted((string?)null, result),
+            FederalHandling.RecordedLate => TypedResults.Ok(result),
+            FederalHandling.UnknownApplication => Problems.NotFound(result.Reason),
+            _ => Problems.BadRequest(result.Reason),
+        };
+    }
+
+    static async Task<IResult> ReplacePeakPeriodsAsync(HttpRequest request, PeakPeriodCommands commands, CancellationToken cancellationToken)
+    {
+        (PeakPeriodsRequest? body, IResult? problem) = await JsonBody.ReadAsync<PeakPeriodsRequest>(request, SmallBodyBytes, cancellationToken);
+        return body is null ? problem! : ToResult(await commands.ReplaceAsync(body, cancellationToken), ok: true);
+    }
+
+    /// <summary>Commands on applications carry a small JSON body, except documents.</summary>
+    const long SmallBodyBytes = 64 * 1024;
+
+    static async Task<IResult> CommandAsync<TBody>(
+        string id, HttpRequest request, long maxBytes, Func<TBody, CancellationToken, Task<CommandResult>> command, CancellationToken cancellationToken)
+        where TBody : class
+    {
+        if (!ApplicationIds.IsWellFormed(id))
+        {
+            return Problems.NotFound($"There is no application {Shorten(id)}.");
+        }
+
+        (TBody? body, IResult? problem) = await JsonBody.ReadAsync<TBody>(request, maxBytes, cancellationToken);
+        return body is null ? problem! : ToResult(await command(body, cancellationToken), ok: false);
+    }
+
+    static IResult ToResult(CommandResult result, bool ok) => result.Status switch
+    {
+        CommandStatus.Accepted when ok => TypedResults.Ok(result.Body),
+        CommandStatus.Accepted => TypedResults.Accepted((string?)null, result.Body),
+        CommandStatus.AlreadyDone => TypedResults.Ok(result.Body),
+        CommandStatus.NotFound => Problems.NotFound(result.Detail!),
+        CommandStatus.Conflict => Problems.Conflict(result.Detail!),
+        CommandStatus.Unprocessable => Problems.Unprocessable(result.Detail!),
+        _ => Problems.Validation(result.Errors!),
+    };
+
+    /// <summary>Ids from the URL are echoed only when short, so an error never repeats a long hostile string.</summary>
+    static string Shorten(string id) => id.Length <= ApplicationIds.Length ? id : id[..ApplicationIds.Length] + "...";
+
+    /// <summary>Registers the application services both hosts share.</summary>
+    public static IServiceCollection AddPermitApplication(this IServiceCollection services)
+    {
+        services.AddOptions<WorkflowSettings>().BindConfiguration(WorkflowSettings.Section);
+        services.AddSingleton(Orchestrations.Policy.PolicyCatalog.Embedded);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTransient<SubmissionService>();
+        services.AddTransient<ApplicationCommands>();
+        services.AddTransient<ApplicationQueries>();
+        services.AddTransient<PeakPeriodCommands>();
+        services.AddTransient<FederalMessageHandler>();
+        services.AddProblemDetails();
+        return services;
+    }
+}

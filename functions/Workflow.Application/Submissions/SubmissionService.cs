@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Application.Ports;
+using Workflow.Application.Validation;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Serialization;
+using Workflow.Orchestrations.Workflows.PermitApplication;
+
+namespace Workflow.Application.Submissions;
+
+/// <summary>How a submission ended.</summary>
+public enum SubmissionStatus
+{
+    /// <summary>A new application: its workflow is scheduled.</summary>
+    Accepted,
+
+    /// <summary>The same submission again (same applicant, submission id and body): the existing application.</summary>
+    Repeated,
+
+    /// <summary>The same applicant and submission id with another body.</summary>
+    Conflict,
+
+    /// <summary>The request is not valid; nothing was stored.</summary>
+    Invalid,
+}
+
+public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null);
+
+/// <summary>
+/// Submits an application, idempotently (DESIGN.md §3): validate; reserve the submission in the ledger with a
+/// conditional insert <b>before</b> scheduling; keep the dossier and documents; schedule the workflow with the
+/// derived instance id and dedupe statuses. A repeat with the same body returns the existing application (also after
+/// completion); with another body it is a conflict. A reservation whose submitter crashed before scheduling is taken
+/// over by the next repeat, so no submission stays stuck.
+/// </summary>
+public sealed partial class SubmissionService(
+    DurableTaskClient client,
+    ISubmissionLedger ledger,
+    IDossierStore dossiers,
+    IAuditLog auditLog,
+    IPeakPeriodCalendar peakPeriods,
+    PolicyCatalog policy,
+    TimeProvider time,
+    IOptions<WorkflowSettings> settings,
+    ILogger<SubmissionService> logger)
+{
+    /// <summary>Every status: an existing instance is never overwritten, whatever its state (DESIGN.md §2 (a)).</summary>
+    static readonly OrchestrationRuntimeStatus[] AllStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
+
+    public async Task<SubmissionResult> SubmitAsync(SubmitApplicationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        DateTimeOffset now = time.GetUtcNow();
+        var errors = new ValidationErrors();
+        ValidatedSubmission? submission = SubmissionValidator.Validate(request, now, errors);
+        if (submission is null)
+        {
+            return new SubmissionResult(SubmissionStatus.Invalid, null, errors);
+        }
+
+        string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
+        FeeTerms? fee = policy.FeeFor(submission.Category, now);
+        var reservation = new SubmissionRecord(
+            applicationId,
+            submission.ApplicantKey,
+            submission.SubmissionId,
+            BodyHash(request),
+            submission.Category,
+            now,
+            fee?.AmountCents,
+            fee?.Currency,
+            Scheduled: false,
+            ReservedAt: now);
+
+        (ReservationOutcome outcome, SubmissionRecord stored) = await ledger.TryReserveAsync(reservation, cancellationToken);
+        if (outcome == ReservationOutcome.Exists)
+        {
+            if (stored.BodySha256 != reservation.BodySha256)
+            {
+                return new SubmissionResult(SubmissionStatus.Conflict, applicationId);
+            }
+
+            bool abandoned = !stored.Scheduled && now - stored.ReservedAt >= settings.Value.SubmissionTakeOverAfter;
+            if (!abandoned || !await ledger.TryTakeOverAsync(stored, now, cancellationToken))
+            {
+                return new SubmissionResult(SubmissionStatus.Repeated, applicationId);
+            }
+
+            LogTakeOver(logger, applicationId);
+        }
+
+        // From here on, this request owns the submission; every step is safe to repeat after a crash.
+        await this.RegisterAsync(submission, stored, cancellationToken);
+        return new SubmissionResult(outcome == ReservationOutcome.Reserved ? SubmissionStatus.Accepted : SubmissionStatus.Repeated, applicationId);
+    }
+
+    async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        string applicationId = record.ApplicationId;
+        await dossiers.SaveApplicationAsync(submission.ToDossier(applicationId, record.SubmittedAt), cancellationToken);
+        foreach (ValidatedDocument document in submission.Documents)
+        {
+            await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, cancellationToken);
+        }
+
+        await auditLog.AppendAsync(
+            new AuditEntry(
+                applicationId,
+                "api-submitted",
+                record.SubmittedAt,
+                "submitted",
+                Actors.Employer,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["category"] = JsonNamingPolicy.KebabCaseLower.ConvertName(record.Category.ToString()),
+                    ["documents"] = string.Join(',', submission.Documents.Select(d => $"{d.Record.Type}:{d.Record.Sha256[..12]}")),
+                }),
+            cancellationToken);
+
+        bool peak = await this.IsPeakAsync(record.SubmittedAt, cancellationToken);
+        var input = new PermitApplicationInput(
+            applicationId,
+            record.Category,
+            record.SubmittedAt,
+            settings.Value.PolicyDayLength,
+            policy.Resolve(record.Category, record.SubmittedAt, peak));
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(PermitApplicationOrchestrator),
+                input,
+                new Microsoft.DurableTask.StartOrchestrationOptions(applicationId).WithDedupeStatuses(AllStatuses),
+                cancellationToken);
+            LogScheduled(logger, applicationId, record.Category);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            LogAlreadyScheduled(logger, applicationId);
+        }
+
+        await ledger.MarkScheduledAsync(applicationId, cancellationToken);
+    }
+
+    async Task<bool> IsPeakAsync(DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    {
+        DateOnly date = PolicyCatalog.BelgianDate(submittedAt);
+        IReadOnlyList<PeakPeriod> periods = await peakPeriods.ListAsync(cancellationToken);
+        return periods.Any(p => p.From <= date && date <= p.To);
+    }
+
+    /// <summary>The hash of the request as parsed and re-serialised, so formatting differences do not count as another body.</summary>
+    static string BodyHash(SubmitApplicationRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, WorkflowJson.Options)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} scheduled ({Category})")]
+    static partial void LogScheduled(ILogger logger, string applicationId, PermitCategory category);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} was already scheduled")]
+    static partial void LogAlreadyScheduled(ILogger logger, string applicationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: taking over a reservation that was never scheduled")]
+    static partial void LogTakeOver(ILogger logger, string applicationId);
+}

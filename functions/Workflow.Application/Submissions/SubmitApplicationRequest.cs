@@ -1,0 +1,46 @@
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Application.Submissions;
+
+/// <summary>
+/// <c>POST /api/applications</c>: an application as the portal sends it. Every member is nullable so that a missing
+/// one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot,
+/// for instance, send its own submission time: the system takes it).
+/// </summary>
+public sealed record SubmitApplicationRequest(
+    string? SubmissionId,
+    PermitCategory? Category,
+    EmployerInput? Employer,
+    SelfEmployedInput? SelfEmployed,
+    WorkerInput? Worker,
+    JobInput? Job,
+    IReadOnlyList<DocumentInput>? Documents);
+
+/// <summary>The employer (every category but the professional card).</summary>
+public sealed record EmployerInput(string? Kbo, string? Name, string? ContactEmail);
+
+/// <summary>The self-employed applicant (professional card): a reference of the portal, and a KBO number if there is one.</summary>
+public sealed record SelfEmployedInput(string? Reference, string? Kbo, string? ContactEmail);
+
+/// <summary>
+/// The worker. <c>Insz</c> or <c>Bis</c> when the worker has one; a first-time non-EU worker usually has neither:
+/// then passport number, nationality and birth date identify the worker.
+/// </summary>
+public sealed record WorkerInput(
+    string? GivenName,
+    string? FamilyName,
+    string? Insz,
+    string? Bis,
+    string? PassportNumber,
+    string? Nationality,
+    DateOnly? BirthDate,
+    string? ContactEmail);
+
+/// <summary>The job: title, level on the Flemish qualification framework (VKS 1–8), gross annual salary in EUR, dates.</summary>
+public sealed record JobInput(string? Title, int? VksLevel, decimal? GrossAnnualSalary, DateOnly? StartDate, DateOnly? EndDate);
+
+/// <summary>A document, inline: type code, file name, content type and the content in base64.</summary>
+public sealed record DocumentInput(string? Type, string? FileName, string? ContentType, string? ContentBase64);
+
+/// <summary><c>POST /api/applications/{id}/documents</c>: documents supplied later (missing ones, or an answer to an information request).</summary>
+public sealed record SupplyDocumentsRequest(IReadOnlyList<DocumentInput>? Documents);

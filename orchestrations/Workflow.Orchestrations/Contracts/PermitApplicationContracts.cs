@@ -1,0 +1,34 @@
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>
+/// The input of a permit workflow: ids, codes and the resolved policy only (no personal data). The policy-day length
+/// is stamped here so the instance keeps its time scale whatever the setting becomes later.
+/// </summary>
+public sealed record PermitApplicationInput(
+    string ApplicationId,
+    PermitCategory Category,
+    DateTimeOffset SubmittedAt,
+    TimeSpan PolicyDayLength,
+    PermitTerms Terms)
+{
+    public PolicyClock Clock() => new(this.SubmittedAt, this.PolicyDayLength);
+}
+
+/// <summary>The output of a permit workflow.</summary>
+public sealed record PermitApplicationResult(
+    Outcome Outcome,
+    IReadOnlyList<string> Grounds,
+    DateTimeOffset DecidedAt,
+    string LetterReference);
+
+/// <summary>The custom status: where the workflow is, in codes (DESIGN.md §3: no personal data).</summary>
+public sealed record PermitStatus(
+    Stage Stage,
+    SlaState Sla,
+    DateTimeOffset? DueAt,
+    FederalLegStatus Federal,
+    IReadOnlyList<string> AwaitingItems,
+    Outcome? Outcome);

@@ -1,0 +1,60 @@
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>
+/// The external events a permit workflow listens for (DESIGN.md §3): one constant, distinct name per kind. Payloads
+/// carry ids and codes only, never personal data. <see cref="PermitMessage.At"/> is stamped by the system when the
+/// message was received, never taken from the sender.
+/// </summary>
+public static class PermitEvents
+{
+    public const string DocumentsSupplied = nameof(DocumentsSupplied);
+    public const string FeePaid = nameof(FeePaid);
+    public const string InformationRequested = nameof(InformationRequested);
+    public const string CaseworkerDecided = nameof(CaseworkerDecided);
+    public const string FederalAcknowledged = nameof(FederalAcknowledged);
+    public const string FederalInformationRequested = nameof(FederalInformationRequested);
+    public const string FederalDecided = nameof(FederalDecided);
+}
+
+/// <summary>The common envelope: every message has an id (for de-duplication) and a correlation id (for tracing).</summary>
+public abstract record PermitMessage(string MessageId, string CorrelationId, DateTimeOffset At);
+
+/// <summary>The employer supplied documents (their content is in the dossier).</summary>
+public sealed record DocumentsSupplied(string MessageId, string CorrelationId, DateTimeOffset At, IReadOnlyList<string> DocumentTypes)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The fee was paid.</summary>
+public sealed record FeePaid(string MessageId, string CorrelationId, DateTimeOffset At, string PaymentId, long AmountCents, string Currency)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The caseworker asked the employer for information (the question is in the dossier); the SLA clock pauses.</summary>
+public sealed record InformationRequested(string MessageId, string CorrelationId, DateTimeOffset At, string RequestId, int DeadlineDays)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The caseworker's decision; the motivation is in the dossier, not here.</summary>
+public sealed record CaseworkerDecided(
+    string MessageId,
+    string CorrelationId,
+    DateTimeOffset At,
+    string DecisionId,
+    CaseworkerVerdict Verdict,
+    IReadOnlyList<string> Grounds) : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The federal office acknowledged the handoff <paramref name="HandoffId"/>.</summary>
+public sealed record FederalAcknowledged(string MessageId, string CorrelationId, DateTimeOffset At, string HandoffId)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The federal office asked for information on its leg (it does not pause the Flemish clock).</summary>
+public sealed record FederalInformationRequested(string MessageId, string CorrelationId, DateTimeOffset At, string HandoffId)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The federal office decided on residence for the handoff <paramref name="HandoffId"/>.</summary>
+public sealed record FederalDecided(
+    string MessageId,
+    string CorrelationId,
+    DateTimeOffset At,
+    string HandoffId,
+    FederalVerdict Verdict,
+    IReadOnlyList<string> ReasonCodes) : PermitMessage(MessageId, CorrelationId, At);

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Orchestrations.Policy;
+
+/// <summary>
+/// The dated policy data (Policy/Data/permit-policy.json) and how an application's terms are chosen from it: for each
+/// list, the entry with the latest <c>validFrom</c> on or before the submission date in Brussels.
+/// </summary>
+public sealed class PolicyCatalog
+{
+    static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    readonly PolicyData data;
+
+    public PolicyCatalog(PolicyData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        this.data = data;
+    }
+
+    /// <summary>The policy data shipped with the code.</summary>
+    public static PolicyCatalog Embedded { get; } = new(LoadEmbedded());
+
+    /// <summary>The calendar date of an instant in Brussels: policy switch dates are Belgian dates.</summary>
+    public static DateOnly BelgianDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Brussels).DateTime);
+
+    /// <summary>Resolves the terms for an application of <paramref name="category"/> submitted at <paramref name="submittedAt"/>.</summary>
+    public PermitTerms Resolve(PermitCategory category, DateTimeOffset submittedAt, bool inPeakPeriod)
+    {
+        DateOnly date = BelgianDate(submittedAt);
+        var used = new List<string>();
+
+        SlaTrack track = category.Track();
+        SlaTrackEntry? sla = Latest(this.data.SlaTracks.Where(t => t.Track == track), date);
+        bool peak = inPeakPeriod && sla?.PeakDueDays is not null;
+        SlaTerms slaTerms = sla is null
+            ? new SlaTerms(track, null, false, PausesWhileWaitingOnApplicant: true, [])
+            : new SlaTerms(
+                track,
+                peak ? sla.PeakDueDays : sla.DueDays,
+                peak,
+                sla.PausesWhileWaitingOnApplicant,
+                [.. sla.Milestones.Select(m => new MilestoneTerm(m.Kind, m.DaysFromDue, m.Audience))]);
+        Use(used, sla?.Id);
+
+        AdmissibilityEntry admissibility = Latest(this.data.Admissibility, date)
+            ?? throw new InvalidOperationException($"No admissibility policy is in force on {date:yyyy-MM-dd}.");
+        Use(used, admissibility.Id);
+
+        FeeEntry? fee = Latest(this.data.Fees, date);
+        FeeTerms? feeTerms = fee is null || fee.ExemptCategories.Contains(category) ? null : new FeeTerms(fee.AmountCents, fee.Currency);
+        Use(used, fee?.Id);
+
+        FederalLegTerms? federal = null;
+        OverallDeadlineTerms? overall = null;
+        if (category.HasFederalLeg())
+        {
+            FederalLegEntry? federalEntry = Latest(this.data.FederalLeg, date);
+            federal = federalEntry is null ? null : new FederalLegTerms(federalEntry.AnswerLateAfterDays, federalEntry.EscalateAfterDays);
+            Use(used, federalEntry?.Id);
+
+            OverallDeadlineEntry? deadline = Latest(this.data.OverallDeadlines, date);
+            overall = deadline is null ? null : new OverallDeadlineTerms(deadline.Id, deadline.Months, deadline.Days, deadline.WarnDaysBefore);
+            Use(used, deadline?.Id);
+        }
+
+        IReadOnlyList<string> required = admissibility.RequiredDocuments.TryGetValue(category, out var documents) ? documents : [];
+        return new PermitTerms(
+            used,
+            slaTerms,
+            new AdmissibilityTerms(admissibility.CompletionDeadlineDays, required, feeTerms),
+            federal,
+            overall);
+    }
+
+    /// <summary>The fee due for a category on a date, or null when none is due.</summary>
+    public FeeTerms? FeeFor(PermitCategory category, DateTimeOffset submittedAt) =>
+        this.Resolve(category, submittedAt, inPeakPeriod: false).Admissibility.Fee;
+
+    static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
+        where T : DatedEntry =>
+        entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);
+
+    static void Use(List<string> used, string? id)
+    {
+        if (id is not null)
+        {
+            used.Add(id);
+        }
+    }
+
+    static PolicyData LoadEmbedded()
+    {
+        using Stream stream = typeof(PolicyCatalog).Assembly.GetManifestResourceStream("policy/permit-policy.json")
+            ?? throw new InvalidOperationException("The embedded policy data is missing.");
+        return JsonSerializer.Deserialize<PolicyData>(stream, WorkflowJson.Options)
+            ?? throw new InvalidOperationException("The embedded policy data is empty.");
+    }
+}

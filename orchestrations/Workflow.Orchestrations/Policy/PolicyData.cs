@@ -1,0 +1,57 @@
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Orchestrations.Policy;
+
+/// <summary>The shape of Policy/Data/permit-policy.json. Every entry carries its source.</summary>
+public sealed record PolicyData(
+    IReadOnlyList<SlaTrackEntry> SlaTracks,
+    IReadOnlyList<FeeEntry> Fees,
+    IReadOnlyList<AdmissibilityEntry> Admissibility,
+    IReadOnlyList<FederalLegEntry> FederalLeg,
+    IReadOnlyList<OverallDeadlineEntry> OverallDeadlines);
+
+public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
+
+public sealed record SlaTrackEntry(
+    string Id,
+    SlaTrack Track,
+    DateOnly ValidFrom,
+    int DueDays,
+    int? PeakDueDays,
+    bool PausesWhileWaitingOnApplicant,
+    string Source,
+    IReadOnlyList<MilestoneEntry> Milestones) : DatedEntry(Id, ValidFrom, Source);
+
+public sealed record MilestoneEntry(MilestoneKind Kind, int DaysFromDue, AlertAudience Audience, string Source);
+
+public sealed record FeeEntry(
+    string Id,
+    DateOnly ValidFrom,
+    long AmountCents,
+    string Currency,
+    IReadOnlyList<PermitCategory> ExemptCategories,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+public sealed record AdmissibilityEntry(
+    string Id,
+    DateOnly ValidFrom,
+    int CompletionDeadlineDays,
+    string Source,
+    IReadOnlyDictionary<PermitCategory, IReadOnlyList<string>> RequiredDocuments,
+    string RequiredDocumentsSource) : DatedEntry(Id, ValidFrom, Source);
+
+public sealed record FederalLegEntry(
+    string Id,
+    DateOnly ValidFrom,
+    int AnswerLateAfterDays,
+    int EscalateAfterDays,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+public sealed record OverallDeadlineEntry(
+    string Id,
+    DateOnly ValidFrom,
+    string Basis,
+    int? Months,
+    int? Days,
+    int WarnDaysBefore,
+    string Source) : DatedEntry(Id, ValidFrom, Source);

@@ -1,0 +1,12 @@
+using Workflow.Orchestrations.Contracts;
+
+namespace Workflow.Orchestrations.Ports;
+
+/// <summary>The audit log, kept apart from orchestration history (which is purged for privacy). Appends are idempotent on the entry key.</summary>
+public interface IAuditLog
+{
+    Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The entries of one application, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken);
+}

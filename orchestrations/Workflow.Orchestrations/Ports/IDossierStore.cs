@@ -1,0 +1,29 @@
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Orchestrations.Ports;
+
+/// <summary>
+/// The dossier: the application as filed, its documents, the caseworker's motivation, gathered source data and
+/// letters. The only place personal data is kept (Blob storage in both hosts).
+/// </summary>
+public interface IDossierStore
+{
+    Task SaveApplicationAsync(ApplicationDossier dossier, CancellationToken cancellationToken);
+
+    Task<ApplicationDossier?> GetApplicationAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a document under its SHA-256; storing the same content twice is harmless.</summary>
+    Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a JSON record (a decision's motivation, a question, gathered data) under a relative name.</summary>
+    Task SaveRecordAsync<T>(string applicationId, string name, T record, CancellationToken cancellationToken);
+
+    Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken);
+
+    /// <summary>Stores a letter and returns its reference (a path inside the dossier, no personal data).</summary>
+    Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken);
+
+    Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken);
+}

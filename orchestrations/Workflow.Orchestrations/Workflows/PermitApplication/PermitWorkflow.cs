@@ -1,0 +1,584 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Sla;
+
+namespace Workflow.Orchestrations.Workflows.PermitApplication;
+
+/// <summary>
+/// The phases and state of one permit workflow. Deterministic: time comes from the orchestration context (mapped to
+/// policy time with the clock stamped in the input), effects go through activities, messages through the
+/// <see cref="EventInbox"/>. Every wait goes through <see cref="NextAsync"/>, which is also the one sequential loop that
+/// fires SLA milestones and deadline alerts, each once, and cancels the timer that loses its race.
+/// </summary>
+internal sealed class PermitWorkflow
+{
+    /// <summary>Activities touch storage; transient failures are retried (real time, not policy time).</summary>
+    static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    /// <summary>Rounding between real and policy time must not make a deadline look one tick early.</summary>
+    static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(1);
+
+    readonly TaskOrchestrationContext context;
+    readonly PermitApplicationInput input;
+    readonly PermitTerms terms;
+    readonly PolicyClock clock;
+    readonly EventInbox inbox;
+    readonly SlaClock sla;
+    readonly FederalLeg federal;
+    readonly HashSet<string> seenMessages = new(StringComparer.Ordinal);
+    readonly HashSet<MilestoneKind> firedMilestones = [];
+
+    Stage stage = Stage.Received;
+    IReadOnlyList<string> missingDocuments = [];
+    bool feeOutstanding;
+    DateTimeOffset? applicantDeadline;
+    string? openRequestId;
+    DateTimeOffset? openRequestDeadline;
+    DateTimeOffset? completeAt;
+    CaseworkerDecided? caseworkerDecision;
+    Outcome? outcome;
+    IReadOnlyList<string> grounds = [];
+    DateTimeOffset? closedAt;
+    int revision;
+    int step;
+
+    public PermitWorkflow(TaskOrchestrationContext context, PermitApplicationInput input)
+    {
+        this.context = context;
+        this.input = input;
+        this.terms = input.Terms;
+        this.clock = input.Clock();
+        this.inbox = new EventInbox(context);
+        this.sla = new SlaClock(this.terms.Sla, this.clock.ToPolicy(input.SubmittedAt));
+        this.federal = new FederalLeg(input.Category.HasFederalLeg());
+        this.feeOutstanding = this.terms.Admissibility.Fee is not null;
+    }
+
+    string ApplicationId => this.input.ApplicationId;
+
+    /// <summary>Who filed: the employer, or the self-employed person (professional card).</summary>
+    Party Applicant => this.input.Category.IsFiledBySelfEmployed() ? Party.Worker : Party.Employer;
+
+    bool IsComplete => this.missingDocuments.Count == 0 && !this.feeOutstanding;
+
+    public Task<string> ReceiveAsync() => this.RecordAsync("received", Actors.System);
+
+    /// <summary>
+    /// Admissibility: the required documents and, unless exempt, the fee. When something is missing the applicant is
+    /// told, with a deadline; the SLA clock pauses until the file is complete. Returns false when the deadline passes.
+    /// </summary>
+    public async Task<bool> BecomeAdmissibleAsync()
+    {
+        this.stage = Stage.Admissibility;
+        this.missingDocuments = await this.CheckCompletenessAsync();
+        await this.HandleArrivedMessagesAsync();
+        if (this.IsComplete)
+        {
+            await this.BecomeCompleteAsync();
+            return true;
+        }
+
+        DateTimeOffset now = this.Now();
+        this.stage = Stage.AwaitingApplicant;
+        this.sla.Pause(now, PauseReason.AwaitingApplicant);
+        this.applicantDeadline = now.AddDays(this.terms.Admissibility.CompletionDeadlineDays);
+        await this.NotifyAsync(this.Applicant, NotificationKind.ItemsMissing, "items-missing", this.AwaitingItems(), this.applicantDeadline);
+        await this.RecordAsync("items-missing", Actors.System, Details(("items", string.Join(',', this.AwaitingItems()))));
+
+        while (!this.IsComplete)
+        {
+            PermitMessage? message = await this.NextAsync(until: this.applicantDeadline);
+            if (message is null)
+            {
+                await this.RecordAsync("completion-deadline-passed", Actors.System, Details(("items", string.Join(',', this.AwaitingItems()))));
+                return false;
+            }
+
+            await this.HandleAsync(message);
+        }
+
+        this.sla.Resume(this.Now());
+        await this.BecomeCompleteAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the parallel legs: the handoff to the federal office (single-permit categories only), the authentic
+    /// sources for the caseworker, and the caseworker's decision as a human task (the application enters the worklist).
+    /// </summary>
+    public async Task StartAssessmentAsync()
+    {
+        if (this.federal.Status == FederalLegStatus.NotStarted)
+        {
+            string handoffId = $"{this.ApplicationId}-h1";
+            await this.SendFederalAsync(FederalOutboundKind.Handoff, handoffId);
+            this.federal.HandedOff(handoffId, this.Now());
+            await this.RecordAsync("federal-handoff-sent", Actors.System, Details(("handoffId", handoffId)));
+        }
+
+        SourcesGathered gathered = await this.context.CallActivityAsync<SourcesGathered>(
+            nameof(GatherAuthenticSourcesActivity), this.ApplicationId, Retry);
+
+        this.stage = Stage.AwaitingDecision;
+        await this.RecordAsync(
+            "awaiting-decision",
+            Actors.System,
+            Details(("sourceRecords", gathered.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sources", string.Join(',', gathered.Sources))));
+    }
+
+    /// <summary>Waits until the outcome is known from the caseworker's decision and, where there is one, the federal decision.</summary>
+    public async Task<(Outcome Outcome, IReadOnlyList<string> Grounds)> AwaitVerdictsAsync()
+    {
+        while (true)
+        {
+            if (this.federal.Status == FederalLegStatus.Refused)
+            {
+                // No single permit without residence: the Flemish task closes whatever its state.
+                IEnumerable<string> flemishGrounds = this.caseworkerDecision is { Verdict: CaseworkerVerdict.Refuse } refusal ? refusal.Grounds : [];
+                return (Outcome.Refused, [DecisionGrounds.ResidenceRefused.Code, .. flemishGrounds]);
+            }
+
+            if (this.caseworkerDecision is { Verdict: CaseworkerVerdict.Refuse } flemishRefusal)
+            {
+                if (this.federal.IsAwaitingAnswer)
+                {
+                    await this.CancelFederalLegAsync();
+                }
+
+                return (Outcome.Refused, flemishRefusal.Grounds);
+            }
+
+            if (this.caseworkerDecision is { Verdict: CaseworkerVerdict.Approve })
+            {
+                if (!this.federal.IsAwaitingAnswer)
+                {
+                    return (Outcome.Granted, []);
+                }
+
+                if (this.stage != Stage.AwaitingFederalDecision)
+                {
+                    this.stage = Stage.AwaitingFederalDecision;
+                    await this.RecordAsync("awaiting-federal-decision", Actors.System);
+                }
+            }
+
+            PermitMessage? message = await this.NextAsync(until: this.openRequestDeadline);
+            if (message is null)
+            {
+                // The employer did not answer in time: the clock runs again and the caseworker decides on what is there.
+                string expired = this.openRequestId!;
+                this.CloseInformationRequest(this.Now());
+                await this.RecordAsync("information-request-expired", Actors.System, Details(("requestId", expired)));
+                continue;
+            }
+
+            await this.HandleAsync(message);
+        }
+    }
+
+    /// <summary>The decision: the letter kept with the dossier, employer and worker notified, the case closed.</summary>
+    public async Task<PermitApplicationResult> DecideAsync(Outcome decided, IReadOnlyList<string> decisionGrounds)
+    {
+        DateTimeOffset decidedAt = this.Now();
+        this.stage = Stage.Deciding;
+        this.sla.Stop(decidedAt);
+        this.outcome = decided;
+        this.grounds = decisionGrounds;
+        this.applicantDeadline = null;
+        this.openRequestId = null;
+        this.openRequestDeadline = null;
+        await this.RecordAsync("decided", Actors.System, Details(("outcome", Code(decided)), ("grounds", string.Join(',', decisionGrounds))));
+
+        string letter = await this.context.CallActivityAsync<string>(
+            nameof(IssueDecisionLetterActivity), new LetterRequest(this.ApplicationId, decided, decisionGrounds, decidedAt), Retry);
+
+        Party[] parties = this.Applicant == Party.Worker ? [Party.Worker] : [Party.Employer, Party.Worker];
+        await Task.WhenAll(parties.Select(party => this.NotifyAsync(party, NotificationKind.Decision, "decision", [], null, letter)));
+
+        this.stage = Stage.Closed;
+        this.closedAt = this.Now();
+        await this.RecordAsync("closed", Actors.System, Details(("letter", letter)));
+        return new PermitApplicationResult(decided, decisionGrounds, decidedAt, letter);
+    }
+
+    /// <summary>
+    /// Waits for the next new message, or until <paramref name="until"/> (policy time; then returns null). Meanwhile
+    /// fires every milestone that falls due, in order, each once. Duplicates are recorded and dropped here.
+    /// </summary>
+    async Task<PermitMessage?> NextAsync(DateTimeOffset? until)
+    {
+        // Bounded in practice: each round consumes a message or fires one of at most eight milestones, and history
+        // stays in the tens of events per application, so no ContinueAsNew is needed (DURABLE0011).
+#pragma warning disable DURABLE0011
+        while (true)
+        {
+            if (this.inbox.TryTake(out PermitMessage? arrived))
+            {
+                if (await this.AcceptAsync(arrived))
+                {
+                    return arrived;
+                }
+
+                continue;
+            }
+
+            DateTimeOffset now = this.Now();
+            PlannedMilestone? milestone = MilestonePlan.Next(this.PlanMilestones(now), this.firedMilestones);
+            if (milestone is not null && milestone.At <= now + Tolerance)
+            {
+                await this.FireAsync(milestone, now);
+                continue;
+            }
+
+            if (until is not null && until <= now + Tolerance)
+            {
+                return null;
+            }
+
+            DateTimeOffset? wakeAt = (milestone?.At, until) switch
+            {
+                (null, var u) => u,
+                (var m, null) => m,
+                (var m, var u) => m < u ? m : u,
+            };
+
+            using var timerCancellation = new CancellationTokenSource();
+            Task? timer = wakeAt is DateTimeOffset at
+                ? this.context.CreateTimer(this.clock.ToReal(at).UtcDateTime, timerCancellation.Token)
+                : null;
+
+            PermitMessage? message = await this.inbox.NextAsync(timer);
+            if (message is null)
+            {
+                continue; // the timer fired: the loop decides whether it was a milestone or the deadline
+            }
+
+            timerCancellation.Cancel(); // the timer lost the race
+            if (await this.AcceptAsync(message))
+            {
+                return message;
+            }
+        }
+#pragma warning restore DURABLE0011
+    }
+
+    IEnumerable<PlannedMilestone> PlanMilestones(DateTimeOffset now) => MilestonePlan.Plan(
+        this.terms,
+        this.sla,
+        federalAwaitedSince: this.federal.IsAwaitingAnswer ? this.federal.HandedOffAt : null,
+        completeSince: this.stage is Stage.Assessment or Stage.AwaitingDecision or Stage.AwaitingFederalDecision ? this.completeAt : null,
+        now);
+
+    async Task FireAsync(PlannedMilestone milestone, DateTimeOffset now)
+    {
+        this.firedMilestones.Add(milestone.Kind);
+        var alert = new SlaAlert(
+            SlaAlert.KeyFor(this.ApplicationId, milestone.Kind),
+            this.ApplicationId,
+            this.input.Category,
+            milestone.Kind,
+            milestone.Audience,
+            milestone.At,
+            this.sla.DueAsOf(now),
+            now);
+        await this.context.CallActivityAsync<string>(nameof(PublishAlertActivity), alert, Retry);
+        await this.RecordAsync(
+            $"milestone-{Code(milestone.Kind)}",
+            Actors.System,
+            Details(("audience", Code(milestone.Audience)), ("milestoneAt", milestone.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
+            stateChanged: false);
+    }
+
+    /// <summary>Drops a message seen before (same message id): at-least-once delivery must not act twice.</summary>
+    async Task<bool> AcceptAsync(PermitMessage message)
+    {
+        if (this.seenMessages.Add(message.MessageId))
+        {
+            return true;
+        }
+
+        await this.RecordAsync("duplicate-message-ignored", SenderOf(message), Details(("messageId", message.MessageId), ("kind", message.GetType().Name)), stateChanged: false);
+        return false;
+    }
+
+    /// <summary>Handles the messages that arrived before the workflow started waiting.</summary>
+    async Task HandleArrivedMessagesAsync()
+    {
+        while (this.inbox.TryTake(out PermitMessage? message))
+        {
+            if (await this.AcceptAsync(message))
+            {
+                await this.HandleAsync(message);
+            }
+        }
+    }
+
+    /// <summary>Applies one message to the state, whatever the phase; a message that does not fit the state is recorded, not acted on.</summary>
+    Task HandleAsync(PermitMessage message) => message switch
+    {
+        DocumentsSupplied documents => this.OnDocumentsSuppliedAsync(documents),
+        FeePaid payment => this.OnFeePaidAsync(payment),
+        InformationRequested request => this.OnInformationRequestedAsync(request),
+        CaseworkerDecided decision => this.OnCaseworkerDecidedAsync(decision),
+        FederalAcknowledged acknowledgement => this.OnFederalAcknowledgedAsync(acknowledgement),
+        FederalInformationRequested federalRequest => this.OnFederalInformationRequestedAsync(federalRequest),
+        FederalDecided federalDecision => this.OnFederalDecidedAsync(federalDecision),
+        _ => throw new InvalidOperationException($"Unknown message type {message.GetType().Name}."),
+    };
+
+    async Task OnDocumentsSuppliedAsync(DocumentsSupplied message)
+    {
+        var types = Details(("types", string.Join(',', message.DocumentTypes)));
+        if (this.stage is Stage.Admissibility or Stage.AwaitingApplicant)
+        {
+            this.missingDocuments = await this.CheckCompletenessAsync();
+            await this.RecordAsync("documents-supplied", Actors.Employer, types);
+        }
+        else if (this.openRequestId is string requestId)
+        {
+            this.CloseInformationRequest(this.PolicyTimeOf(message));
+            await this.RecordAsync("information-supplied", Actors.Employer, Details(("requestId", requestId), ("types", string.Join(',', message.DocumentTypes))));
+        }
+        else
+        {
+            await this.RecordAsync("documents-supplied", Actors.Employer, types, stateChanged: false);
+        }
+    }
+
+    async Task OnFeePaidAsync(FeePaid message)
+    {
+        FeeTerms? fee = this.terms.Admissibility.Fee;
+        var details = Details(("paymentId", message.PaymentId), ("amountCents", message.AmountCents.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (this.feeOutstanding && fee is not null && message.AmountCents >= fee.AmountCents && message.Currency == fee.Currency)
+        {
+            this.feeOutstanding = false;
+            await this.RecordAsync("fee-paid", Actors.Employer, details);
+        }
+        else
+        {
+            await this.RecordAsync(this.feeOutstanding ? "fee-payment-insufficient" : "fee-payment-not-due", Actors.Employer, details, stateChanged: false);
+        }
+    }
+
+    async Task OnInformationRequestedAsync(InformationRequested message)
+    {
+        if (this.stage != Stage.AwaitingDecision || this.caseworkerDecision is not null || this.openRequestId is not null)
+        {
+            await this.RecordAsync("information-request-ignored", Actors.Caseworker, Details(("requestId", message.RequestId)), stateChanged: false);
+            return;
+        }
+
+        DateTimeOffset requestedAt = this.PolicyTimeOf(message);
+        this.openRequestId = message.RequestId;
+        this.openRequestDeadline = requestedAt.AddDays(message.DeadlineDays);
+        this.sla.Pause(requestedAt, PauseReason.InformationRequested);
+        await this.NotifyAsync(this.Applicant, NotificationKind.InformationRequested, $"information-requested:{message.RequestId}", [message.RequestId], this.openRequestDeadline);
+        await this.RecordAsync("information-requested", Actors.Caseworker, Details(("requestId", message.RequestId), ("deadlineDays", message.DeadlineDays.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    async Task OnCaseworkerDecidedAsync(CaseworkerDecided message)
+    {
+        var details = Details(("decisionId", message.DecisionId), ("verdict", Code(message.Verdict)), ("grounds", string.Join(',', message.Grounds)));
+        if (this.stage != Stage.AwaitingDecision || this.caseworkerDecision is not null)
+        {
+            await this.RecordAsync("caseworker-decision-ignored", Actors.Caseworker, details, stateChanged: false);
+            return;
+        }
+
+        this.caseworkerDecision = message;
+        this.openRequestId = null;
+        this.openRequestDeadline = null;
+        this.sla.Stop(this.PolicyTimeOf(message)); // what the SLA measures: submission to the caseworker's decision
+        await this.RecordAsync("caseworker-decided", Actors.Caseworker, details);
+    }
+
+    async Task OnFederalAcknowledgedAsync(FederalAcknowledged message)
+    {
+        if (this.federal.Answers(message.HandoffId) && this.federal.Status == FederalLegStatus.HandedOff)
+        {
+            this.federal.Acknowledged();
+            await this.RecordAsync("federal-acknowledged", Actors.FederalOffice, Details(("handoffId", message.HandoffId)));
+            return;
+        }
+
+        await this.RecordFederalMessageNotActedOnAsync(message, message.HandoffId);
+    }
+
+    async Task OnFederalInformationRequestedAsync(FederalInformationRequested message)
+    {
+        if (this.federal.Answers(message.HandoffId))
+        {
+            this.federal.InformationRequested();
+            await this.RecordAsync("federal-information-requested", Actors.FederalOffice, Details(("handoffId", message.HandoffId)));
+            return;
+        }
+
+        await this.RecordFederalMessageNotActedOnAsync(message, message.HandoffId);
+    }
+
+    async Task OnFederalDecidedAsync(FederalDecided message)
+    {
+        if (this.federal.Answers(message.HandoffId))
+        {
+            this.federal.Decided(message.Verdict, message.ReasonCodes, this.PolicyTimeOf(message));
+            await this.RecordAsync(
+                "federal-decided",
+                Actors.FederalOffice,
+                Details(("handoffId", message.HandoffId), ("verdict", Code(message.Verdict)), ("reasons", string.Join(',', message.ReasonCodes))));
+            return;
+        }
+
+        await this.RecordFederalMessageNotActedOnAsync(message, message.HandoffId);
+    }
+
+    /// <summary>A federal message for a leg that was cancelled or already answered is late; for another handoff, stale.</summary>
+    Task<string> RecordFederalMessageNotActedOnAsync(PermitMessage message, string handoffId)
+    {
+        string kind = message switch
+        {
+            FederalDecided => "federal-decision",
+            FederalAcknowledged => "federal-acknowledgement",
+            _ => "federal-information-request",
+        };
+        string verdict = this.federal.Concerns(handoffId) ? "late" : "stale";
+        return this.RecordAsync($"{kind}-{verdict}", Actors.FederalOffice, Details(("handoffId", handoffId), ("messageId", message.MessageId)), stateChanged: false);
+    }
+
+    async Task BecomeCompleteAsync()
+    {
+        this.completeAt = this.Now();
+        this.applicantDeadline = null;
+        this.stage = Stage.Assessment;
+        await this.RecordAsync("admissible", Actors.System);
+    }
+
+    async Task CancelFederalLegAsync()
+    {
+        await this.SendFederalAsync(FederalOutboundKind.Cancellation, this.federal.HandoffId!);
+        this.federal.Cancelled();
+        await this.RecordAsync("federal-leg-cancelled", Actors.System, Details(("handoffId", this.federal.HandoffId!)));
+    }
+
+    void CloseInformationRequest(DateTimeOffset at)
+    {
+        this.sla.Resume(at);
+        this.openRequestId = null;
+        this.openRequestDeadline = null;
+    }
+
+    Task<IReadOnlyList<string>> CheckCompletenessAsync() =>
+        this.context.CallActivityAsync<IReadOnlyList<string>>(
+            nameof(CheckCompletenessActivity), new CompletenessCheck(this.ApplicationId, this.terms.Admissibility.RequiredDocuments), Retry);
+
+    Task<string> SendFederalAsync(FederalOutboundKind kind, string handoffId) =>
+        this.context.CallActivityAsync<string>(
+            nameof(SendFederalMessageActivity),
+            new FederalOutboundMessage(
+                MessageId: $"{this.ApplicationId}:{Code(kind)}",
+                kind,
+                this.ApplicationId,
+                handoffId,
+                CorrelationId: this.ApplicationId,
+                this.input.Category,
+                SentAt: this.context.CurrentUtcDateTime),
+            Retry);
+
+    Task<string> NotifyAsync(Party party, NotificationKind kind, string subject, IReadOnlyList<string> items, DateTimeOffset? deadline, string? letter = null) =>
+        this.context.CallActivityAsync<string>(
+            nameof(NotifyPartyActivity),
+            new PartyNotification($"{this.ApplicationId}:{subject}:{Code(party)}", this.ApplicationId, party, kind, items, deadline, letter),
+            Retry);
+
+    /// <summary>Records a step in the audit log and, when the state changed, in the case index; refreshes the custom status.</summary>
+    Task<string> RecordAsync(string eventCode, string actor, IReadOnlyDictionary<string, string>? details = null, bool stateChanged = true)
+    {
+        this.step++;
+        var audit = new AuditEntry(
+            this.ApplicationId,
+            $"wf-{this.step:D4}-{eventCode}",
+            this.context.CurrentUtcDateTime,
+            eventCode,
+            actor,
+            details ?? Details());
+        CaseSnapshot? snapshot = stateChanged ? this.Snapshot() : null;
+        this.context.SetCustomStatus(this.Status());
+        return this.context.CallActivityAsync<string>(nameof(RecordProgressActivity), new ProgressRecord(audit, snapshot), Retry);
+    }
+
+    CaseSnapshot Snapshot() => new(
+        this.ApplicationId,
+        this.input.Category,
+        this.stage,
+        this.input.SubmittedAt,
+        this.input.PolicyDayLength,
+        SlaSnapshot.Of(this.sla),
+        this.federal.Snapshot(),
+        this.AwaitingItems(),
+        this.applicantDeadline,
+        this.openRequestId,
+        this.completeAt,
+        this.completeAt is DateTimeOffset complete ? this.terms.OverallDeadline?.DeadlineFrom(complete) : null,
+        this.outcome,
+        this.grounds,
+        this.closedAt,
+        ++this.revision);
+
+    PermitStatus Status()
+    {
+        DateTimeOffset now = this.Now();
+        return new PermitStatus(this.stage, this.sla.StateAsOf(now), this.sla.DueAsOf(now), this.federal.Status, this.AwaitingItems(), this.outcome);
+    }
+
+    /// <summary>What the application waits for right now, as codes.</summary>
+    List<string> AwaitingItems()
+    {
+        var items = new List<string>();
+        if (this.stage is Stage.Admissibility or Stage.AwaitingApplicant)
+        {
+            items.AddRange(this.missingDocuments);
+            if (this.feeOutstanding)
+            {
+                items.Add("fee");
+            }
+        }
+
+        if (this.openRequestId is not null)
+        {
+            items.Add("information-response");
+        }
+
+        if (this.stage == Stage.AwaitingDecision && this.caseworkerDecision is null)
+        {
+            items.Add("caseworker-decision");
+        }
+
+        if (this.stage is Stage.AwaitingDecision or Stage.AwaitingFederalDecision && this.federal.IsAwaitingAnswer)
+        {
+            items.Add("federal-decision");
+        }
+
+        return items;
+    }
+
+    DateTimeOffset Now() => this.clock.ToPolicy(new DateTimeOffset(this.context.CurrentUtcDateTime, TimeSpan.Zero));
+
+    DateTimeOffset PolicyTimeOf(PermitMessage message) => this.clock.ToPolicy(message.At);
+
+    static string SenderOf(PermitMessage message) => message switch
+    {
+        FederalAcknowledged or FederalInformationRequested or FederalDecided => Actors.FederalOffice,
+        InformationRequested or CaseworkerDecided => Actors.Caseworker,
+        _ => Actors.Employer,
+    };
+
+    static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+
+    static Dictionary<string, string> Details(params (string Key, string Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+}
