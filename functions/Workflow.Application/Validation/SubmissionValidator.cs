@@ -193,17 +193,16 @@ public static class SubmissionValidator
         }
 
         DateOnly? birthDate = input.BirthDate ?? encodedBirthDate;
-        if (input.BirthDate is DateOnly given)
+        if (input.BirthDate is DateOnly given && encodedBirthDate is DateOnly encoded && encoded != given)
         {
-            if (encodedBirthDate is DateOnly encoded && encoded != given)
-            {
-                errors.Add("worker.birthDate", "does not match the birth date in the INSZ/BIS number");
-            }
+            errors.Add("worker.birthDate", "does not match the birth date in the INSZ/BIS number");
+        }
 
-            if (given > today.AddYears(-15) || given < today.AddYears(-100))
-            {
-                errors.Add("worker.birthDate", "the worker must be between 15 and 100 years old");
-            }
+        // Also for the birth date an INSZ/BIS encodes: a number whose check digits only fit a birth in the future is not a person's.
+        if (birthDate is DateOnly born && (born > today.AddYears(-15) || born < today.AddYears(-100)))
+        {
+            string field = input.BirthDate is not null ? "worker.birthDate" : input.Insz is not null ? "worker.insz" : "worker.bis";
+            errors.Add(field, "the worker must be between 15 and 100 years old");
         }
 
         return new WorkerDetails(

@@ -9,13 +9,13 @@ namespace Workflow.Application.Validation;
 public static partial class TextRules
 {
     /// <summary>Ids chosen by clients (submission, payment, decision ids): letters, digits, '.', '_', '-', ':'.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex ClientId();
 
-    [GeneratedRegex("^[A-Z0-9]{5,20}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z0-9]{5,20}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex PassportNumber();
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z]{3}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex CountryCode();
 
     /// <summary>Checks a person's name: letters (any script), combining marks, spaces, apostrophes, hyphens and periods.</summary>

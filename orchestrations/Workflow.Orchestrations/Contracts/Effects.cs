@@ -38,7 +38,8 @@ public sealed record SlaAlert(
     DateTimeOffset? DueAt,
     DateTimeOffset RaisedAt)
 {
-    public static string KeyFor(string applicationId, MilestoneKind milestone) => $"{applicationId}:{milestone}";
+    public static string KeyFor(string applicationId, MilestoneKind milestone) =>
+        $"{applicationId}:{System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(milestone.ToString())}";
 }
 
 /// <summary>The parties an application's notifications go to.</summary>

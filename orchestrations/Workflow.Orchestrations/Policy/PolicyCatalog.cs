@@ -52,7 +52,7 @@ public sealed class PolicyCatalog
 
         FeeEntry? fee = Latest(this.data.Fees, date);
         FeeTerms? feeTerms = fee is null || fee.ExemptCategories.Contains(category) ? null : new FeeTerms(fee.AmountCents, fee.Currency);
-        Use(used, fee?.Id);
+        Use(used, feeTerms is null ? null : fee?.Id);
 
         FederalLegTerms? federal = null;
         OverallDeadlineTerms? overall = null;

@@ -67,12 +67,12 @@ public static class PersonNumber
         int sequence = int.Parse(digits.AsSpan(6, 3), CultureInfo.InvariantCulture);
 
         PersonNumberKind kind = PersonNumberKind.Insz;
-        if (month > 40)
+        if (month >= 40)
         {
             kind = PersonNumberKind.Bis;
             month -= 40;
         }
-        else if (month > 20)
+        else if (month >= 20)
         {
             kind = PersonNumberKind.Bis;
             month -= 20;

@@ -1,0 +1,45 @@
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Workflows.PermitApplication;
+
+namespace Workflow.Orchestrations;
+
+/// <summary>
+/// Every orchestrator and activity of the platform, in one place: both hosts register exactly these (the local host
+/// through <see cref="AddPermitTasks"/>, the Azure Functions app through one hand-written wrapper each, checked by a test).
+/// Task names are the class names.
+/// </summary>
+public static class PermitTasks
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } =
+    [
+        typeof(PermitApplicationOrchestrator),
+    ];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(CheckCompletenessActivity),
+        typeof(RecordProgressActivity),
+        typeof(NotifyPartyActivity),
+        typeof(SendFederalMessageActivity),
+        typeof(PublishAlertActivity),
+        typeof(GatherAuthenticSourcesActivity),
+        typeof(IssueDecisionLetterActivity),
+    ];
+
+    public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        foreach (Type orchestrator in Orchestrators)
+        {
+            registry.AddOrchestrator(orchestrator);
+        }
+
+        foreach (Type activity in Activities)
+        {
+            registry.AddActivity(activity);
+        }
+
+        return registry;
+    }
+}
