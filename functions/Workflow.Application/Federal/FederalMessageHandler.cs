@@ -53,7 +53,11 @@ public sealed partial class FederalMessageHandler(
         MaxDepth = 8,
     };
 
-    public async Task<FederalHandlingResult> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <param name="body">The message as received.</param>
+    /// <param name="deliveryId">Identifies this delivery (a queue message id and dequeue count, or an HTTP request id), so that
+    /// each delivery of the same message is recorded once in the audit log, however often the record is retried.</param>
+    /// <param name="cancellationToken">Cancels the handling.</param>
+    public async Task<FederalHandlingResult> HandleAsync(ReadOnlyMemory<byte> body, string deliveryId, CancellationToken cancellationToken)
     {
         (FederalInboundMessage? message, string? problem) = Parse(body);
         if (message is null)
@@ -72,13 +76,13 @@ public sealed partial class FederalMessageHandler(
         DateTimeOffset now = time.GetUtcNow();
         string kind = Codes.Of(message.Kind);
         await auditLog.AppendAsync(
-            new AuditEntry(message.ApplicationId, $"fed-{message.MessageId}", now, $"federal-{kind}-received", Actors.FederalOffice, Details(message)),
+            new AuditEntry(message.ApplicationId, $"fed-{message.MessageId}-{deliveryId}", now, $"federal-{kind}-received", Actors.FederalOffice, Details(message)),
             cancellationToken);
 
         if (LateReason(snapshot, message) is string late)
         {
             await auditLog.AppendAsync(
-                new AuditEntry(message.ApplicationId, $"fed-late-{message.MessageId}", now, $"federal-{kind}-late", Actors.FederalOffice, Details(message)),
+                new AuditEntry(message.ApplicationId, $"fed-late-{message.MessageId}-{deliveryId}", now, $"federal-{kind}-late", Actors.FederalOffice, Details(message)),
                 cancellationToken);
             LogLate(logger, message.ApplicationId, message.MessageId, late);
             return new FederalHandlingResult(FederalHandling.RecordedLate, late, message.ApplicationId, message.MessageId);

@@ -188,7 +188,7 @@ public static class PermitApi
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        FederalHandlingResult result = await handler.HandleAsync(buffer.ToArray(), cancellationToken);
+        FederalHandlingResult result = await handler.HandleAsync(buffer.ToArray(), $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
         return result.Handling switch
         {
             FederalHandling.Delivered => TypedResults.Accepted((string?)null, result),

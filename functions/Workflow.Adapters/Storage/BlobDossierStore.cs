@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Adapters.Storage;
+
+/// <summary>
+/// The dossier in Blob storage, one folder per application in the container <c>dossiers</c>: <c>application.json</c>,
+/// <c>documents/{type}/{sha256}</c> (content, with the document's record as blob metadata), <c>records/{name}</c>
+/// (JSON) and <c>letters/{name}</c> (text). The only store of personal data; nothing here is logged.
+/// </summary>
+public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names) : IDossierStore
+{
+    /// <summary>The container name in letter references: stable, whatever the prefix of this deployment or test run.</summary>
+    public const string ReferenceRoot = "dossiers";
+
+    const string JsonContentType = "application/json";
+    const string TextContentType = "text/plain; charset=utf-8";
+
+    readonly BlobContainerClient container = blobs.GetBlobContainerClient(names.DossiersContainer);
+
+    public Task SaveApplicationAsync(ApplicationDossier dossier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        return this.UploadJsonAsync(ApplicationPath(dossier.ApplicationId), dossier, cancellationToken);
+    }
+
+    public Task<ApplicationDossier?> GetApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
+        this.DownloadJsonAsync<ApplicationDossier>(ApplicationPath(applicationId), cancellationToken);
+
+    public async Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        BlobClient blob = this.container.GetBlobClient(DocumentPath(applicationId, document.Type, document.Sha256));
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["type"] = document.Type,
+                ["contenttype"] = Uri.EscapeDataString(document.ContentType),
+                ["size"] = document.Size.ToString(CultureInfo.InvariantCulture),
+                ["sha256"] = document.Sha256,
+                ["receivedat"] = document.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["filename"] = Uri.EscapeDataString(document.FileName),
+            },
+
+            // The path is the content's hash: the first upload wins, so a repeat keeps the original receipt time.
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // Stored already: the same type and content.
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        string prefix = $"{Segment(applicationId)}/documents/";
+        var documents = new List<StoredDocument>();
+        await foreach (BlobItem item in this.container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
+        {
+            if (ToDocument(item) is StoredDocument document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return [.. documents.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Sha256, StringComparer.Ordinal)];
+    }
+
+    public Task SaveRecordAsync<T>(string applicationId, string name, T record, CancellationToken cancellationToken) =>
+        this.UploadJsonAsync(RecordPath(applicationId, name), record, cancellationToken);
+
+    public Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken) =>
+        this.DownloadJsonAsync<T>(RecordPath(applicationId, name), cancellationToken);
+
+    public async Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string path = LetterPath(applicationId, letterName);
+        await this.container.GetBlobClient(path).UploadAsync(
+            BinaryData.FromString(text),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = TextContentType } },
+            cancellationToken);
+        return $"{ReferenceRoot}/{path}";
+    }
+
+    public async Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken)
+    {
+        BinaryData? content = await this.DownloadAsync(LetterPath(applicationId, letterName), cancellationToken);
+        return content is null ? null : Encoding.UTF8.GetString(content.ToMemory().Span);
+    }
+
+    async Task UploadJsonAsync<T>(string path, T value, CancellationToken cancellationToken) =>
+        await this.container.GetBlobClient(path).UploadAsync(
+            BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, WorkflowJson.Options)),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType } },
+            cancellationToken);
+
+    async Task<T?> DownloadJsonAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        BinaryData? content = await this.DownloadAsync(path, cancellationToken);
+        return content is null ? default : JsonSerializer.Deserialize<T>(content.ToMemory().Span, WorkflowJson.Options);
+    }
+
+    async Task<BinaryData?> DownloadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Response<BlobDownloadResult> response = await this.container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return response.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            return null;
+        }
+    }
+
+    static StoredDocument? ToDocument(BlobItem item)
+    {
+        IDictionary<string, string> metadata = item.Metadata;
+        string? Get(string key) => metadata.TryGetValue(key, out string? value) ? value : null;
+        if (Get("type") is not string type || Get("sha256") is not string sha256
+            || !long.TryParse(Get("size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long size)
+            || !DateTimeOffset.TryParse(Get("receivedat"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out DateTimeOffset receivedAt))
+        {
+            return null;
+        }
+
+        return new StoredDocument(
+            type,
+            Uri.UnescapeDataString(Get("filename") ?? ""),
+            Uri.UnescapeDataString(Get("contenttype") ?? item.Properties.ContentType ?? "application/octet-stream"),
+            size,
+            sha256,
+            receivedAt);
+    }
+
+    static string ApplicationPath(string applicationId) => $"{Segment(applicationId)}/application.json";
+
+    static string DocumentPath(string applicationId, string type, string sha256) =>
+        $"{Segment(applicationId)}/documents/{Segment(type)}/{Segment(sha256)}";
+
+    static string RecordPath(string applicationId, string name) => $"{Segment(applicationId)}/records/{RelativePath(name)}";
+
+    static string LetterPath(string applicationId, string letterName) => $"{Segment(applicationId)}/letters/{Segment(letterName)}";
+
+    /// <summary>One path segment: no separator, no "." or "..", no control characters, so no name escapes its folder.</summary>
+    static string Segment(string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value);
+        if (value is "." or ".." || value.Length > 200 || value.AsSpan().IndexOfAny('/', '\\') >= 0 || value.Any(char.IsControl))
+        {
+            throw new ArgumentException("Not a valid dossier path segment.", nameof(value));
+        }
+
+        return value;
+    }
+
+    /// <summary>A relative name of one or more segments ("authentic-sources.json", "decisions/d1.json").</summary>
+    static string RelativePath(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return string.Join('/', name.Split('/').Select(Segment));
+    }
+}

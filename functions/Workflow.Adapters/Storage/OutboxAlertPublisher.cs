@@ -1,0 +1,59 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Workflow.Adapters.Queues;
+using Workflow.Application;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Adapters.Storage;
+
+/// <summary>
+/// Publishes SLA alerts through the outbox (DESIGN.md §3): the row in table <c>Outbox</c> (PK = application id,
+/// RK = milestone code) is written first and is the record of truth; then the alert goes to queue <c>sla-alerts</c>
+/// and the row is marked dispatched. A repeat of a dispatched alert does nothing; one that crashed before dispatch is
+/// sent by the repeat or by <see cref="OutboxRelay"/>.
+/// </summary>
+public sealed partial class OutboxAlertPublisher(
+    TableServiceClient tables,
+    QueueServiceClient queues,
+    StorageNames names,
+    TimeProvider time,
+    ILogger<OutboxAlertPublisher> logger) : IAlertPublisher
+{
+    readonly TableClient outbox = tables.GetTableClient(names.OutboxTable);
+    readonly QueueClient alerts = queues.GetQueueClient(names.SlaAlertsQueue);
+
+    public async Task PublishAsync(SlaAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var row = new OutboxRow
+        {
+            PartitionKey = TableKeys.Safe(alert.ApplicationId),
+            RowKey = Codes.Of(alert.Milestone),
+            IdempotencyKey = alert.IdempotencyKey,
+            Payload = StorageQueueMessages.ToJson(alert),
+            CreatedAt = time.GetUtcNow(),
+            Dispatched = false,
+        };
+        try
+        {
+            await this.outbox.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            row = (await this.outbox.GetEntityAsync<OutboxRow>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value;
+            if (row.Dispatched)
+            {
+                return;
+            }
+        }
+
+        await row.DispatchAsync(this.outbox, this.alerts, time.GetUtcNow(), cancellationToken);
+        LogDispatched(logger, row.IdempotencyKey);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {IdempotencyKey} written to the outbox and dispatched")]
+    static partial void LogDispatched(ILogger logger, string idempotencyKey);
+}

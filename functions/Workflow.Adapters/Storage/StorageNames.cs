@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Workflow.Adapters;
+
+/// <summary>
+/// The names of every storage resource, computed from the prefix so a test run can have its own: tables are
+/// prefix + PascalName ("t1a2b3Submissions"), containers and queues prefix + "-" + name in lowercase
+/// ("t1a2b3-federal-handoff"), or the bare names when there is no prefix.
+/// </summary>
+public sealed class StorageNames
+{
+    /// <summary>The longest prefix that keeps every name within the 63 characters tables, containers and queues allow.</summary>
+    public const int MaxPrefixLength = 32;
+
+    public StorageNames(IOptions<StorageSettings> settings)
+        : this((settings ?? throw new ArgumentNullException(nameof(settings))).Value.NamePrefix)
+    {
+    }
+
+    public StorageNames(string? prefix)
+    {
+        prefix ??= "";
+        if (prefix.Length > MaxPrefixLength || (prefix.Length > 0 && (!char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))))
+        {
+            throw new ArgumentException(
+                $"The storage name prefix must be at most {MaxPrefixLength} ASCII letters and digits, starting with a letter.", nameof(prefix));
+        }
+
+        this.Prefix = prefix;
+        string lower = prefix.ToLowerInvariant();
+        string Table(string name) => prefix + name;
+        string Lower(string name) => lower.Length == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{lower}-{name}");
+
+        this.DossiersContainer = Lower("dossiers");
+
+        this.SubmissionsTable = Table("Submissions");
+        this.CaseIndexTable = Table("CaseIndex");
+        this.AuditLogTable = Table("AuditLog");
+        this.OutboxTable = Table("Outbox");
+        this.PaymentsTable = Table("Payments");
+        this.PeakPeriodsTable = Table("PeakPeriods");
+        this.NotificationsTable = Table("Notifications");
+        this.DeliveredAlertsTable = Table("DeliveredAlerts");
+        this.FederalOfficeTable = Table("FederalOffice");
+
+        this.FederalHandoffQueue = Lower("federal-handoff");
+        this.FederalDecisionsQueue = Lower("federal-decisions");
+        this.FederalDecisionsPoisonQueue = Lower("federal-decisions-poison");
+        this.SlaAlertsQueue = Lower("sla-alerts");
+        this.FederalOfficeScheduleQueue = Lower("federal-office-schedule");
+    }
+
+    public string Prefix { get; }
+
+    /// <summary>Blob container of the dossiers: application, documents, records, letters.</summary>
+    public string DossiersContainer { get; }
+
+    public string SubmissionsTable { get; }
+
+    public string CaseIndexTable { get; }
+
+    public string AuditLogTable { get; }
+
+    /// <summary>The alert outbox: the record of truth for SLA alerts.</summary>
+    public string OutboxTable { get; }
+
+    public string PaymentsTable { get; }
+
+    public string PeakPeriodsTable { get; }
+
+    public string NotificationsTable { get; }
+
+    /// <summary>Alerts as the <c>sla-alerts</c> consumer received them (the managers' inbox).</summary>
+    public string DeliveredAlertsTable { get; }
+
+    /// <summary>Reserved for the simulated federal office's own state.</summary>
+    public string FederalOfficeTable { get; }
+
+    /// <summary>Flemish side → federal office: handoffs and cancellations.</summary>
+    public string FederalHandoffQueue { get; }
+
+    /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
+    public string FederalDecisionsQueue { get; }
+
+    /// <summary>Federal messages that could not be handled, each in an envelope with its reason.</summary>
+    public string FederalDecisionsPoisonQueue { get; }
+
+    public string SlaAlertsQueue { get; }
+
+    /// <summary>The simulated federal office's planned answers, held out of sight until due.</summary>
+    public string FederalOfficeScheduleQueue { get; }
+
+    public IReadOnlyList<string> Tables =>
+    [
+        this.SubmissionsTable, this.CaseIndexTable, this.AuditLogTable, this.OutboxTable, this.PaymentsTable,
+        this.PeakPeriodsTable, this.NotificationsTable, this.DeliveredAlertsTable, this.FederalOfficeTable,
+    ];
+
+    public IReadOnlyList<string> Containers => [this.DossiersContainer];
+
+    public IReadOnlyList<string> Queues =>
+    [
+        this.FederalHandoffQueue, this.FederalDecisionsQueue, this.FederalDecisionsPoisonQueue, this.SlaAlertsQueue,
+        this.FederalOfficeScheduleQueue,
+    ];
+}

@@ -1,0 +1,112 @@
+using Azure;
+using Azure.Data.Tables;
+using Workflow.Application;
+using Workflow.Application.Ports;
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Adapters.Storage;
+
+/// <summary>
+/// The submissions table (PK = application id, RK = "submission"): the conditional insert that makes submission
+/// idempotent before anything is scheduled, and the ETag-guarded take-over of a reservation whose submitter crashed.
+/// </summary>
+public sealed class TableSubmissionLedger(TableServiceClient tables, StorageNames names) : ISubmissionLedger
+{
+    const string RowKey = "submission";
+
+    readonly TableClient table = tables.GetTableClient(names.SubmissionsTable);
+
+    public async Task<(ReservationOutcome Outcome, SubmissionRecord Record)> TryReserveAsync(SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            await this.table.AddEntityAsync(ToEntity(record), cancellationToken);
+            return (ReservationOutcome.Reserved, record);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            SubmissionRecord stored = await this.GetAsync(record.ApplicationId, cancellationToken)
+                ?? throw new InvalidOperationException($"The submission {record.ApplicationId} conflicted but cannot be read.");
+            return (ReservationOutcome.Exists, stored);
+        }
+    }
+
+    public async Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Safe(seen.ApplicationId), RowKey, cancellationToken: cancellationToken);
+        if (!current.HasValue)
+        {
+            return false;
+        }
+
+        TableEntity entity = current.Value!;
+        if (entity.GetBoolean("Scheduled") == true || entity.GetDateTimeOffset("ReservedAt") != seen.ReservedAt)
+        {
+            return false;
+        }
+
+        var takeOver = new TableEntity(entity.PartitionKey, entity.RowKey) { ["ReservedAt"] = now };
+        try
+        {
+            await this.table.UpdateEntityAsync(takeOver, entity.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.IsPreconditionFailed())
+        {
+            return false; // Another request took it over (or scheduled it) between our read and write.
+        }
+    }
+
+    public async Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        var scheduled = new TableEntity(TableKeys.Safe(applicationId), RowKey) { ["Scheduled"] = true };
+        await this.table.UpdateEntityAsync(scheduled, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<SubmissionRecord?> GetAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationId);
+        NullableResponse<TableEntity> row = await this.table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Safe(applicationId), RowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(applicationId, row.Value!) : null;
+    }
+
+    static TableEntity ToEntity(SubmissionRecord record)
+    {
+        var entity = new TableEntity(TableKeys.Safe(record.ApplicationId), RowKey)
+        {
+            ["ApplicantKey"] = record.ApplicantKey,
+            ["SubmissionId"] = record.SubmissionId,
+            ["BodySha256"] = record.BodySha256,
+            ["Category"] = Codes.Of(record.Category),
+            ["SubmittedAt"] = record.SubmittedAt,
+            ["Scheduled"] = record.Scheduled,
+            ["ReservedAt"] = record.ReservedAt,
+        };
+        if (record.FeeCents is long cents)
+        {
+            entity["FeeCents"] = cents;
+        }
+
+        if (record.FeeCurrency is string currency)
+        {
+            entity["FeeCurrency"] = currency;
+        }
+
+        return entity;
+    }
+
+    static SubmissionRecord FromEntity(string applicationId, TableEntity entity) => new(
+        applicationId,
+        entity.GetString("ApplicantKey"),
+        entity.GetString("SubmissionId"),
+        entity.GetString("BodySha256"),
+        EnumCodes.Parse<PermitCategory>(entity.GetString("Category")),
+        entity.GetDateTimeOffset("SubmittedAt") ?? default,
+        entity.GetInt64("FeeCents"),
+        entity.GetString("FeeCurrency"),
+        entity.GetBoolean("Scheduled") ?? false,
+        entity.GetDateTimeOffset("ReservedAt") ?? default);
+}

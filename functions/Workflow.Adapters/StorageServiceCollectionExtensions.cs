@@ -1,0 +1,102 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Workflow.Adapters.Queues;
+using Workflow.Adapters.Simulated;
+using Workflow.Adapters.Storage;
+using Workflow.Application;
+using Workflow.Application.Ports;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Adapters;
+
+/// <summary>
+/// Wires the Azure Storage adapters into a host: the same registrations for the local host and, later, the Functions
+/// app, so both talk to storage the same way (names, encodings, keys).
+/// </summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers the storage clients, <see cref="StorageNames"/>,
+    /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers as a singleton.
+    /// </summary>
+    public static IServiceCollection AddAzureStorageAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section));
+        services.AddOptions<WorkflowSettings>().Bind(configuration.GetSection(WorkflowSettings.Section));
+        services.AddOptions<AuthenticSourcesSettings>().Bind(configuration.GetSection(AuthenticSourcesSettings.Section));
+        services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), Retry(new TableClientOptions())));
+        services.TryAddSingleton(sp => new BlobServiceClient(ConnectionString(sp), Retry(new BlobClientOptions())));
+        services.TryAddSingleton(sp => new QueueServiceClient(ConnectionString(sp), StorageQueueMessages.ClientOptions()));
+        services.TryAddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageSettings>>()));
+        services.TryAddSingleton<StorageProvisioner>();
+
+        services.AddSingleton<IDossierStore, BlobDossierStore>();
+        services.AddSingleton<ICaseIndex, TableCaseIndex>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IAlertPublisher, OutboxAlertPublisher>();
+        services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
+        services.AddSingleton<INotificationSender, TableNotificationSender>();
+        services.AddSingleton<IAuthenticSources, SimulatedAuthenticSources>();
+        services.AddSingleton<ISubmissionLedger, TableSubmissionLedger>();
+        services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
+        services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
+        services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
+        return services;
+    }
+
+    /// <summary>The queue listeners: federal decisions, SLA alerts, and the outbox relay.</summary>
+    public static IServiceCollection AddStorageQueueListeners(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService<FederalDecisionsListener>();
+        services.AddHostedService<SlaAlertsConsumer>();
+        services.AddHostedService<OutboxRelay>();
+        return services;
+    }
+
+    /// <summary>The simulated federal office; with "FederalOffice:Mode" = "Off" it starts and does nothing.</summary>
+    public static IServiceCollection AddSimulatedFederalOffice(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<FederalOfficeSettings>();
+        services.AddHostedService<SimulatedFederalOffice>();
+        return services;
+    }
+
+    /// <summary>Binds the section; a configured list of reason codes replaces the default list (the binder would append to it).</summary>
+    static void BindFederalOffice(IConfigurationSection section, FederalOfficeSettings settings)
+    {
+        section.Bind(settings, binder => binder.ErrorOnUnknownConfiguration = false);
+        string[] codes = [.. section.GetSection(nameof(FederalOfficeSettings.ReasonCodesOnRefusal)).GetChildren().Select(c => c.Value).OfType<string>()];
+        if (codes.Length > 0)
+        {
+            settings.ReasonCodesOnRefusal = codes;
+        }
+    }
+
+    static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;
+
+    static T Retry<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 3;
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        return options;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Workflow.LocalHost.Engine;
+
+/// <summary>Which orchestration service backs the local sidecar.</summary>
+public enum EngineBackend
+{
+    /// <summary>The Durable Task Azure Storage provider (Durable Functions' default backend), on Azurite locally: state survives restarts.</summary>
+    AzureStorage,
+
+    /// <summary>The in-memory service of the test host: smoke checks only (slow, loses state, drops early events).</summary>
+    InMemory,
+}
+
+/// <summary>Settings of the durable engine in the local host (section "Engine"); see ../shared/notes/local-engine.md.</summary>
+public sealed class EngineSettings
+{
+    public const string Section = "Engine";
+
+    public EngineBackend Backend { get; set; } = EngineBackend.AzureStorage;
+
+    public string TaskHub { get; set; } = "permits";
+
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Distinct per process; the default (machine name) would make two processes on one machine both claim every partition.</summary>
+    public string? WorkerId { get; set; }
+
+    /// <summary>The idle back-off of queue polling; the provider's default grows to 30 s, too slow for demos and tests.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long messages a killed process had dequeued stay invisible; the default 5 minutes, lowered in tests.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a partition lease lasts; another worker takes over a dead worker's partitions after it.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Loopback port of the gRPC sidecar; 0 picks a free one.</summary>
+    public int GrpcPort { get; set; }
+
+    public string EffectiveWorkerId => string.IsNullOrWhiteSpace(this.WorkerId)
+        ? $"{Environment.MachineName}-{Environment.ProcessId}"
+        : this.WorkerId;
+}

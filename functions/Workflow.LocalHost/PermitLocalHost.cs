@@ -1,0 +1,87 @@
+using System.Net;
+using Workflow.Adapters;
+using Workflow.Application;
+using Workflow.Application.Http;
+using Workflow.LocalHost.Engine;
+using Workflow.Orchestrations.Letters;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.LocalHost;
+
+/// <summary>
+/// Builds the local host: engine, adapters, HTTP API, listeners and simulated parties. Used by Program and, in
+/// process, by the functional tests (which give their own Azurite, task hub and ports through configuration).
+/// </summary>
+public static class PermitLocalHost
+{
+    /// <summary>Short command-line switches for the settings people change most.</summary>
+    static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--port"] = "Http:Port",
+        ["--policy-day"] = $"{WorkflowSettings.Section}:PolicyDayLength",
+        ["--task-hub"] = $"{EngineSettings.Section}:TaskHub",
+        ["--storage"] = "Storage:ConnectionString",
+        ["--worker-id"] = $"{EngineSettings.Section}:WorkerId",
+        ["--federal-office"] = "FederalOffice:Mode",
+    };
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        bool inMemory = args.Contains("--in-memory");
+        string[] settingsArgs = [.. args.Where(a => a != "--in-memory")];
+
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settingsArgs, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCommandLine(settingsArgs, Switches);
+        if (inMemory)
+        {
+            builder.Configuration[$"{EngineSettings.Section}:Backend"] = nameof(EngineBackend.InMemory);
+        }
+
+        configure?.Invoke(builder);
+
+        EngineSettings engine = builder.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
+        string storage = builder.Configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true";
+        int httpPort = builder.Configuration.GetValue("Http:Port", 5080);
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
+        builder.AddDurableEngine(engine, storage);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            foreach (var converter in WorkflowJson.Options.Converters)
+            {
+                json.SerializerOptions.Converters.Add(converter);
+            }
+
+            json.SerializerOptions.DefaultIgnoreCondition = WorkflowJson.Options.DefaultIgnoreCondition;
+        });
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Flemish work-permit workflow API";
+            document.Info.Description = "Applications for a work authorisation as durable workflows: submission, admissibility, assessment with the federal leg, SLA, decision.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddPermitApplication();
+        builder.Services.AddAzureStorageAdapters(builder.Configuration);
+        builder.Services.AddStorageQueueListeners();
+        builder.Services.AddSimulatedFederalOffice();
+        builder.Services.AddSingleton(new LetterSettings(builder.Configuration.GetValue("Letters:InfoDeskUrl", new Uri("https://www.yourfutureinflanders.be"))!));
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi(PermitApi.OpenApiPath);
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapPermitApi();
+        return app;
+    }
+
+    /// <summary>Creates storage resources and the task hub, then serves until stopped.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(cancellationToken);
+        await app.UseDurableEngineAsync();
+        await app.StartAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+namespace Workflow.FunctionalTests.Infrastructure;
+
+/// <summary>How a test host is set up. Every host has its own task hub and storage names on the shared Azurite.</summary>
+internal sealed record PermitHostOptions
+{
+    /// <summary>One policy day per second of real time: a 30-day SLA takes 30 s.</summary>
+    public TimeSpan PolicyDay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>"Off": the tests play the federal office; "Simulated": the deterministic simulator answers.</summary>
+    public string FederalOffice { get; init; } = "Off";
+
+    public string Name { get; init; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    public bool InMemoryEngine { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The host's settings as command-line arguments (the same for an in-process host and a separate process).</summary>
+    public List<string> Arguments(string storage, int httpPort, string? workerId = null)
+    {
+        var args = new List<string>
+        {
+            $"--Http:Port={httpPort}",
+            $"--Storage:ConnectionString={storage}",
+            $"--Storage:NamePrefix={this.Name}",
+            $"--Engine:TaskHub={this.Name}",
+            $"--Engine:ControlQueueVisibilityTimeout=00:00:20",
+            $"--Engine:WorkItemQueueVisibilityTimeout=00:00:20",
+            $"--Workflow:PolicyDayLength={this.PolicyDay:c}",
+            $"--Workflow:SubmissionTakeOverAfter=00:00:05",
+            $"--FederalOffice:Mode={this.FederalOffice}",
+            "--Logging:LogLevel:Default=Warning",
+        };
+        if (workerId is not null)
+        {
+            args.Add($"--Engine:WorkerId={workerId}");
+        }
+
+        if (this.InMemoryEngine)
+        {
+            args.Add("--in-memory");
+        }
+
+        args.AddRange(this.Extra.Select(e => $"--{e.Key}={e.Value}"));
+        return args;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.LocalHost;
+
+namespace Workflow.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// The local host running in the test process: the real engine on the tests' Azurite, Kestrel on a free loopback
+/// port, its own task hub and storage names. Tests talk to it over HTTP like any client.
+/// </summary>
+internal sealed class PermitHost : IAsyncDisposable
+{
+    readonly WebApplication app;
+
+    PermitHost(WebApplication app, PermitHostOptions options, AzuriteServer azurite, int port)
+    {
+        this.app = app;
+        this.Options = options;
+        this.Storage = new StorageProbe(azurite.ConnectionString, options.Name);
+        this.Api = new ApiClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
+        this.federalOffice = options.FederalOffice == "Off" ? new FederalOfficeProbe(this.Storage) : null;
+    }
+
+    readonly FederalOfficeProbe? federalOffice;
+
+    /// <summary>The tests' federal office; only when the host's simulator is off.</summary>
+    public FederalOfficeProbe FederalOffice => this.federalOffice ?? throw new InvalidOperationException("This host runs the simulated federal office.");
+
+    public PermitHostOptions Options { get; }
+
+    public ApiClient Api { get; }
+
+    public StorageProbe Storage { get; }
+
+    public DurableTaskClient Engine => this.app.Services.GetRequiredService<DurableTaskClient>();
+
+    public static async Task<PermitHost> StartAsync(PermitHostOptions? options = null)
+    {
+        options ??= new PermitHostOptions();
+        AzuriteServer azurite = await TestAzurite.GetAsync();
+        int port = FreePorts.Next();
+        WebApplication app = PermitLocalHost.Build([.. options.Arguments(azurite.ConnectionString, port, workerId: $"test-{options.Name}")]);
+        await PermitLocalHost.StartAsync(app);
+        return new PermitHost(app, options, azurite, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (this.federalOffice is not null)
+        {
+            await this.federalOffice.DisposeAsync();
+        }
+
+        this.Api.Dispose();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
+    }
+}
+
+/// <summary>The host most tests share: started once per test run, federal office played by the tests.</summary>
+internal static class SharedHost
+{
+    static readonly Lazy<Task<PermitHost>> Host = new(() => PermitHost.StartAsync());
+
+    public static Task<PermitHost> GetAsync() => Host.Value;
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
+
+namespace Workflow.FunctionalTests.Infrastructure;
+
+/// <summary>Steps several scenarios share: bring an application to the caseworker's desk, finish it, read its record.</summary>
+internal static class Scenario
+{
+    public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(45);
+
+    /// <summary>A complete application of <paramref name="category"/>, fee paid if due, handed off if single permit, waiting for the caseworker.</summary>
+    public static async Task<(string ApplicationId, string? HandoffId)> AtCaseworkerAsync(PermitHost host, string category)
+    {
+        string applicationId = await host.Api.SubmitAsync(Samples.Load(category));
+        if (category != Samples.WorkCard)
+        {
+            await host.Api.PayAsync(applicationId);
+        }
+
+        await host.Api.WaitForStageAsync(applicationId, "awaiting-decision", StepTimeout);
+        string? handoffId = null;
+        if (category is not (Samples.WorkCard or Samples.ProfessionalCard))
+        {
+            JsonElement handoff = await host.FederalOffice.WaitForAsync(applicationId, "handoff", StepTimeout);
+            handoffId = handoff.GetProperty("handoffId").GetString();
+        }
+
+        return (applicationId, handoffId);
+    }
+
+    /// <summary>Waits for the workflow to finish (an awaited engine event, not a poll) and returns its result.</summary>
+    public static async Task<JsonNode> CompletedAsync(PermitHost host, string applicationId, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? StepTimeout);
+        OrchestrationMetadata instance = await host.Engine.WaitForInstanceCompletionAsync(applicationId, getInputsAndOutputs: true, cancellation.Token);
+        Assert.True(
+            instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+            $"{applicationId} ended {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorType} {instance.FailureDetails?.ErrorMessage}");
+        return JsonNode.Parse(instance.SerializedOutput!)!;
+    }
+
+    /// <summary>The audit events of an application, in order, as the status endpoint's timeline shows them.</summary>
+    public static async Task<List<string>> TimelineAsync(PermitHost host, string applicationId)
+    {
+        JsonNode status = await host.Api.GetAsync(applicationId);
+        return [.. status["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>())];
+    }
+
+    public static DateTimeOffset Time(JsonNode? node) => DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+}

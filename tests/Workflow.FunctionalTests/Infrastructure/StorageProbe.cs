@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+
+namespace Workflow.FunctionalTests.Infrastructure;
+
+/// <summary>Reads what a host wrote to storage (outbox, audit log, notifications, queues) for the tests' assertions.</summary>
+internal sealed class StorageProbe(string connectionString, string prefix)
+{
+    public TableClient Table(string name) => new(connectionString, prefix + name);
+
+    public QueueClient Queue(string name) => new(connectionString, $"{prefix}-{name}".ToLowerInvariant(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+
+    public async Task<List<TableEntity>> RowsAsync(string table, string applicationId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (TableEntity row in this.Table(table).QueryAsync<TableEntity>(e => e.PartitionKey == applicationId))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Outbox rows of an application: one per alert key.</summary>
+    public Task<List<TableEntity>> OutboxAsync(string applicationId) => this.RowsAsync("Outbox", applicationId);
+
+    public Task<List<TableEntity>> NotificationsAsync(string applicationId) => this.RowsAsync("Notifications", applicationId);
+
+    public Task<List<TableEntity>> DeliveredAlertsAsync(string applicationId) => this.RowsAsync("DeliveredAlerts", applicationId);
+
+    /// <summary>The messages on a queue right now, without taking them.</summary>
+    public async Task<List<JsonElement>> PeekAsync(string queue)
+    {
+        PeekedMessage[] messages = (await this.Queue(queue).PeekMessagesAsync(maxMessages: 32)).Value;
+        return [.. messages.Select(m => JsonDocument.Parse(Encoding.UTF8.GetString(m.Body.ToArray())).RootElement.Clone())];
+    }
+
+    public async Task SendAsync(string queue, string body) => await this.Queue(queue).SendMessageAsync(body);
+}

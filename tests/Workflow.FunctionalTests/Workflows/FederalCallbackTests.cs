@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.FunctionalTests.Infrastructure;
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.FunctionalTests.Workflows;
+
+public sealed class FederalCallbackTests
+{
+    [Fact]
+    public async Task The_same_federal_decision_three_times_makes_one_decision()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
+        await host.Api.DecideAsync(applicationId, "approve");
+        await host.Api.WaitForStageAsync(applicationId, "awaiting-federal-decision");
+
+        string messageId = $"{handoffId}:decision";
+        string decision = new JsonObject
+        {
+            ["messageId"] = messageId,
+            ["kind"] = "decision",
+            ["applicationId"] = applicationId,
+            ["handoffId"] = handoffId,
+            ["decision"] = "approved",
+            ["reasonCodes"] = new JsonArray(),
+        }.ToJsonString();
+
+        // Once through the webhook and twice through the queue, as an at-least-once broker may deliver it.
+        using HttpResponseMessage first = await host.Api.PostRawAsync("/api/federal/decisions", decision);
+        Assert.True(first.IsSuccessStatusCode);
+        await host.Storage.SendAsync("federal-decisions", decision);
+        await host.Storage.SendAsync("federal-decisions", decision);
+
+        JsonNode result = await Scenario.CompletedAsync(host, applicationId);
+        Assert.Equal("granted", result["outcome"]!.GetValue<string>());
+
+        // Every delivery is recorded on receipt; one of them decided, the others changed nothing.
+        await Eventually.HoldsAsync(
+            async () => (await Scenario.TimelineAsync(host, applicationId)).Count(e => e == "federal-decision-received") == 3,
+            Scenario.StepTimeout,
+            "the three deliveries to be recorded");
+        List<string> timeline = await Scenario.TimelineAsync(host, applicationId);
+        Assert.Equal(1, timeline.Count(e => e == "federal-decided"));
+        Assert.Equal(1, timeline.Count(e => e == "decided"));
+        Assert.Equal(2, (await host.Storage.NotificationsAsync(applicationId)).Count(n => n.RowKey.Contains("decision", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_decision_for_an_unknown_application_goes_to_the_poison_queue_with_its_reason()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        string unknown = ApplicationIds.Derive("0000000097", Guid.NewGuid().ToString("N"));
+        string messageId = "unknown-" + Guid.NewGuid().ToString("N")[..12];
+        string decision = new JsonObject
+        {
+            ["messageId"] = messageId,
+            ["kind"] = "decision",
+            ["applicationId"] = unknown,
+            ["handoffId"] = unknown + "-h1",
+            ["decision"] = "approved",
+        }.ToJsonString();
+
+        await host.Storage.SendAsync("federal-decisions", decision);
+        JsonElement poisoned = await PoisonedAsync(host, messageId);
+        Assert.Contains("No application", poisoned.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        using HttpResponseMessage webhook = await host.Api.PostRawAsync("/api/federal/decisions", decision);
+        Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
+        Assert.Equal(404, (await ApiClient.ProblemAsync(webhook)).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_malformed_federal_message_goes_to_the_poison_queue_with_its_reason()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        string marker = "malformed-" + Guid.NewGuid().ToString("N")[..12];
+        string malformed = $"{{\"messageId\":\"{marker}\",\"kind\":\"verdict\",";
+
+        await host.Storage.SendAsync("federal-decisions", malformed);
+        JsonElement poisoned = await PoisonedAsync(host, marker);
+        Assert.Contains("not a federal message", poisoned.GetProperty("reason").GetString(), StringComparison.Ordinal);
+
+        using HttpResponseMessage webhook = await host.Api.PostRawAsync("/api/federal/decisions", malformed);
+        Assert.Equal(HttpStatusCode.BadRequest, webhook.StatusCode);
+        await ApiClient.ProblemAsync(webhook);
+    }
+
+    /// <summary>Waits for the poison-queue entry whose original body contains <paramref name="marker"/>.</summary>
+    static async Task<JsonElement> PoisonedAsync(PermitHost host, string marker)
+    {
+        JsonElement[] found = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                JsonElement[] matches = [.. (await host.Storage.PeekAsync("federal-decisions-poison"))
+                    .Where(m => m.GetProperty("body").GetString()!.Contains(marker, StringComparison.Ordinal))];
+                return matches.Length > 0 ? matches : null;
+            },
+            Scenario.StepTimeout,
+            $"a poison-queue entry for {marker}");
+        return Assert.Single(found);
+    }
+}
