@@ -32,7 +32,7 @@ if listening 10000 && listening 10001 && listening 10002; then
 else
   echo "==> Starting Azurite, data in $DATA"
   mkdir -p "$DATA"
-  node_modules/.bin/azurite --location "$DATA" --skipApiVersionCheck --loose --silent \
+  node_modules/.bin/azurite --location "$DATA" --skipApiVersionCheck --loose --silent --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >"$DATA/azurite.log" 2>&1 &
   AZURITE_PID=$!
   for _ in $(seq 1 100); do listening 10002 && break; sleep 0.2; done

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Workflow.Adapters;
 using Workflow.Application;
 using Workflow.Application.Http;
@@ -45,6 +47,10 @@ public static class PermitLocalHost
         int httpPort = builder.Configuration.GetValue("Http:Port", 5080);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, httpPort));
+
+        // The worker's work-item stream to the sidecar keeps a request open, and a graceful stop would wait the default
+        // 30 s for it. Nothing in this process needs that long: the engine redelivers whatever was in flight.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddDurableEngine(engine, storage);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -74,6 +80,15 @@ public static class PermitLocalHost
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapPermitApi();
         return app;
+    }
+
+    /// <summary>The API's root address once started (with Http:Port 0 the system picks the port).</summary>
+    public static Uri ApiRoot(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        IServerAddressesFeature addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("The server has no addresses yet: start the host first.");
+        return new Uri(addresses.Addresses.First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
     }
 
     /// <summary>Creates storage resources and the task hub, then serves until stopped.</summary>

@@ -12,13 +12,14 @@ await PermitLocalHost.StartAsync(app);
 
 EngineSettings engine = app.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
 TimeSpan policyDay = app.Services.GetRequiredService<IOptions<WorkflowSettings>>().Value.PolicyDayLength;
-string root = $"http://127.0.0.1:{app.Configuration.GetValue("Http:Port", 5080)}";
+string root = PermitLocalHost.ApiRoot(app).ToString().TrimEnd('/');
 Console.WriteLine($"""
 
     Permit workflow local host is running.
       API          {root}/api
       OpenAPI      {root}{PermitApi.OpenApiPath}
       Engine       {engine.Backend}, task hub '{engine.TaskHub}', worker '{engine.EffectiveWorkerId}'
+      Sidecar      {app.Services.GetRequiredService<SidecarEndpoint>()}
       Policy day   {policyDay} of real time
     Press Ctrl+C to stop.
 

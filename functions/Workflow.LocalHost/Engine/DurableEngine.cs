@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Testing.Sidecar;
@@ -27,8 +24,13 @@ public static class DurableEngine
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(engine);
 
-        int grpcPort = engine.GrpcPort > 0 ? engine.GrpcPort : FreeLoopbackPort();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, grpcPort, listen => listen.Protocols = HttpProtocols.Http2));
+        // The sidecar listens on a Unix domain socket of this process: no port to pick (or race for), nothing exposed on
+        // the network. Engine:GrpcPort > 0 serves it on a loopback TCP port instead, for diagnostics.
+        SidecarEndpoint sidecar = engine.GrpcPort > 0
+            ? SidecarEndpoint.Tcp(engine.GrpcPort)
+            : SidecarEndpoint.UnixSocket(Path.Combine(Path.GetTempPath(), $"permit-sidecar-{Guid.NewGuid():N}.sock"));
+        builder.WebHost.ConfigureKestrel(kestrel => sidecar.Listen(kestrel));
+        builder.Services.AddSingleton(_ => sidecar); // created by a factory, so the container disposes it (removing the socket)
         // No catch-all endpoints for unknown gRPC services: they would answer 404 for API paths of two segments.
         builder.Services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true);
 
@@ -37,7 +39,7 @@ public static class DurableEngine
         builder.Services.AddSingleton(sp => (IOrchestrationServiceClient)sp.GetRequiredService<OrchestrationServiceHandle>().Service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
-        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        GrpcChannel channel = sidecar.CreateChannel();
         var converter = new JsonDataConverter(WorkflowJson.Options);
         builder.Services.AddDurableTaskWorker(worker =>
         {
@@ -86,13 +88,6 @@ public static class DurableEngine
             LoggerFactory = loggerFactory,
         };
         return new OrchestrationServiceHandle(new AzureStorageOrchestrationService(settings));
-    }
-
-    static int FreeLoopbackPort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     /// <summary>One instance serves as both IOrchestrationService and IOrchestrationServiceClient.</summary>

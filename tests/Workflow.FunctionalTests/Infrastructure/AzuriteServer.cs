@@ -14,21 +14,24 @@ internal sealed class AzuriteServer : IAsyncDisposable
     readonly Process process;
     readonly StringBuilder output = new();
 
-    AzuriteServer(Process process, string dataFolder, int blobPort, int queuePort, int tablePort)
+    readonly Dictionary<string, TaskCompletionSource<int>> ports = new(StringComparer.Ordinal)
+    {
+        ["Blob"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        ["Queue"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+        ["Table"] = new(TaskCreationOptions.RunContinuationsAsynchronously),
+    };
+
+    AzuriteServer(Process process, string dataFolder)
     {
         this.process = process;
         this.DataFolder = dataFolder;
-        this.ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
-            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
-            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
     }
 
-    public string ConnectionString { get; }
+    public string ConnectionString { get; private set; } = string.Empty;
 
     public string DataFolder { get; }
 
+    /// <summary>Starts Azurite on ports the system picks (port 0) and reads them from its start-up lines.</summary>
     public static async Task<AzuriteServer> StartAsync()
     {
         if (!File.Exists(RepositoryPaths.Azurite))
@@ -39,32 +42,40 @@ internal sealed class AzuriteServer : IAsyncDisposable
 
         string dataFolder = Path.Combine(Path.GetTempPath(), "permit-tests-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataFolder);
-        int blob = FreePorts.Next(), queue = FreePorts.Next(), table = FreePorts.Next();
         var start = new ProcessStartInfo(RepositoryPaths.Azurite)
         {
             ArgumentList =
             {
-                "--location", dataFolder, "--silent", "--skipApiVersionCheck", "--loose",
-                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--location", dataFolder, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", "0",
+                "--queueHost", "127.0.0.1", "--queuePort", "0",
+                "--tableHost", "127.0.0.1", "--tablePort", "0",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        var server = new AzuriteServer(process, dataFolder, blob, queue, table);
+        var server = new AzuriteServer(process, dataFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        foreach (int port in new[] { blob, queue, table })
+        Task<int[]> listening = Task.WhenAll(server.ports.Values.Select(p => p.Task));
+        if (await Task.WhenAny(listening, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60))) != listening)
         {
-            await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), server.Diagnostics);
+            string diagnostics = server.Diagnostics();
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"Azurite did not start listening. {diagnostics}");
         }
 
+        int blob = server.ports["Blob"].Task.Result, queue = server.ports["Queue"].Task.Result, table = server.ports["Table"].Task.Result;
+        server.ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
         return server;
     }
 
@@ -100,6 +111,14 @@ internal sealed class AzuriteServer : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        // "Azurite Blob service is successfully listening at http://127.0.0.1:43437"
+        const string Listening = " service is successfully listening at http://127.0.0.1:";
+        int at = line.IndexOf(Listening, StringComparison.Ordinal);
+        if (at > 0 && this.ports.TryGetValue(line[..at].Replace("Azurite ", string.Empty, StringComparison.Ordinal), out TaskCompletionSource<int>? port))
+        {
+            port.TrySetResult(int.Parse(line[(at + Listening.Length)..], System.Globalization.CultureInfo.InvariantCulture));
         }
 
         lock (this.output)

@@ -12,13 +12,11 @@ internal sealed class HostProcess : IAsyncDisposable
     readonly Process process;
     readonly StringBuilder output = new();
 
-    HostProcess(Process process, int port)
-    {
-        this.process = process;
-        this.Api = new ApiClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
-    }
+    readonly TaskCompletionSource<Uri> apiRoot = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ApiClient Api { get; }
+    HostProcess(Process process) => this.process = process;
+
+    public ApiClient Api { get; private set; } = null!;
 
     public static async Task<HostProcess> StartAsync(PermitHostOptions options, string workerId)
     {
@@ -28,7 +26,6 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         AzuriteServer azurite = await TestAzurite.GetAsync();
-        int port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -37,18 +34,28 @@ internal sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.LocalHostDll)!,
         };
         start.ArgumentList.Add(RepositoryPaths.LocalHostDll);
-        foreach (string argument in options.Arguments(azurite.ConnectionString, port, workerId))
+        foreach (string argument in options.Arguments(azurite.ConnectionString, httpPort: 0, workerId))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
-        var host = new HostProcess(process, port);
+        var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await FreePorts.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60), host.Diagnostics);
+
+        // The host prints its API address once it serves (it picked a free port itself).
+        Task exited = process.WaitForExitAsync();
+        Task started = await Task.WhenAny(host.apiRoot.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (started != host.apiRoot.Task)
+        {
+            await host.KillAsync();
+            throw new InvalidOperationException($"The host process did not start. {host.Diagnostics()}");
+        }
+
+        host.Api = new ApiClient(new HttpClient { BaseAddress = host.apiRoot.Task.Result, Timeout = TimeSpan.FromSeconds(60) });
         return host;
     }
 
@@ -66,7 +73,7 @@ internal sealed class HostProcess : IAsyncDisposable
     {
         await this.KillAsync();
         this.process.Dispose();
-        this.Api.Dispose();
+        this.Api?.Dispose();
     }
 
     public string Diagnostics()
@@ -79,6 +86,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     void Append(string? line)
     {
+        // The banner's line "  API          http://127.0.0.1:<port>/api".
+        string? trimmed = line?.Trim();
+        if (trimmed is not null && trimmed.StartsWith("API ", StringComparison.Ordinal) && trimmed.EndsWith("/api", StringComparison.Ordinal))
+        {
+            this.apiRoot.TrySetResult(new Uri(trimmed["API ".Length..^"/api".Length].Trim()));
+        }
+
         if (line is not null)
         {
             lock (this.output)

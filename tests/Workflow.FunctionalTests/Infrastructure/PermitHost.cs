@@ -13,12 +13,12 @@ internal sealed class PermitHost : IAsyncDisposable
 {
     readonly WebApplication app;
 
-    PermitHost(WebApplication app, PermitHostOptions options, AzuriteServer azurite, int port)
+    PermitHost(WebApplication app, PermitHostOptions options, AzuriteServer azurite, Uri api)
     {
         this.app = app;
         this.Options = options;
         this.Storage = new StorageProbe(azurite.ConnectionString, options.Name);
-        this.Api = new ApiClient(new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) });
+        this.Api = new ApiClient(new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(60) });
         this.federalOffice = options.FederalOffice == "Off" ? new FederalOfficeProbe(this.Storage) : null;
     }
 
@@ -39,10 +39,9 @@ internal sealed class PermitHost : IAsyncDisposable
     {
         options ??= new PermitHostOptions();
         AzuriteServer azurite = await TestAzurite.GetAsync();
-        int port = FreePorts.Next();
-        WebApplication app = PermitLocalHost.Build([.. options.Arguments(azurite.ConnectionString, port, workerId: $"test-{options.Name}")]);
+        WebApplication app = PermitLocalHost.Build([.. options.Arguments(azurite.ConnectionString, httpPort: 0, workerId: $"test-{options.Name}")]);
         await PermitLocalHost.StartAsync(app);
-        return new PermitHost(app, options, azurite, port);
+        return new PermitHost(app, options, azurite, PermitLocalHost.ApiRoot(app));
     }
 
     public async ValueTask DisposeAsync()
@@ -61,7 +60,16 @@ internal sealed class PermitHost : IAsyncDisposable
 /// <summary>The host most tests share: started once per test run, federal office played by the tests.</summary>
 internal static class SharedHost
 {
-    static readonly Lazy<Task<PermitHost>> Host = new(() => PermitHost.StartAsync());
+    static readonly Lazy<Task<PermitHost>> Host = new(StartAsync);
 
     public static Task<PermitHost> GetAsync() => Host.Value;
+
+    static async Task<PermitHost> StartAsync()
+    {
+        PermitHost host = await PermitHost.StartAsync();
+
+        // xunit v2 has no assembly fixture: stop the host (and remove its sidecar socket) when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return host;
+    }
 }
