@@ -12,14 +12,7 @@ POLICY_DAY="${POLICY_DAY:-00:00:05}"
 PORT="${PORT:-5080}"
 DATA=".local/azurite"
 
-for tool in dotnet node npm; do
-  command -v "$tool" >/dev/null || { echo "error: $tool is not installed (needed: .NET 10 SDK and Node.js)" >&2; exit 1; }
-done
-
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "==> Installing Azurite (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+. scripts/require-tools.sh
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

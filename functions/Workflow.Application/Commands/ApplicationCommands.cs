@@ -144,12 +144,10 @@ public sealed class ApplicationCommands(
             return CommandResult.Invalid(errors);
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
+        (CaseSnapshot? snapshot, CommandResult? missing) = await this.CaseAsync(applicationId, "assessment", cancellationToken);
         if (snapshot is null)
         {
-            return await ledger.GetAsync(applicationId, cancellationToken) is null
-                ? CommandResult.NotFound(applicationId)
-                : CommandResult.Conflict("The application is not yet open for assessment.");
+            return missing!;
         }
 
         if (snapshot.OpenInformationRequestId == request.RequestId)
@@ -210,12 +208,10 @@ public sealed class ApplicationCommands(
             return CommandResult.Invalid(errors);
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
+        (CaseSnapshot? snapshot, CommandResult? missing) = await this.CaseAsync(applicationId, "a decision", cancellationToken);
         if (snapshot is null)
         {
-            return await ledger.GetAsync(applicationId, cancellationToken) is null
-                ? CommandResult.NotFound(applicationId)
-                : CommandResult.Conflict("The application is not yet open for a decision.");
+            return missing!;
         }
 
         if (snapshot.Stage != Stage.AwaitingDecision)
@@ -236,6 +232,20 @@ public sealed class ApplicationCommands(
             new CaseworkerDecided($"decision:{request.DecisionId}", applicationId, now, request.DecisionId!, request.Verdict.Value, distinctGrounds),
             cancellationToken);
         return CommandResult.Accepted(new { applicationId, decisionId = request.DecisionId, verdict = request.Verdict, grounds = distinctGrounds });
+    }
+
+    /// <summary>The case-index row, or why there is none: an unknown application, or one whose workflow has not recorded its start yet.</summary>
+    async Task<(CaseSnapshot? Snapshot, CommandResult? Missing)> CaseAsync(string applicationId, string openFor, CancellationToken cancellationToken)
+    {
+        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
+        if (snapshot is not null)
+        {
+            return (snapshot, null);
+        }
+
+        return (null, await ledger.GetAsync(applicationId, cancellationToken) is null
+            ? CommandResult.NotFound(applicationId)
+            : CommandResult.Conflict($"The application is not yet open for {openFor}."));
     }
 
     async Task<string?> ClosedAsync(string applicationId, CancellationToken cancellationToken)
