@@ -50,7 +50,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
         services.AddSingleton<INotificationSender, TableNotificationSender>();
         services.AddSingleton<IAuthenticSources, SimulatedAuthenticSources>();
-        services.AddSingleton<ISubmissionLedger, TableSubmissionLedger>();
+        services.AddSingleton<TableSubmissionLedger>();
+        services.AddSingleton<ISubmissionLedger>(sp => sp.GetRequiredService<TableSubmissionLedger>());
+        services.AddSingleton<IApplicantHistory>(sp => sp.GetRequiredService<TableSubmissionLedger>());
+        services.AddSingleton<IExclusionRegistry, TableExclusionRegistry>();
+        services.AddSingleton<IThirdPartyGateway, TableThirdPartyGateway>();
         services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
         services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
@@ -68,6 +72,14 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>The simulated federal office; with "FederalOffice:Mode" = "Off" it starts and does nothing.</summary>
+    /// <summary>Seeds the exclusion registry with the simulated pattern employers (local and demo hosts only).</summary>
+    public static IServiceCollection AddSimulatedExclusions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService<SimulatedExclusions>();
+        return services;
+    }
+
     public static IServiceCollection AddSimulatedFederalOffice(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);

@@ -71,6 +71,7 @@ public static class PermitLocalHost
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddSimulatedFederalOffice();
+        builder.Services.AddSimulatedExclusions();
         builder.Services.AddSingleton(new LetterSettings(builder.Configuration.GetValue("Letters:InfoDeskUrl", new Uri("https://www.yourfutureinflanders.be"))!));
 
         WebApplication app = builder.Build();

@@ -18,7 +18,9 @@ public static class PermitTasks
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
-        typeof(CheckCompletenessActivity),
+        typeof(CheckAdmissibilityActivity),
+        typeof(AssessApplicationActivity),
+        typeof(SendThirdPartyRequestActivity),
         typeof(RecordProgressActivity),
         typeof(NotifyPartyActivity),
         typeof(SendFederalMessageActivity),

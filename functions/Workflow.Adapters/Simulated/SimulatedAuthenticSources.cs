@@ -14,8 +14,27 @@ namespace Workflow.Adapters.Simulated;
 /// </summary>
 public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings> settings, TimeProvider time) : IAuthenticSources
 {
-    public const string Employer = "employer";
-    public const string Worker = "worker";
+    /// <summary>Employers that show one fraud pattern each (§2.1), so demos and tests can see every signal.</summary>
+    public static class PatternEmployers
+    {
+        /// <summary>A handful of staff, many admitted workers never seen in Dimona or gone within three months.</summary>
+        public const string EconomicHub = "0200000142";
+
+        /// <summary>Almost exclusively non-EU workers.</summary>
+        public const string NonEuWorkforce = "0200000241";
+
+        /// <summary>Earlier admitted workers paid well below their contracts (DMFA against the contract).</summary>
+        public const string UnderpaysAdmittedWorkers = "0200000340";
+
+        /// <summary>Clean figures, but one of its directors is excluded (seeded in the exclusion registry).</summary>
+        public const string ExcludedDirector = "0200000439";
+
+        /// <summary>Excluded itself (seeded in the exclusion registry).</summary>
+        public const string Excluded = "0200000538";
+
+        /// <summary>The director reference of <see cref="ExcludedDirector"/> that is excluded.</summary>
+        public const string ExcludedDirectorReference = "dir-excluded-0001";
+    }
 
     static readonly string[] NaceCodes =
     [
@@ -47,38 +66,66 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
         var records = new List<SourceRecord>();
         void Add(AuthenticSource source, string subject, string field, string value) =>
             records.Add(new SourceRecord(source, subject, field, value, retrievedAt));
+        void Count(AuthenticSource source, string field, decimal value) =>
+            Add(source, SourceFields.Employer, field, value.ToString(CultureInfo.InvariantCulture));
 
         Random employer = SeededRandom.For("employer", seedText, applicantKey);
 
         // KBO (an addition to §2.9): the enterprise, its activity and its directors.
         if (selfEmployed && dossier.SelfEmployed?.Kbo is null)
         {
-            Add(AuthenticSource.Kbo, Employer, "enterprise-status", "not-registered");
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.EnterpriseStatus, "not-registered");
         }
         else
         {
             string legalName = dossier.Employer?.Name ?? $"{dossier.Worker.GivenName} {dossier.Worker.FamilyName}";
             int directors = selfEmployed ? 1 : employer.Next(1, 4);
-            Add(AuthenticSource.Kbo, Employer, "enterprise-status", "active");
-            Add(AuthenticSource.Kbo, Employer, "legal-name", legalName);
-            Add(AuthenticSource.Kbo, Employer, "nace-code", NaceCodes[employer.Next(NaceCodes.Length)]);
-            Add(AuthenticSource.Kbo, Employer, "directors", directors.ToString(CultureInfo.InvariantCulture));
-            Add(
-                AuthenticSource.Kbo,
-                Employer,
-                "director-ids",
-                string.Join(',', Enumerable.Range(1, directors).Select(i => SeededRandom.Reference("dir-", seedText, applicantKey, i.ToString(CultureInfo.InvariantCulture)))));
+            List<string> directorIds = [.. Enumerable.Range(1, directors).Select(i => SeededRandom.Reference("dir-", seedText, applicantKey, i.ToString(CultureInfo.InvariantCulture)))];
+            if (applicantKey == PatternEmployers.ExcludedDirector)
+            {
+                directorIds[^1] = PatternEmployers.ExcludedDirectorReference;
+            }
+
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.EnterpriseStatus, "active");
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.LegalName, legalName);
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.NaceCode, NaceCodes[employer.Next(NaceCodes.Length)]);
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.Directors, directors.ToString(CultureInfo.InvariantCulture));
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorIds, string.Join(',', directorIds));
         }
 
-        // Dimona: who works there now; DMFA: what was declared last quarter.
-        int headcount = selfEmployed ? employer.Next(0, 3) : Skewed(employer, 1, 400);
+        // Dimona: who works there now, and what became of workers admitted earlier; DMFA: what was declared.
+        int headcount = selfEmployed ? employer.Next(0, 3) : Skewed(employer, 5, 400);
         int nonEuShare = headcount == 0 ? 0 : employer.Next(0, 41);
-        int admittedStillEmployed = headcount == 0 ? 0 : employer.Next(0, Math.Min(headcount, 12) + 1);
+        int admitted = headcount == 0 ? 0 : employer.Next(0, Math.Min(headcount / 4, 6) + 1);
+        int neverInDimona = 0, leftEarly = 0;
         decimal averageWage = Math.Round(2_100m + (decimal)employer.NextDouble() * 4_400m, 2);
-        Add(AuthenticSource.Dimona, Employer, "headcount", headcount.ToString(CultureInfo.InvariantCulture));
-        Add(AuthenticSource.Dimona, Employer, "non-eu-share-percent", nonEuShare.ToString(CultureInfo.InvariantCulture));
-        Add(AuthenticSource.Dimona, Employer, "admitted-workers-still-employed", admittedStillEmployed.ToString(CultureInfo.InvariantCulture));
-        Add(AuthenticSource.Dmfa, Employer, "average-gross-monthly-wage-last-quarter-eur", averageWage.ToString("0.00", CultureInfo.InvariantCulture));
+        decimal contractWage = Math.Round(averageWage * (0.95m + (decimal)employer.NextDouble() * 0.1m), 2);
+        decimal declaredWage = Math.Round(contractWage * (0.97m + (decimal)employer.NextDouble() * 0.06m), 2);
+        switch (applicantKey)
+        {
+            case PatternEmployers.EconomicHub:
+                (headcount, admitted, neverInDimona, leftEarly) = (3, 14, 6, 5);
+                break;
+            case PatternEmployers.NonEuWorkforce:
+                (headcount, nonEuShare) = (40, 97);
+                break;
+            case PatternEmployers.UnderpaysAdmittedWorkers:
+                (admitted, contractWage, declaredWage) = (Math.Max(admitted, 4), 2_900m, 1_650m);
+                break;
+        }
+
+        Count(AuthenticSource.Dimona, SourceFields.Headcount, headcount);
+        Count(AuthenticSource.Dimona, SourceFields.NonEuSharePercent, nonEuShare);
+        Count(AuthenticSource.Dimona, SourceFields.AdmittedLast24Months, admitted);
+        Count(AuthenticSource.Dimona, SourceFields.AdmittedStillEmployed, admitted - neverInDimona - leftEarly);
+        Count(AuthenticSource.Dimona, SourceFields.AdmittedNeverInDimona, neverInDimona);
+        Count(AuthenticSource.Dimona, SourceFields.AdmittedLeftWithin3Months, leftEarly);
+        Add(AuthenticSource.Dmfa, SourceFields.Employer, SourceFields.AverageMonthlyWage, averageWage.ToString("0.00", CultureInfo.InvariantCulture));
+        if (admitted > 0)
+        {
+            Add(AuthenticSource.Dmfa, SourceFields.Employer, SourceFields.DeclaredMonthlyWageOfAdmitted, declaredWage.ToString("0.00", CultureInfo.InvariantCulture));
+            Add(AuthenticSource.Dmfa, SourceFields.Employer, SourceFields.ContractMonthlyWageOfAdmitted, contractWage.ToString("0.00", CultureInfo.InvariantCulture));
+        }
 
         // The national register knows INSZ holders only; a BIS number or a first-time worker is not registered there.
         WorkerDetails worker = dossier.Worker;
@@ -89,7 +136,7 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
             registration = person.NextDouble() < 0.9 ? "found" : "not-found";
         }
 
-        Add(AuthenticSource.NationalRegister, Worker, "registration", registration);
+        Add(AuthenticSource.NationalRegister, SourceFields.Worker, SourceFields.Registration, registration);
         return records;
     }
 

@@ -43,6 +43,8 @@ public sealed class StorageNames
         this.NotificationsTable = Table("Notifications");
         this.DeliveredAlertsTable = Table("DeliveredAlerts");
         this.FederalOfficeTable = Table("FederalOffice");
+        this.ExclusionsTable = Table("Exclusions");
+        this.ThirdPartyRequestsTable = Table("ThirdPartyRequests");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -78,6 +80,12 @@ public sealed class StorageNames
     public string FederalOfficeTable { get; }
 
     /// <summary>Flemish side → federal office: handoffs and cancellations.</summary>
+    /// <summary>Excluded employers and directors (§2.1).</summary>
+    public string ExclusionsTable { get; }
+
+    /// <summary>Requests sent to third parties: authentications (art. 63 BVR), screening advice (§2.7).</summary>
+    public string ThirdPartyRequestsTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -95,6 +103,7 @@ public sealed class StorageNames
     [
         this.SubmissionsTable, this.CaseIndexTable, this.AuditLogTable, this.OutboxTable, this.PaymentsTable,
         this.PeakPeriodsTable, this.NotificationsTable, this.DeliveredAlertsTable, this.FederalOfficeTable,
+        this.ExclusionsTable, this.ThirdPartyRequestsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

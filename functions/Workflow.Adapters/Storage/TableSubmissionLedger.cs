@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Workflow.Application;
 using Workflow.Application.Ports;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Adapters.Storage;
@@ -10,7 +11,7 @@ namespace Workflow.Adapters.Storage;
 /// The submissions table (PK = application id, RK = "submission"): the conditional insert that makes submission
 /// idempotent before anything is scheduled, and the ETag-guarded take-over of a reservation whose submitter crashed.
 /// </summary>
-public sealed class TableSubmissionLedger(TableServiceClient tables, StorageNames names) : ISubmissionLedger
+public sealed class TableSubmissionLedger(TableServiceClient tables, StorageNames names) : ISubmissionLedger, IApplicantHistory
 {
     const string RowKey = "submission";
 
@@ -109,4 +110,17 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
         entity.GetString("FeeCurrency"),
         entity.GetBoolean("Scheduled") ?? false,
         entity.GetDateTimeOffset("ReservedAt") ?? default);
+
+    /// <summary>Counts the applicant's submissions since a moment (a scan by applicant: fine for the volumes of one region).</summary>
+    public async Task<int> CountApplicationsAsync(string applicantKey, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        int count = 0;
+        string filter = TableClient.CreateQueryFilter($"ApplicantKey eq {applicantKey} and SubmittedAt ge {since}");
+        await foreach (TableEntity _ in this.table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -219,6 +219,12 @@ public sealed class ApplicationCommands(
             return CommandResult.Conflict($"No caseworker decision is open; the application is at stage {Codes.Of(snapshot.Stage)}.");
         }
 
+        if (snapshot.OpenThirdParties.FirstOrDefault() is { } waiting)
+        {
+            return CommandResult.Conflict(
+                $"Third-party request {waiting.RequestId} ({Codes.Of(waiting.Kind)}) is open until {waiting.Deadline:yyyy-MM-dd}: decide on its answer, or after its deadline.");
+        }
+
         DateTimeOffset now = time.GetUtcNow();
         IReadOnlyList<string> distinctGrounds = [.. grounds.Distinct(StringComparer.Ordinal)];
         await dossiers.SaveRecordAsync(

@@ -43,6 +43,31 @@ public static class PermitApi
             .WithSummary("Stage, SLA state, due date, pauses, federal leg, decision and timeline of an application.")
             .Produces<ApplicationView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id}/overview", GetOverviewAsync)
+            .WithTags("Caseworkers")
+            .WithName("GetOverview")
+            .WithSummary("The caseworker's one-view (§2.9): the application, its documents, the authentic sources with source and retrieval time, admissibility findings, rule results, fraud signals and third parties.")
+            .Produces<OverviewView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapPost("/{id}/third-party-requests", RequestThirdPartyAsync)
+            .WithTags("Caseworkers")
+            .WithName("RequestThirdParty")
+            .WithSummary("Ask a third party: document authentication when in doubt (§2.1, art. 63 BVR) or screening advice on a minister (§2.7); a wait with a deadline.")
+            .Accepts<ThirdPartyRequestRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        applications.MapPost("/{id}/third-party-requests/{requestId}/answer", AnswerThirdPartyAsync)
+            .WithTags("Caseworkers")
+            .WithName("AnswerThirdParty")
+            .WithSummary("Record a third party's answer (authentic / false / inconclusive; favourable / unfavourable).")
+            .Accepts<ThirdPartyAnswerRequest>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapGet("/{id}/letter", GetLetterAsync)
             .WithName("GetDecisionLetter")
             .WithSummary("The decision letter kept with the dossier.")
@@ -91,6 +116,17 @@ public static class PermitApi
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
             .WithSummary("The closed list of named refusal grounds (§2.1).");
+
+        RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Managers");
+        exclusions.MapGet("/", async (ExclusionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListAsync(ct)))
+            .WithName("GetExclusions")
+            .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1).");
+        exclusions.MapPost("/", AddExclusionAsync)
+            .WithName("AddExclusion")
+            .WithSummary("Record an exclusion of an employer (KBO number) or a director (KBO director reference).")
+            .Accepts<ExclusionRequest>("application/json")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesValidationProblem();
 
         api.MapPost("/federal/decisions", FederalMessageAsync)
             .WithTags("Federal office")
@@ -157,6 +193,24 @@ public static class PermitApi
     {
         string? letter = ApplicationIds.IsWellFormed(id) ? await queries.LetterAsync(id, cancellationToken) : null;
         return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
+    }
+
+    static async Task<IResult> GetOverviewAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        OverviewView? view = ApplicationIds.IsWellFormed(id) ? await queries.OverviewAsync(id, cancellationToken) : null;
+        return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
+    }
+
+    static Task<IResult> RequestThirdPartyAsync(string id, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<ThirdPartyRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestAsync(id, body, ct), cancellationToken);
+
+    static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<ThirdPartyAnswerRequest>(id, request, SmallBodyBytes, (body, ct) => commands.AnswerAsync(id, requestId, body, ct), cancellationToken);
+
+    static async Task<IResult> AddExclusionAsync(HttpRequest request, ExclusionCommands commands, CancellationToken cancellationToken)
+    {
+        (ExclusionRequest? body, IResult? problem) = await JsonBody.ReadAsync<ExclusionRequest>(request, SmallBodyBytes, cancellationToken);
+        return body is null ? problem! : ToResult(await commands.AddAsync(body, cancellationToken), ok: true);
     }
 
     static Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ApplicationCommands commands, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
@@ -239,11 +293,14 @@ public static class PermitApi
     {
         services.AddOptions<WorkflowSettings>().BindConfiguration(WorkflowSettings.Section);
         services.AddSingleton(Orchestrations.Policy.PolicyCatalog.Embedded);
+        services.AddSingleton(Orchestrations.Policy.EligibilityCatalog.Embedded);
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SubmissionService>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationQueries>();
         services.AddTransient<PeakPeriodCommands>();
+        services.AddTransient<ThirdPartyCommands>();
+        services.AddTransient<ExclusionCommands>();
         services.AddTransient<FederalMessageHandler>();
         services.AddProblemDetails();
         return services;

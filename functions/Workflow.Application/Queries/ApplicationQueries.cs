@@ -103,6 +103,38 @@ public sealed class ApplicationQueries(
             .ThenBy(item => item.ApplicationId, StringComparer.Ordinal)];
     }
 
+    public async Task<OverviewView?> OverviewAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        ApplicationDossier? dossier = await dossiers.GetApplicationAsync(applicationId, cancellationToken);
+        if (dossier is null)
+        {
+            return null;
+        }
+
+        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
+        var thirdParties = new List<ThirdPartyView>();
+        foreach (ThirdPartySnapshot request in snapshot?.ThirdParties ?? [])
+        {
+            var asked = await dossiers.GetRecordAsync<Commands.ThirdPartyRecord>(applicationId, $"third-parties/{request.RequestId}.json", cancellationToken);
+            var answer = await dossiers.GetRecordAsync<Commands.ThirdPartyAnswerRecord>(applicationId, $"third-parties/{request.RequestId}.answer.json", cancellationToken);
+            string? supports = request is { Kind: ThirdPartyKind.DocumentAuthentication, Answer: ThirdPartyAnswer.False } ? DecisionGrounds.FalseDocuments.Code : null;
+            thirdParties.Add(new ThirdPartyView(request, asked?.Question, answer?.Note, supports));
+        }
+
+        return new OverviewView(
+            applicationId,
+            dossier.Category,
+            snapshot?.Stage ?? Stage.Received,
+            dossier.SubmittedAt,
+            dossier,
+            await dossiers.ListDocumentsAsync(applicationId, cancellationToken),
+            await dossiers.GetRecordAsync<AuthenticSourceOverview>(applicationId, GatherAuthenticSourcesActivity.OverviewRecord, cancellationToken),
+            await dossiers.GetRecordAsync<AdmissibilityRecord>(applicationId, CheckAdmissibilityActivity.Record, cancellationToken),
+            await dossiers.GetRecordAsync<AssessmentRecord>(applicationId, AssessApplicationActivity.Record, cancellationToken),
+            thirdParties,
+            DecisionGrounds.All);
+    }
+
     public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
         await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
 

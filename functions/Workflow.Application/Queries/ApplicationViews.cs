@@ -1,4 +1,7 @@
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Sla;
 
 namespace Workflow.Application.Queries;
@@ -57,3 +60,25 @@ public sealed record WorklistItem(
     bool InformationRequested,
     FederalLegStatus FederalLeg,
     string StatusUrl);
+
+/// <summary>
+/// <c>GET /api/applications/{id}/overview</c>: the caseworker's one-view (§2.9). The application as filed, its
+/// documents, every value gathered from the authentic sources with its source and retrieval time, the admissibility
+/// findings, the rule results and fraud signals of the assessment, the third parties asked, and the refusal grounds a
+/// decision may cite. It holds personal data: it is for caseworkers, never logged.
+/// </summary>
+public sealed record OverviewView(
+    string ApplicationId,
+    PermitCategory Category,
+    Stage Stage,
+    DateTimeOffset SubmittedAt,
+    ApplicationDossier Application,
+    IReadOnlyList<StoredDocument> Documents,
+    AuthenticSourceOverview? AuthenticSources,
+    AdmissibilityRecord? Admissibility,
+    AssessmentRecord? Assessment,
+    IReadOnlyList<ThirdPartyView> ThirdParties,
+    IReadOnlyList<DecisionGround> Grounds);
+
+/// <summary>A third-party request, its question and answer note, and the ground a negative answer supports.</summary>
+public sealed record ThirdPartyView(ThirdPartySnapshot Request, string? Question, string? AnswerNote, string? SupportsGround);

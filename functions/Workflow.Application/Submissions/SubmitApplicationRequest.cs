@@ -14,7 +14,8 @@ public sealed record SubmitApplicationRequest(
     SelfEmployedInput? SelfEmployed,
     WorkerInput? Worker,
     JobInput? Job,
-    IReadOnlyList<DocumentInput>? Documents);
+    IReadOnlyList<DocumentInput>? Documents,
+    LabourMarketTestInput? LabourMarketTest = null);
 
 /// <summary>The employer (every category but the professional card).</summary>
 public sealed record EmployerInput(string? Kbo, string? Name, string? ContactEmail);
@@ -34,10 +35,29 @@ public sealed record WorkerInput(
     string? PassportNumber,
     string? Nationality,
     DateOnly? BirthDate,
-    string? ContactEmail);
+    string? ContactEmail,
+    int? QualificationVksLevel = null,
+    bool? NurseAwaitingRecognition = null,
+    bool? IntegrationTestPassed = null);
 
-/// <summary>The job: title, level on the Flemish qualification framework (VKS 1–8), gross annual salary in EUR, dates.</summary>
-public sealed record JobInput(string? Title, int? VksLevel, decimal? GrossAnnualSalary, DateOnly? StartDate, DateOnly? EndDate);
+/// <summary>
+/// The job: title, level on the Flemish qualification framework (VKS 1–8), gross annual salary in EUR, dates; the
+/// occupation code on the migration list (medium-skilled shortage occupations); whether it is a care function.
+/// </summary>
+public sealed record JobInput(
+    string? Title,
+    int? VksLevel,
+    decimal? GrossAnnualSalary,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    string? OccupationCode = null,
+    bool? CareFunction = null);
+
+/// <summary>The labour-market test (§2.3): where and when the vacancy was published (categories "other" and seasonal work).</summary>
+public sealed record LabourMarketTestInput(IReadOnlyList<VacancyInput?>? Vacancies);
+
+/// <summary>One publication of the vacancy: site ("vdab" or "eures") and dates, both inclusive.</summary>
+public sealed record VacancyInput(Workflow.Orchestrations.Rules.VacancySite? Site, DateOnly? From, DateOnly? To);
 
 /// <summary>A document, inline: type code, file name, content type and the content in base64.</summary>
 public sealed record DocumentInput(string? Type, string? FileName, string? ContentType, string? ContentBase64);

@@ -3,6 +3,7 @@ using Workflow.Application.Submissions;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Domain.Identifiers;
 using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Rules;
 
 namespace Workflow.Application.Validation;
 
@@ -15,10 +16,11 @@ public sealed record ValidatedSubmission(
     SelfEmployedDetails? SelfEmployed,
     WorkerDetails Worker,
     JobDetails Job,
-    IReadOnlyList<ValidatedDocument> Documents)
+    IReadOnlyList<ValidatedDocument> Documents,
+    LabourMarketTestDetails? LabourMarketTest)
 {
     public ApplicationDossier ToDossier(string applicationId, DateTimeOffset submittedAt) =>
-        new(applicationId, this.SubmissionId, this.Category, submittedAt, this.Employer, this.SelfEmployed, this.Worker, this.Job);
+        new(applicationId, this.SubmissionId, this.Category, submittedAt, this.Employer, this.SelfEmployed, this.Worker, this.Job, this.LabourMarketTest);
 }
 
 /// <summary>
@@ -29,6 +31,8 @@ public static class SubmissionValidator
 {
     /// <summary>Work card: at most 90 days (§2.5).</summary>
     public const int WorkCardMaxDays = 90;
+
+    public const int MaxVacancies = 20;
 
     /// <summary>EU, EEA and Swiss nationals have free access to work: they need no work authorisation.</summary>
     static readonly HashSet<string> FreeMovementNationalities = new(StringComparer.Ordinal)
@@ -73,12 +77,13 @@ public static class SubmissionValidator
             (employer, applicantKey) = ValidateEmployer(errors, request.Employer);
         }
 
-        WorkerDetails? worker = ValidateWorker(errors, request.Worker, today);
+        WorkerDetails? worker = ValidateWorker(errors, request.Worker, category, today);
         JobDetails? job = ValidateJob(errors, request.Job, category, today);
+        LabourMarketTestDetails? labourMarketTest = ValidateLabourMarketTest(errors, request.LabourMarketTest, category, today);
         IReadOnlyList<ValidatedDocument> documents = DocumentRules.Validate(errors, "documents", request.Documents, now, required: false);
 
         return errors.IsValid
-            ? new ValidatedSubmission(applicantKey!, request.SubmissionId!, category, employer, selfEmployed, worker!, job!, documents)
+            ? new ValidatedSubmission(applicantKey!, request.SubmissionId!, category, employer, selfEmployed, worker!, job!, documents, labourMarketTest)
             : null;
     }
 
@@ -117,11 +122,11 @@ public static class SubmissionValidator
         }
 
         TextRules.Email(errors, "selfEmployed.contactEmail", input.ContactEmail);
-        string key = $"self:{input.Reference}";
+        string key = ApplicationIds.ApplicantKey(null, input.Reference);
         return (new SelfEmployedDetails(input.Reference ?? string.Empty, kbo, input.ContactEmail ?? string.Empty), key);
     }
 
-    static WorkerDetails? ValidateWorker(ValidationErrors errors, WorkerInput? input, DateOnly today)
+    static WorkerDetails? ValidateWorker(ValidationErrors errors, WorkerInput? input, PermitCategory category, DateOnly today)
     {
         if (!errors.Require("worker", input))
         {
@@ -205,6 +210,16 @@ public static class SubmissionValidator
             errors.Add(field, "the worker must be between 15 and 100 years old");
         }
 
+        if (input.QualificationVksLevel is < 1 or > 8)
+        {
+            errors.Add("worker.qualificationVksLevel", "must be a VKS level from 1 to 8");
+        }
+
+        if (input.IntegrationTestPassed is not null && category != PermitCategory.MinisterOfReligion)
+        {
+            errors.Add("worker.integrationTestPassed", "only ministers of religion give proof of an integration test (§2.7)");
+        }
+
         return new WorkerDetails(
             input.GivenName?.Normalize(NormalizationForm.FormC).Trim() ?? string.Empty,
             input.FamilyName?.Normalize(NormalizationForm.FormC).Trim() ?? string.Empty,
@@ -213,7 +228,10 @@ public static class SubmissionValidator
             passport,
             nationality,
             birthDate,
-            input.ContactEmail);
+            input.ContactEmail,
+            input.QualificationVksLevel,
+            input.NurseAwaitingRecognition ?? false,
+            input.IntegrationTestPassed);
     }
 
     static JobDetails? ValidateJob(ValidationErrors errors, JobInput? input, PermitCategory category, DateOnly today)
@@ -253,11 +271,78 @@ public static class SubmissionValidator
             }
         }
 
+        if (category == PermitCategory.MediumSkilledShortage && errors.Require("job.occupationCode", input.OccupationCode)
+            && !TextRules.OccupationCode().IsMatch(input.OccupationCode!))
+        {
+            errors.Add("job.occupationCode", "must be an occupation code of the migration list, e.g. roofer (lowercase letters, digits and '-')");
+        }
+        else if (category != PermitCategory.MediumSkilledShortage && input.OccupationCode is not null)
+        {
+            errors.Add("job.occupationCode", "only a medium-skilled shortage occupation names its occupation on the migration list");
+        }
+
         return new JobDetails(
             input.Title?.Trim() ?? string.Empty,
             input.VksLevel ?? 0,
             input.GrossAnnualSalary ?? 0,
             input.StartDate ?? default,
-            input.EndDate);
+            input.EndDate,
+            input.OccupationCode,
+            input.CareFunction ?? false);
+    }
+
+    /// <summary>The vacancy publications of the labour-market test (§2.3): categories "other" and seasonal work only.</summary>
+    static LabourMarketTestDetails? ValidateLabourMarketTest(ValidationErrors errors, LabourMarketTestInput? input, PermitCategory category, DateOnly today)
+    {
+        bool applies = category is PermitCategory.Other or PermitCategory.Seasonal;
+        if (input is null)
+        {
+            return applies ? new LabourMarketTestDetails([]) : null;
+        }
+
+        if (!applies)
+        {
+            errors.Add("labourMarketTest", "only the categories other and seasonal work need a labour-market test (§2.3)");
+            return null;
+        }
+
+        IReadOnlyList<VacancyInput?> vacancies = input.Vacancies ?? [];
+        if (vacancies.Count > MaxVacancies)
+        {
+            errors.Add("labourMarketTest.vacancies", $"at most {MaxVacancies} publications");
+            return null;
+        }
+
+        var publications = new List<VacancyPublication>();
+        for (int i = 0; i < vacancies.Count; i++)
+        {
+            string field = $"labourMarketTest.vacancies[{i}]";
+            VacancyInput? vacancy = vacancies[i];
+            if (!errors.Require(field, vacancy))
+            {
+                continue;
+            }
+
+            bool complete = errors.Require($"{field}.site", vacancy!.Site) & errors.Require($"{field}.from", vacancy.From) & errors.Require($"{field}.to", vacancy.To);
+            if (!complete)
+            {
+                continue;
+            }
+
+            if (vacancy.To < vacancy.From)
+            {
+                errors.Add($"{field}.to", "must not be before from");
+            }
+            else if (vacancy.To > today || vacancy.From < today.AddYears(-2))
+            {
+                errors.Add(field, "a publication lies in the two years before today");
+            }
+            else
+            {
+                publications.Add(new VacancyPublication(vacancy.Site!.Value, vacancy.From!.Value, vacancy.To!.Value));
+            }
+        }
+
+        return new LabourMarketTestDetails(publications);
     }
 }

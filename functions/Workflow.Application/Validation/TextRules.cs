@@ -18,6 +18,10 @@ public static partial class TextRules
     [GeneratedRegex("^[A-Z]{3}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex CountryCode();
 
+    /// <summary>Codes of the migration list and other kebab-case codes.</summary>
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,63}\\z", RegexOptions.CultureInvariant)]
+    public static partial Regex OccupationCode();
+
     /// <summary>Checks a person's name: letters (any script), combining marks, spaces, apostrophes, hyphens and periods.</summary>
     public static void PersonName(ValidationErrors errors, string field, string? value)
     {

@@ -24,8 +24,12 @@ public sealed record CaseSnapshot(
     Outcome? Outcome,
     IReadOnlyList<string> Grounds,
     DateTimeOffset? ClosedAt,
-    int Revision)
+    int Revision,
+    IReadOnlyList<ThirdPartySnapshot>? ThirdParties = null)
 {
+    /// <summary>Third-party requests still awaiting their answer.</summary>
+    public IEnumerable<ThirdPartySnapshot> OpenThirdParties => (this.ThirdParties ?? []).Where(t => t.Answer is null && !t.Expired);
+
     public PolicyClock Clock() => new(this.SubmittedAt, this.PolicyDayLength);
 }
 
@@ -52,3 +56,15 @@ public sealed record FederalLegSnapshot(
     DateTimeOffset? HandedOffAt,
     DateTimeOffset? AnsweredAt,
     IReadOnlyList<string> ReasonCodes);
+
+/// <summary>A third-party request of the assessment and what became of it (policy times).</summary>
+public sealed record ThirdPartySnapshot(
+    string RequestId,
+    Ports.ThirdPartyKind Kind,
+    Ports.ThirdPartyAuthority Authority,
+    string? DocumentType,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset Deadline,
+    Ports.ThirdPartyAnswer? Answer,
+    DateTimeOffset? AnsweredAt,
+    bool Expired);

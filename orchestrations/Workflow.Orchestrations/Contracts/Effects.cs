@@ -22,6 +22,7 @@ public static class Actors
     public const string Caseworker = "caseworker";
     public const string FederalOffice = "federal-office";
     public const string Operator = "operator";
+    public const string ThirdParty = "third-party";
 }
 
 /// <summary>

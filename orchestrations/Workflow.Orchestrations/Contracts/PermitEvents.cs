@@ -1,4 +1,5 @@
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Orchestrations.Contracts;
 
@@ -16,6 +17,8 @@ public static class PermitEvents
     public const string FederalAcknowledged = nameof(FederalAcknowledged);
     public const string FederalInformationRequested = nameof(FederalInformationRequested);
     public const string FederalDecided = nameof(FederalDecided);
+    public const string ThirdPartyRequested = nameof(ThirdPartyRequested);
+    public const string ThirdPartyAnswered = nameof(ThirdPartyAnswered);
 }
 
 /// <summary>The common envelope: every message has an id (for de-duplication) and a correlation id (for tracing).</summary>
@@ -58,3 +61,21 @@ public sealed record FederalDecided(
     string HandoffId,
     FederalVerdict Verdict,
     IReadOnlyList<string> ReasonCodes) : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>
+/// The caseworker asked a third party (document authentication, §2.1 art. 63 BVR; screening advice, §2.7): a wait with a
+/// deadline that does not pause the SLA clock (DESIGN.md §4: waits on third parties do not pause it).
+/// </summary>
+public sealed record ThirdPartyRequested(
+    string MessageId,
+    string CorrelationId,
+    DateTimeOffset At,
+    string RequestId,
+    ThirdPartyKind Kind,
+    ThirdPartyAuthority Authority,
+    string? DocumentType,
+    int DeadlineDays) : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>A third party answered request <paramref name="RequestId"/> (its full answer is in the dossier).</summary>
+public sealed record ThirdPartyAnswered(string MessageId, string CorrelationId, DateTimeOffset At, string RequestId, ThirdPartyAnswer Answer)
+    : PermitMessage(MessageId, CorrelationId, At);

@@ -20,6 +20,10 @@ public static class ApplicationIds
 
     static readonly SearchValues<char> AlphabetValues = SearchValues.Create(Alphabet);
 
+    /// <summary>The applicant key: the employer's KBO number, or "self:" + the self-employed applicant's reference.</summary>
+    public static string ApplicantKey(string? employerKbo, string? selfEmployedReference) =>
+        employerKbo ?? $"self:{selfEmployedReference}";
+
     public static string Derive(string applicantKey, string submissionId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(applicantKey);

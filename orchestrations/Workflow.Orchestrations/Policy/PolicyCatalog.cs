@@ -23,6 +23,9 @@ public sealed class PolicyCatalog
     /// <summary>The policy data shipped with the code.</summary>
     public static PolicyCatalog Embedded { get; } = new(LoadEmbedded());
 
+    /// <summary>The data behind this catalog (to derive a variant in tests, or to show it).</summary>
+    public PolicyData Data => this.data;
+
     /// <summary>The calendar date of an instant in Brussels: policy switch dates are Belgian dates.</summary>
     public static DateOnly BelgianDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Brussels).DateTime);
@@ -50,9 +53,22 @@ public sealed class PolicyCatalog
             ?? throw new InvalidOperationException($"No admissibility policy is in force on {date:yyyy-MM-dd}.");
         Use(used, admissibility.Id);
 
-        FeeEntry? fee = Latest(this.data.Fees, date);
-        FeeTerms? feeTerms = fee is null || fee.ExemptCategories.Contains(category) ? null : new FeeTerms(fee.AmountCents, fee.Currency);
-        Use(used, feeTerms is null ? null : fee?.Id);
+        FeeEntry? fee = Latest(this.data.Fees.Where(f => f.Applied), date);
+        FeeTerms? feeTerms = null;
+        if (fee is not null && !fee.ExemptCategories.Contains(category))
+        {
+            // Indexed yearly from the year after the amount was set, with the factors published so far.
+            FeeIndexationEntry[] indexations = [.. this.data.FeeIndexations
+                .Where(i => i.Factor is not null && i.Year > fee.ValidFrom.Year && i.Year <= date.Year)
+                .OrderBy(i => i.Year)];
+            decimal amount = indexations.Aggregate((decimal)fee.AmountCents, (cents, index) => cents * index.Factor!.Value);
+            feeTerms = new FeeTerms((long)Math.Round(amount, MidpointRounding.AwayFromZero), fee.Currency);
+            Use(used, fee.Id);
+            foreach (FeeIndexationEntry index in indexations)
+            {
+                Use(used, index.Id);
+            }
+        }
 
         FederalLegTerms? federal = null;
         OverallDeadlineTerms? overall = null;

@@ -6,6 +6,7 @@ namespace Workflow.Orchestrations.Policy;
 public sealed record PolicyData(
     IReadOnlyList<SlaTrackEntry> SlaTracks,
     IReadOnlyList<FeeEntry> Fees,
+    IReadOnlyList<FeeIndexationEntry> FeeIndexations,
     IReadOnlyList<AdmissibilityEntry> Admissibility,
     IReadOnlyList<FederalLegEntry> FederalLeg,
     IReadOnlyList<OverallDeadlineEntry> OverallDeadlines);
@@ -24,13 +25,18 @@ public sealed record SlaTrackEntry(
 
 public sealed record MilestoneEntry(MilestoneKind Kind, int DaysFromDue, AlertAudience Audience, string Source);
 
+/// <summary>A fee amount from a date. <c>Applied</c> false keeps a reported but unconfirmed amount as data without using it.</summary>
 public sealed record FeeEntry(
     string Id,
     DateOnly ValidFrom,
     long AmountCents,
     string Currency,
+    bool Applied,
     IReadOnlyList<PermitCategory> ExemptCategories,
     string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>The yearly indexation of the fee (§2.5): a factor from 1 January of <c>Year</c>; null while not published.</summary>
+public sealed record FeeIndexationEntry(string Id, int Year, decimal? Factor, string Source);
 
 public sealed record AdmissibilityEntry(
     string Id,

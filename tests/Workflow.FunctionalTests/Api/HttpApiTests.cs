@@ -126,8 +126,11 @@ public sealed class HttpApiTests
     public async Task The_worklist_shows_open_decisions_nearest_due_date_first()
     {
         PermitHost host = await SharedHost.GetAsync();
-        (string standard, _) = await Scenario.AtCaseworkerAsync(host, Samples.Seasonal);
-        (string fastLane, _) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
+        // Both submitted together, so both clocks start together: the one with fewer days is due first.
+        var standardTask = Scenario.AtCaseworkerAsync(host, Samples.Seasonal);
+        var fastLaneTask = Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
+        (string standard, _) = await standardTask;
+        (string fastLane, _) = await fastLaneTask;
         try
         {
             JsonElement[] items = [.. JsonDocument.Parse(await host.Api.Http.GetStringAsync("/api/worklist")).RootElement.EnumerateArray()];

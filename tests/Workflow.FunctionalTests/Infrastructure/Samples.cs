@@ -16,23 +16,35 @@ internal static class Samples
 
     public static IReadOnlyList<string> All { get; } = [HighlySkilled, MediumSkilledShortage, Other, Seasonal, MinisterOfReligion, WorkCard, ProfessionalCard];
 
+    /// <summary>The day the samples were written for: every date in them moves with the distance from it to today.</summary>
+    static readonly DateOnly SampleDay = new(2026, 11, 29);
+
     public static JsonObject Load(string category, Action<JsonObject>? change = null)
     {
         var sample = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Samples, category + ".json")))!;
         sample["submissionId"] = $"T-{Guid.NewGuid():N}";
 
-        DateOnly start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+        // Job dates and vacancy publications keep their distance to the submission, whatever day the tests run.
+        int shift = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - SampleDay.DayNumber;
         JsonObject job = sample["job"]!.AsObject();
-        if (job["endDate"] is not null)
+        Shift(job, "startDate", shift);
+        Shift(job, "endDate", shift);
+        foreach (JsonNode? vacancy in sample["labourMarketTest"]?["vacancies"]?.AsArray() ?? [])
         {
-            var days = DateOnly.Parse(job["endDate"]!.GetValue<string>(), CultureInfo.InvariantCulture).DayNumber
-                - DateOnly.Parse(job["startDate"]!.GetValue<string>(), CultureInfo.InvariantCulture).DayNumber;
-            job["endDate"] = start.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Shift(vacancy!.AsObject(), "from", shift);
+            Shift(vacancy.AsObject(), "to", shift);
         }
 
-        job["startDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         change?.Invoke(sample);
         return sample;
+    }
+
+    static void Shift(JsonObject node, string property, int days)
+    {
+        if (node[property] is JsonNode date)
+        {
+            node[property] = DateOnly.Parse(date.GetValue<string>(), CultureInfo.InvariantCulture).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Drops the documents of the given types, to make an incomplete file.</summary>

@@ -47,5 +47,8 @@ internal static class Scenario
         return [.. status["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>())];
     }
 
+    /// <summary>How many policy days a real duration is on this host.</summary>
+    public static double PolicyDays(PermitHost host, TimeSpan real) => real / host.Options.PolicyDay;
+
     public static DateTimeOffset Time(JsonNode? node) => DateTimeOffset.Parse(node!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
 }

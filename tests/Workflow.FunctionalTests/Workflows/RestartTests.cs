@@ -8,10 +8,10 @@ public sealed class RestartTests
     [Fact]
     public async Task Applications_in_flight_complete_correctly_after_the_host_is_killed_and_restarted()
     {
-        // Time runs slower here (two seconds per policy day) so the 15-day admissibility deadline outlives the restart.
+        // Time runs slower here (four seconds per policy day) so the 15-day admissibility deadline outlives the restart.
         var options = new PermitHostOptions
         {
-            PolicyDay = TimeSpan.FromSeconds(2),
+            PolicyDay = TimeSpan.FromSeconds(4),
             Extra = new Dictionary<string, string?> { ["Engine:LeaseInterval"] = "00:00:10" },
         };
         var applications = new List<string>();

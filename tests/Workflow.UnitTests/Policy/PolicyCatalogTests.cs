@@ -224,7 +224,7 @@ public class PolicyCatalogTests
     [InlineData(PermitCategory.HighlySkilled, new[] { "passport", "employment-contract", "worker-information-statement", "diploma" })]
     [InlineData(PermitCategory.MediumSkilledShortage, new[] { "passport", "employment-contract", "worker-information-statement", "qualification-proof" })]
     [InlineData(PermitCategory.Other, new[] { "passport", "employment-contract", "worker-information-statement", "vacancy-evidence", "search-dossier" })]
-    [InlineData(PermitCategory.Seasonal, new[] { "passport", "employment-contract", "worker-information-statement", "vacancy-evidence" })]
+    [InlineData(PermitCategory.Seasonal, new[] { "passport", "employment-contract", "worker-information-statement", "vacancy-evidence", "search-dossier" })]
     [InlineData(PermitCategory.MinisterOfReligion, new[] { "passport", "employment-contract", "worker-information-statement", "minister-shortage-proof" })]
     [InlineData(PermitCategory.WorkCard, new[] { "passport", "employment-contract", "worker-information-statement" })]
     [InlineData(PermitCategory.ProfessionalCard, new[] { "passport", "business-plan" })]

@@ -62,7 +62,7 @@ internal static class Samples
             selfEmployed ? null : new EmployerInput(Kbo, "Acme Logistics NV", "hr@acme-logistics.be"),
             selfEmployed ? new SelfEmployedInput(SelfEmployedReference, null, "asha.rao@example.in") : null,
             Worker(),
-            new JobInput("Software engineer", vks, 52_000m, JobStart, end),
+            new JobInput("Software engineer", vks, 52_000m, JobStart, end, OccupationCode: category == PermitCategory.MediumSkilledShortage ? "roofer" : null),
             [Pdf()]);
     }
 

@@ -4,6 +4,7 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Sla;
 
 namespace Workflow.Orchestrations.Workflows.PermitApplication;
@@ -32,6 +33,7 @@ internal sealed class PermitWorkflow
     readonly FederalLeg federal;
     readonly HashSet<string> seenMessages = new(StringComparer.Ordinal);
     readonly HashSet<MilestoneKind> firedMilestones = [];
+    readonly List<ThirdPartyWait> thirdParties = [];
 
     Stage stage = Stage.Received;
     IReadOnlyList<string> missingDocuments = [];
@@ -69,18 +71,38 @@ internal sealed class PermitWorkflow
     public Task<string> ReceiveAsync() => this.RecordAsync("received", Actors.System);
 
     /// <summary>
-    /// Admissibility: the required documents and, unless exempt, the fee. When something is missing the applicant is
-    /// told, with a deadline; the SLA clock pauses until the file is complete. Returns false when the deadline passes.
+    /// Admissibility on the one-view (§2.9): the authentic sources are gathered first; an excluded employer or director
+    /// cannot apply (§2.1); then the required documents and, unless exempt, the fee. When something is missing the
+    /// applicant is told, with a deadline, and the SLA clock pauses until the file is complete.
     /// </summary>
-    public async Task<bool> BecomeAdmissibleAsync()
+    public async Task<AdmissibilityOutcome> BecomeAdmissibleAsync()
     {
         this.stage = Stage.Admissibility;
-        this.missingDocuments = await this.CheckCompletenessAsync();
+        SourcesGathered gathered = await this.context.CallActivityAsync<SourcesGathered>(nameof(GatherAuthenticSourcesActivity), this.ApplicationId, Retry);
+        await this.RecordAsync(
+            "sources-gathered",
+            Actors.System,
+            Details(("sourceRecords", gathered.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sources", string.Join(',', gathered.Sources.Select(Code)))),
+            stateChanged: false);
+
+        AdmissibilityFindings findings = await this.CheckAdmissibilityAsync();
+        if (findings.Excluded)
+        {
+            await this.RecordAsync("excluded-party", Actors.System, Details(("parties", string.Join(',', findings.ExcludedParties.Select(Code)))));
+            return AdmissibilityOutcome.Excluded;
+        }
+
+        if (findings.CorrectnessIssues.Count > 0)
+        {
+            await this.RecordAsync("correctness-issues", Actors.System, Details(("issues", string.Join(',', findings.CorrectnessIssues))), stateChanged: false);
+        }
+
+        this.missingDocuments = findings.MissingDocuments;
         await this.HandleArrivedMessagesAsync();
         if (this.IsComplete)
         {
             await this.BecomeCompleteAsync();
-            return true;
+            return AdmissibilityOutcome.Admissible;
         }
 
         DateTimeOffset now = this.Now();
@@ -96,7 +118,7 @@ internal sealed class PermitWorkflow
             if (message is null)
             {
                 await this.RecordAsync("completion-deadline-passed", Actors.System, Details(("items", string.Join(',', this.AwaitingItems()))));
-                return false;
+                return AdmissibilityOutcome.Incomplete;
             }
 
             await this.HandleAsync(message);
@@ -104,12 +126,13 @@ internal sealed class PermitWorkflow
 
         this.sla.Resume(this.Now());
         await this.BecomeCompleteAsync();
-        return true;
+        return AdmissibilityOutcome.Admissible;
     }
 
     /// <summary>
-    /// Starts the parallel legs: the handoff to the federal office (single-permit categories only), the authentic
-    /// sources for the caseworker, and the caseworker's decision as a human task (the application enters the worklist).
+    /// Starts the parallel legs: the handoff to the federal office (single-permit categories only), the assessment of
+    /// the category's rules and the fraud signals for the caseworker, and the caseworker's decision as a human task
+    /// (the application enters the worklist).
     /// </summary>
     public async Task StartAssessmentAsync()
     {
@@ -121,14 +144,9 @@ internal sealed class PermitWorkflow
             await this.RecordAsync("federal-handoff-sent", Actors.System, Details(("handoffId", handoffId)));
         }
 
-        SourcesGathered gathered = await this.context.CallActivityAsync<SourcesGathered>(
-            nameof(GatherAuthenticSourcesActivity), this.ApplicationId, Retry);
-
+        AssessmentSummary assessment = await this.AssessAsync();
         this.stage = Stage.AwaitingDecision;
-        await this.RecordAsync(
-            "awaiting-decision",
-            Actors.System,
-            Details(("sourceRecords", gathered.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sources", string.Join(',', gathered.Sources))));
+        await this.RecordAsync("awaiting-decision", Actors.System, AssessmentDetails(assessment));
     }
 
     /// <summary>Waits until the outcome is known from the caseworker's decision and, where there is one, the federal decision.</summary>
@@ -167,13 +185,10 @@ internal sealed class PermitWorkflow
                 }
             }
 
-            PermitMessage? message = await this.NextAsync(until: this.openRequestDeadline);
+            PermitMessage? message = await this.NextAsync(until: this.NextWaitDeadline());
             if (message is null)
             {
-                // The employer did not answer in time: the clock runs again and the caseworker decides on what is there.
-                string expired = this.openRequestId!;
-                this.CloseInformationRequest(this.Now());
-                await this.RecordAsync("information-request-expired", Actors.System, Details(("requestId", expired)));
+                await this.ExpireDueWaitsAsync();
                 continue;
             }
 
@@ -328,6 +343,8 @@ internal sealed class PermitWorkflow
         FederalAcknowledged acknowledgement => this.OnFederalAcknowledgedAsync(acknowledgement),
         FederalInformationRequested federalRequest => this.OnFederalInformationRequestedAsync(federalRequest),
         FederalDecided federalDecision => this.OnFederalDecidedAsync(federalDecision),
+        ThirdPartyRequested thirdPartyRequest => this.OnThirdPartyRequestedAsync(thirdPartyRequest),
+        ThirdPartyAnswered thirdPartyAnswer => this.OnThirdPartyAnsweredAsync(thirdPartyAnswer),
         _ => throw new InvalidOperationException($"Unknown message type {message.GetType().Name}."),
     };
 
@@ -336,10 +353,12 @@ internal sealed class PermitWorkflow
         var types = Details(("types", string.Join(',', message.DocumentTypes)));
         if (this.stage is Stage.Admissibility or Stage.AwaitingApplicant)
         {
-            this.missingDocuments = await this.CheckCompletenessAsync();
+            this.missingDocuments = (await this.CheckAdmissibilityAsync()).MissingDocuments;
             await this.RecordAsync("documents-supplied", Actors.Employer, types);
+            return;
         }
-        else if (this.openRequestId is string requestId)
+
+        if (this.openRequestId is string requestId)
         {
             this.CloseInformationRequest(this.PolicyTimeOf(message));
             await this.RecordAsync("information-supplied", Actors.Employer, Details(("requestId", requestId), ("types", string.Join(',', message.DocumentTypes))));
@@ -347,6 +366,12 @@ internal sealed class PermitWorkflow
         else
         {
             await this.RecordAsync("documents-supplied", Actors.Employer, types, stateChanged: false);
+        }
+
+        if (this.stage == Stage.AwaitingDecision && this.caseworkerDecision is null)
+        {
+            // New documents can change what the rules find (a search dossier, a diploma): assess again.
+            await this.RecordAsync("reassessed", Actors.System, AssessmentDetails(await this.AssessAsync()), stateChanged: false);
         }
     }
 
@@ -436,6 +461,64 @@ internal sealed class PermitWorkflow
         await this.RecordFederalMessageNotActedOnAsync(message, message.HandoffId);
     }
 
+    async Task OnThirdPartyRequestedAsync(ThirdPartyRequested message)
+    {
+        bool fitsCategory = message.Kind != ThirdPartyKind.ScreeningAdvice || this.input.Category == PermitCategory.MinisterOfReligion;
+        if (this.stage != Stage.AwaitingDecision || this.caseworkerDecision is not null || !fitsCategory
+            || this.thirdParties.Any(t => t.RequestId == message.RequestId))
+        {
+            await this.RecordAsync("third-party-request-ignored", Actors.Caseworker, Details(("requestId", message.RequestId)), stateChanged: false);
+            return;
+        }
+
+        var wait = new ThirdPartyWait(message, this.PolicyTimeOf(message));
+        await this.context.CallActivityAsync<string>(
+            nameof(SendThirdPartyRequestActivity),
+            new ThirdPartyRequest($"{this.ApplicationId}:third-party:{message.RequestId}", this.ApplicationId, message.RequestId, message.Kind, message.Authority, message.DocumentType, wait.Deadline),
+            Retry);
+        this.thirdParties.Add(wait);
+        await this.RecordAsync(
+            "third-party-requested",
+            Actors.Caseworker,
+            Details(("requestId", message.RequestId), ("kind", Code(message.Kind)), ("authority", Code(message.Authority)), ("deadlineDays", message.DeadlineDays.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    }
+
+    async Task OnThirdPartyAnsweredAsync(ThirdPartyAnswered message)
+    {
+        ThirdPartyWait? wait = this.thirdParties.FirstOrDefault(t => t.RequestId == message.RequestId);
+        var details = Details(("requestId", message.RequestId), ("answer", Code(message.Answer)));
+        if (wait is null || wait.Answer is not null)
+        {
+            await this.RecordAsync(wait is null ? "third-party-answer-stale" : "duplicate-message-ignored", Actors.ThirdParty, details, stateChanged: false);
+            return;
+        }
+
+        // An answer after the deadline still counts as the answer: the caseworker wants it, late or not.
+        wait.Answered(message.Answer, this.PolicyTimeOf(message));
+        await this.RecordAsync("third-party-answered", Actors.ThirdParty, details);
+    }
+
+    /// <summary>The earliest deadline the assessment waits on: the employer's answer or a third party's.</summary>
+    DateTimeOffset? NextWaitDeadline() =>
+        this.thirdParties.Where(t => t.IsOpen).Select(t => (DateTimeOffset?)t.Deadline).Append(this.openRequestDeadline).Min();
+
+    /// <summary>Closes the waits whose deadline passed: the clock runs again, the caseworker decides on what is there.</summary>
+    async Task ExpireDueWaitsAsync()
+    {
+        DateTimeOffset now = this.Now() + Tolerance;
+        if (this.openRequestId is string expired && this.openRequestDeadline <= now)
+        {
+            this.CloseInformationRequest(this.Now());
+            await this.RecordAsync("information-request-expired", Actors.System, Details(("requestId", expired)));
+        }
+
+        foreach (ThirdPartyWait wait in this.thirdParties.Where(t => t.IsOpen && t.Deadline <= now))
+        {
+            wait.Expire();
+            await this.RecordAsync("third-party-request-expired", Actors.System, Details(("requestId", wait.RequestId), ("kind", Code(wait.Kind))));
+        }
+    }
+
     /// <summary>A federal message for a leg that was cancelled or already answered is late; for another handoff, stale.</summary>
     Task<string> RecordFederalMessageNotActedOnAsync(PermitMessage message, string handoffId)
     {
@@ -471,9 +554,17 @@ internal sealed class PermitWorkflow
         this.openRequestDeadline = null;
     }
 
-    Task<IReadOnlyList<string>> CheckCompletenessAsync() =>
-        this.context.CallActivityAsync<IReadOnlyList<string>>(
-            nameof(CheckCompletenessActivity), new CompletenessCheck(this.ApplicationId, this.terms.Admissibility.RequiredDocuments), Retry);
+    Task<AdmissibilityFindings> CheckAdmissibilityAsync() =>
+        this.context.CallActivityAsync<AdmissibilityFindings>(
+            nameof(CheckAdmissibilityActivity), new AdmissibilityCheck(this.ApplicationId, this.terms.Admissibility.RequiredDocuments), Retry);
+
+    Task<AssessmentSummary> AssessAsync() =>
+        this.context.CallActivityAsync<AssessmentSummary>(nameof(AssessApplicationActivity), this.ApplicationId, Retry);
+
+    static Dictionary<string, string> AssessmentDetails(AssessmentSummary assessment) => Details(
+        ("rulesNotMet", string.Join(',', assessment.RulesNotMet)),
+        ("needsJudgement", string.Join(',', assessment.RulesNeedingJudgement)),
+        ("signals", string.Join(',', assessment.Signals.Select(Code))));
 
     Task<string> SendFederalAsync(FederalOutboundKind kind, string handoffId) =>
         this.context.CallActivityAsync<string>(
@@ -526,7 +617,8 @@ internal sealed class PermitWorkflow
         this.outcome,
         this.grounds,
         this.closedAt,
-        ++this.revision);
+        ++this.revision,
+        [.. this.thirdParties.Select(t => t.Snapshot())]);
 
     PermitStatus Status()
     {
@@ -552,6 +644,7 @@ internal sealed class PermitWorkflow
             items.Add("information-response");
         }
 
+        items.AddRange(this.thirdParties.Where(t => t.IsOpen).Select(t => $"third-party:{Code(t.Kind)}"));
         if (this.stage == Stage.AwaitingDecision && this.caseworkerDecision is null)
         {
             items.Add("caseworker-decision");
@@ -572,7 +665,8 @@ internal sealed class PermitWorkflow
     static string SenderOf(PermitMessage message) => message switch
     {
         FederalAcknowledged or FederalInformationRequested or FederalDecided => Actors.FederalOffice,
-        InformationRequested or CaseworkerDecided => Actors.Caseworker,
+        InformationRequested or CaseworkerDecided or ThirdPartyRequested => Actors.Caseworker,
+        ThirdPartyAnswered => Actors.ThirdParty,
         _ => Actors.Employer,
     };
 

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Rules;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>What the workflow learns of an assessment: rule ids and signal kinds, never the figures behind them.</summary>
+public sealed record AssessmentSummary(IReadOnlyList<string> RulesNotMet, IReadOnlyList<string> RulesNeedingJudgement, IReadOnlyList<SignalKind> Signals);
+
+/// <summary>The assessment as kept in the dossier and shown in the caseworker's overview.</summary>
+public sealed record AssessmentRecord(DateOnly SubmissionDate, DateTimeOffset AssessedAt, IReadOnlyList<RuleResult> Rules, IReadOnlyList<FraudSignal> Signals, EmployerFacts? Employer);
+
+/// <summary>
+/// The Flemish assessment's rules (§2.2, §2.3, §2.7: each outcome with its rule and section) and the fraud screening
+/// (§2.1: scored, explained signals, never a verdict), on the policy in force on the submission date. The results go
+/// to the dossier for the caseworker, who decides; the workflow keeps only the rule ids and signal kinds.
+/// </summary>
+public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicantHistory history, EligibilityCatalog catalog, TimeProvider time)
+    : TaskActivity<string, AssessmentSummary>
+{
+    public const string Record = "assessment.json";
+
+    public override async Task<AssessmentSummary> RunAsync(TaskActivityContext context, string input)
+    {
+        ApplicationDossier dossier = await dossiers.GetApplicationAsync(input, CancellationToken.None)
+            ?? throw new InvalidOperationException($"The dossier of application {input} is missing.");
+        AuthenticSourceOverview? overview = await dossiers.GetRecordAsync<AuthenticSourceOverview>(input, GatherAuthenticSourcesActivity.OverviewRecord, CancellationToken.None);
+        IReadOnlyList<StoredDocument> documents = await dossiers.ListDocumentsAsync(input, CancellationToken.None);
+
+        DateOnly submissionDate = PolicyCatalog.BelgianDate(dossier.SubmittedAt);
+        IReadOnlyList<RuleResult> rules = EligibilityRules.Evaluate(Facts(dossier, submissionDate, documents), catalog);
+
+        EmployerFacts? employer = null;
+        IReadOnlyList<FraudSignal> signals = [];
+        if (overview is not null && dossier.Employer is not null)
+        {
+            int applications = await history.CountApplicationsAsync(dossier.ApplicantKey, dossier.SubmittedAt.AddMonths(-12), CancellationToken.None);
+            employer = EmployerFactsFrom(overview, applications);
+            signals = FraudScreening.Evaluate(employer, catalog, submissionDate);
+        }
+
+        await dossiers.SaveRecordAsync(input, Record, new AssessmentRecord(submissionDate, time.GetUtcNow(), rules, signals, employer), CancellationToken.None);
+        return new AssessmentSummary(
+            [.. rules.Where(r => r.Outcome == RuleOutcome.NotMet).Select(r => r.RuleId)],
+            [.. rules.Where(r => r.Outcome == RuleOutcome.NeedsJudgement).Select(r => r.RuleId)],
+            [.. signals.Select(s => s.Kind)]);
+    }
+
+    /// <summary>What the rules of the category look at, from the dossier.</summary>
+    public static EligibilityFacts Facts(ApplicationDossier dossier, DateOnly submissionDate, IReadOnlyList<StoredDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(documents);
+        int? age = dossier.Worker.BirthDate is DateOnly born
+            ? submissionDate.Year - born.Year - (submissionDate < born.AddYears(submissionDate.Year - born.Year) ? 1 : 0)
+            : null;
+        return new EligibilityFacts(
+            dossier.Category,
+            submissionDate,
+            dossier.Job.VksLevel,
+            dossier.Worker.QualificationVksLevel,
+            age,
+            dossier.Job.GrossAnnualSalary,
+            dossier.Job.OccupationCode,
+            dossier.Worker.NurseAwaitingRecognition && dossier.Job.CareFunction,
+            dossier.LabourMarketTest?.Vacancies ?? [],
+            documents.Select(d => d.Type).ToHashSet(StringComparer.Ordinal),
+            dossier.Worker.IntegrationTestPassed);
+    }
+
+    /// <summary>What the fraud screening looks at, from the one-view and the platform's own count of applications.</summary>
+    public static EmployerFacts EmployerFactsFrom(AuthenticSourceOverview overview, int applicationsLast12Months)
+    {
+        decimal Number(AuthenticSource source, string field) =>
+            decimal.TryParse(overview.Value(source, SourceFields.Employer, field), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value) ? value : 0;
+        decimal? Optional(string field) =>
+            decimal.TryParse(overview.Value(AuthenticSource.Dmfa, SourceFields.Employer, field), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value) ? value : null;
+
+        return new EmployerFacts(
+            (int)Number(AuthenticSource.Dimona, SourceFields.Headcount),
+            Number(AuthenticSource.Dimona, SourceFields.NonEuSharePercent),
+            applicationsLast12Months,
+            (int)Number(AuthenticSource.Dimona, SourceFields.AdmittedLast24Months),
+            (int)Number(AuthenticSource.Dimona, SourceFields.AdmittedNeverInDimona),
+            (int)Number(AuthenticSource.Dimona, SourceFields.AdmittedLeftWithin3Months),
+            Optional(SourceFields.DeclaredMonthlyWageOfAdmitted),
+            Optional(SourceFields.ContractMonthlyWageOfAdmitted));
+    }
+}
