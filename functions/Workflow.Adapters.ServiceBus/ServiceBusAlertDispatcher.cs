@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Adapters.Queues;
 
 namespace Workflow.Adapters.ServiceBus;
 
@@ -13,11 +14,7 @@ namespace Workflow.Adapters.ServiceBus;
 /// OutboxRelay). Subject and application properties (milestone, audience, application id) let further subscriptions
 /// filter by audience without reading the body.
 /// </summary>
-/// <remarks>
-/// Its <see cref="DispatchAsync"/> has the shape of the dispatch abstraction proposed for Workflow.Adapters (see
-/// docs/azure.md, "Alert outbox"); until that lands, <see cref="OutboxAlertQueueBridge"/> plugs it under the outbox.
-/// </remarks>
-public sealed partial class ServiceBusAlertDispatcher : IAsyncDisposable
+public sealed partial class ServiceBusAlertDispatcher : IAlertDispatcher, IAsyncDisposable
 {
     readonly ServiceBusSender sender;
     readonly ILogger<ServiceBusAlertDispatcher> logger;

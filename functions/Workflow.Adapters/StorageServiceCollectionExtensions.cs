@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDossierStore, BlobDossierStore>();
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.TryAddSingleton<IAlertDispatcher, QueueAlertDispatcher>();
         services.AddSingleton<IAlertPublisher, OutboxAlertPublisher>();
         services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
         services.AddSingleton<INotificationSender, TableNotificationSender>();

@@ -52,15 +52,6 @@ public static class PermitLocalHost
         // 30 s for it. Nothing in this process needs that long: the engine redelivers whatever was in flight.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddDurableEngine(engine, storage);
-        builder.Services.ConfigureHttpJsonOptions(json =>
-        {
-            foreach (var converter in WorkflowJson.Options.Converters)
-            {
-                json.SerializerOptions.Converters.Add(converter);
-            }
-
-            json.SerializerOptions.DefaultIgnoreCondition = WorkflowJson.Options.DefaultIgnoreCondition;
-        });
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Flemish work-permit workflow API";
@@ -72,7 +63,6 @@ public static class PermitLocalHost
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddSimulatedFederalOffice();
         builder.Services.AddSimulatedExclusions();
-        builder.Services.AddSingleton(new LetterSettings(builder.Configuration.GetValue("Letters:InfoDeskUrl", new Uri("https://www.yourfutureinflanders.be"))!));
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Workflow.Adapters.Queues;
 using Workflow.Application;
@@ -11,19 +10,18 @@ namespace Workflow.Adapters.Storage;
 
 /// <summary>
 /// Publishes SLA alerts through the outbox (DESIGN.md §3): the row in table <c>Outbox</c> (PK = application id,
-/// RK = milestone code) is written first and is the record of truth; then the alert goes to queue <c>sla-alerts</c>
-/// and the row is marked dispatched. A repeat of a dispatched alert does nothing; one that crashed before dispatch is
+/// RK = milestone code) is written first and is the record of truth; then the alert goes out through the
+/// <see cref="IAlertDispatcher"/> (queue or topic <c>sla-alerts</c>) and the row is marked dispatched. A repeat of a dispatched alert does nothing; one that crashed before dispatch is
 /// sent by the repeat or by <see cref="OutboxRelay"/>.
 /// </summary>
 public sealed partial class OutboxAlertPublisher(
     TableServiceClient tables,
-    QueueServiceClient queues,
+    IAlertDispatcher dispatcher,
     StorageNames names,
     TimeProvider time,
     ILogger<OutboxAlertPublisher> logger) : IAlertPublisher
 {
     readonly TableClient outbox = tables.GetTableClient(names.OutboxTable);
-    readonly QueueClient alerts = queues.GetQueueClient(names.SlaAlertsQueue);
 
     public async Task PublishAsync(SlaAlert alert, CancellationToken cancellationToken)
     {
@@ -50,7 +48,7 @@ public sealed partial class OutboxAlertPublisher(
             }
         }
 
-        await row.DispatchAsync(this.outbox, this.alerts, time.GetUtcNow(), cancellationToken);
+        await row.DispatchAsync(this.outbox, dispatcher, time.GetUtcNow(), cancellationToken);
         LogDispatched(logger, row.IdempotencyKey);
     }
 

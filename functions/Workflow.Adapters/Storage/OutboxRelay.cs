@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workflow.Adapters.Queues;
 
 namespace Workflow.Adapters.Storage;
 
@@ -12,7 +12,7 @@ namespace Workflow.Adapters.Storage;
 /// </summary>
 public sealed partial class OutboxRelay(
     TableServiceClient tables,
-    QueueServiceClient queues,
+    IAlertDispatcher dispatcher,
     StorageNames names,
     TimeProvider time,
     ILogger<OutboxRelay> logger) : BackgroundService
@@ -24,7 +24,6 @@ public sealed partial class OutboxRelay(
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
 
     readonly TableClient outbox = tables.GetTableClient(names.OutboxTable);
-    readonly QueueClient alerts = queues.GetQueueClient(names.SlaAlertsQueue);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,7 +59,7 @@ public sealed partial class OutboxRelay(
                 continue;
             }
 
-            await row.DispatchAsync(this.outbox, this.alerts, now, cancellationToken);
+            await row.DispatchAsync(this.outbox, dispatcher, now, cancellationToken);
             LogRelayed(logger, row.IdempotencyKey);
             sent++;
         }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Workflow.Adapters.Queues;
 
 namespace Workflow.Adapters.Storage;
@@ -27,10 +26,10 @@ internal sealed class OutboxRow : ITableEntity
 
     public DateTimeOffset? DispatchedAt { get; set; }
 
-    /// <summary>Sends the payload to <c>sla-alerts</c>, then marks the row dispatched. A crash in between sends it again later: consumers de-duplicate.</summary>
-    public async Task DispatchAsync(TableClient outbox, QueueClient alerts, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Sends the payload on, then marks the row dispatched. A crash in between sends it again later: consumers de-duplicate.</summary>
+    public async Task DispatchAsync(TableClient outbox, IAlertDispatcher dispatcher, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await alerts.SendTextAsync(this.Payload, cancellationToken);
+        await dispatcher.DispatchAsync(this.IdempotencyKey, this.Payload, cancellationToken);
         var mark = new TableEntity(this.PartitionKey, this.RowKey)
         {
             [nameof(this.Dispatched)] = true,

@@ -30,24 +30,12 @@ public static class JsonBody
             return (null, Problems.UnsupportedMediaType());
         }
 
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, Problems.TooLarge(maxBytes));
-        }
-
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = maxBytes;
         }
 
-        byte[] body;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(new LimitedStream(buffer, maxBytes), cancellationToken);
-            body = buffer.ToArray();
-        }
-        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or LimitedStream.TooLargeException)
+        if (await ReadBoundedAsync(request, maxBytes, cancellationToken) is not byte[] body)
         {
             return (null, Problems.TooLarge(maxBytes));
         }
@@ -60,6 +48,27 @@ public static class JsonBody
         catch (JsonException e)
         {
             return (null, Problems.BadRequest($"The body is not valid for this endpoint: {Describe(e)}"));
+        }
+    }
+
+    /// <summary>Reads the raw body up to <paramref name="maxBytes"/>; null when it is larger, whatever Content-Length said.</summary>
+    public static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(new LimitedStream(buffer, maxBytes), cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or LimitedStream.TooLargeException)
+        {
+            return null;
         }
     }
 

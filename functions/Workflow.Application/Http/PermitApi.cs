@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,8 @@ using Workflow.Application.Ports;
 using Workflow.Application.Queries;
 using Workflow.Application.Submissions;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Letters;
+using Workflow.Orchestrations.Serialization;
 
 namespace Workflow.Application.Http;
 
@@ -112,13 +115,13 @@ public static class PermitApi
             .WithName("GetWorklist")
             .WithSummary("Open caseworker decisions, nearest due date first.")
             .Produces<IReadOnlyList<WorklistItem>>();
-        api.MapGet("/decision-grounds", () => TypedResults.Ok(DecisionGrounds.All))
+        api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
             .WithSummary("The closed list of named refusal grounds (§2.1).");
 
         RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Managers");
-        exclusions.MapGet("/", async (ExclusionCommands commands, CancellationToken ct) => TypedResults.Ok(await commands.ListAsync(ct)))
+        exclusions.MapGet("/", GetExclusionsAsync)
             .WithName("GetExclusions")
             .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1).");
         exclusions.MapPost("/", AddExclusionAsync)
@@ -131,15 +134,17 @@ public static class PermitApi
         api.MapPost("/federal/decisions", FederalMessageAsync)
             .WithTags("Federal office")
             .WithName("ReceiveFederalMessage")
-            .WithSummary("Webhook for the federal office: acknowledgements, information requests and decisions; same handling as the federal-decisions queue.")
+            .WithSummary("Webhook for the federal office, signed with HMAC-SHA256 over timestamp and body: acknowledgements, information requests and decisions; same handling as the federal-decisions queue.")
             .Accepts<Orchestrations.Contracts.FederalInboundMessage>("application/json")
             .Produces<FederalHandlingResult>(StatusCodes.Status202Accepted)
             .Produces<FederalHandlingResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         RouteGroupBuilder sla = api.MapGroup("/sla").WithTags("Managers");
-        sla.MapGet("/peak-periods", async (PeakPeriodCommands commands, CancellationToken ct) => TypedResults.Ok(new { periods = await commands.ListAsync(ct) }))
+        sla.MapGet("/peak-periods", GetPeakPeriodsAsync)
             .WithName("GetPeakPeriods")
             .WithSummary("The declared peak periods.");
         sla.MapPut("/peak-periods", ReplacePeakPeriodsAsync)
@@ -148,8 +153,7 @@ public static class PermitApi
             .Accepts<PeakPeriodsRequest>("application/json")
             .Produces(StatusCodes.Status200OK)
             .ProducesValidationProblem();
-        api.MapGet("/alerts", async (string? applicationId, IManagerAlertInbox inbox, CancellationToken ct) =>
-                TypedResults.Ok(await inbox.ListAsync(applicationId, ct)))
+        api.MapGet("/alerts", GetAlertsAsync)
             .WithTags("Managers")
             .WithName("GetAlerts")
             .WithSummary("SLA and deadline alerts as delivered to their audience, once each.")
@@ -161,7 +165,9 @@ public static class PermitApi
     /// <summary>The body of a 202 or 200 to a submission.</summary>
     public sealed record SubmissionAccepted(string ApplicationId, string StatusUrl, bool Repeated);
 
-    static async Task<IResult> SubmitAsync(HttpRequest request, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
+    // The handlers below are public so the Azure Functions app calls the very same code from its HTTP triggers.
+
+    public static async Task<IResult> SubmitAsync(HttpRequest request, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
     {
         (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, cancellationToken);
         if (body is null)
@@ -183,66 +189,88 @@ public static class PermitApi
         };
     }
 
-    static async Task<IResult> GetAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
     {
         ApplicationView? view = ApplicationIds.IsWellFormed(id) ? await queries.GetAsync(id, cancellationToken) : null;
         return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
     }
 
-    static async Task<IResult> GetLetterAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetLetterAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
     {
         string? letter = ApplicationIds.IsWellFormed(id) ? await queries.LetterAsync(id, cancellationToken) : null;
         return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
     }
 
-    static async Task<IResult> GetOverviewAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetOverviewAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
     {
         OverviewView? view = ApplicationIds.IsWellFormed(id) ? await queries.OverviewAsync(id, cancellationToken) : null;
         return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
     }
 
-    static Task<IResult> RequestThirdPartyAsync(string id, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+    public static Task<IResult> RequestThirdPartyAsync(string id, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<ThirdPartyRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestAsync(id, body, ct), cancellationToken);
 
-    static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+    public static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<ThirdPartyAnswerRequest>(id, request, SmallBodyBytes, (body, ct) => commands.AnswerAsync(id, requestId, body, ct), cancellationToken);
 
-    static async Task<IResult> AddExclusionAsync(HttpRequest request, ExclusionCommands commands, CancellationToken cancellationToken)
+    public static async Task<IResult> AddExclusionAsync(HttpRequest request, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         (ExclusionRequest? body, IResult? problem) = await JsonBody.ReadAsync<ExclusionRequest>(request, SmallBodyBytes, cancellationToken);
         return body is null ? problem! : ToResult(await commands.AddAsync(body, cancellationToken), ok: true);
     }
 
-    static Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ApplicationCommands commands, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
+    public static Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ApplicationCommands commands, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
         CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, ct), cancellationToken);
 
-    static Task<IResult> PayAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+    public static Task<IResult> PayAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.PayAsync(id, body, ct), cancellationToken);
 
-    static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+    public static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, ct), cancellationToken);
 
-    static Task<IResult> DecideAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
+    public static Task<IResult> DecideAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<DecisionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.DecideAsync(id, body, ct), cancellationToken);
 
-    static async Task<IResult> WorklistAsync(ApplicationQueries queries, CancellationToken cancellationToken) =>
+    public static IResult GetDecisionGrounds() => TypedResults.Ok(DecisionGrounds.All);
+
+    public static async Task<IResult> GetExclusionsAsync(ExclusionCommands commands, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await commands.ListAsync(cancellationToken));
+
+    public static async Task<IResult> GetPeakPeriodsAsync(PeakPeriodCommands commands, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new { periods = await commands.ListAsync(cancellationToken) });
+
+    public static async Task<IResult> GetAlertsAsync(string? applicationId, IManagerAlertInbox inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.ListAsync(applicationId, cancellationToken));
+
+    public static async Task<IResult> WorklistAsync(ApplicationQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.WorklistAsync(cancellationToken));
 
-    static async Task<IResult> FederalMessageAsync(HttpRequest request, FederalMessageHandler handler, CancellationToken cancellationToken)
+    /// <summary>
+    /// The federal webhook: the raw body, bounded, authenticated by its HMAC signature (401 otherwise), then the same
+    /// handling as the federal-decisions queue.
+    /// </summary>
+    public static async Task<IResult> FederalMessageAsync(HttpRequest request, FederalMessageHandler handler, FederalWebhookSignature signature, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(signature);
         if (!request.HasJsonContentType())
         {
             return Problems.UnsupportedMediaType();
         }
 
-        if (request.ContentLength > FederalMessageHandler.MaxMessageBytes)
+        byte[]? body = await JsonBody.ReadBoundedAsync(request, FederalMessageHandler.MaxMessageBytes, cancellationToken);
+        if (body is null)
         {
             return Problems.TooLarge(FederalMessageHandler.MaxMessageBytes);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        FederalHandlingResult result = await handler.HandleAsync(buffer.ToArray(), $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
+        if (signature.Check(body, request.Headers[FederalWebhookSignature.TimestampHeader], request.Headers[FederalWebhookSignature.SignatureHeader]) is string refused)
+        {
+            return Problems.Unauthorized(refused);
+        }
+
+        FederalHandlingResult result = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
         return result.Handling switch
         {
             FederalHandling.Delivered => TypedResults.Accepted((string?)null, result),
@@ -252,16 +280,17 @@ public static class PermitApi
         };
     }
 
-    static async Task<IResult> ReplacePeakPeriodsAsync(HttpRequest request, PeakPeriodCommands commands, CancellationToken cancellationToken)
+    public static async Task<IResult> ReplacePeakPeriodsAsync(HttpRequest request, PeakPeriodCommands commands, CancellationToken cancellationToken)
     {
         (PeakPeriodsRequest? body, IResult? problem) = await JsonBody.ReadAsync<PeakPeriodsRequest>(request, SmallBodyBytes, cancellationToken);
         return body is null ? problem! : ToResult(await commands.ReplaceAsync(body, cancellationToken), ok: true);
     }
 
     /// <summary>Commands on applications carry a small JSON body, except documents.</summary>
-    const long SmallBodyBytes = 64 * 1024;
+    public const long SmallBodyBytes = 64 * 1024;
 
-    static async Task<IResult> CommandAsync<TBody>(
+    /// <summary>Reads and checks a command's body, runs the command, and turns its result into a response or a problem.</summary>
+    public static async Task<IResult> CommandAsync<TBody>(
         string id, HttpRequest request, long maxBytes, Func<TBody, CancellationToken, Task<CommandResult>> command, CancellationToken cancellationToken)
         where TBody : class
     {
@@ -274,7 +303,8 @@ public static class PermitApi
         return body is null ? problem! : ToResult(await command(body, cancellationToken), ok: false);
     }
 
-    static IResult ToResult(CommandResult result, bool ok) => result.Status switch
+    /// <summary>A command's result as HTTP: 202 (or 200 when <paramref name="ok"/>), 200 for a repeat, or a problem.</summary>
+    public static IResult ToResult(CommandResult result, bool ok) => result.Status switch
     {
         CommandStatus.Accepted when ok => TypedResults.Ok(result.Body),
         CommandStatus.Accepted => TypedResults.Accepted((string?)null, result.Body),
@@ -288,9 +318,23 @@ public static class PermitApi
     /// <summary>Ids from the URL are echoed only when short, so an error never repeats a long hostile string.</summary>
     static string Shorten(string id) => id.Length <= ApplicationIds.Length ? id : id[..ApplicationIds.Length] + "...";
 
-    /// <summary>Registers the application services both hosts share.</summary>
+    /// <summary>
+    /// Registers the application services both hosts share, with their settings, and pins the HTTP JSON options to the
+    /// workflow's (enums as kebab-case codes, no nulls).
+    /// </summary>
     public static IServiceCollection AddPermitApplication(this IServiceCollection services)
     {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            foreach (var converter in WorkflowJson.Options.Converters)
+            {
+                json.SerializerOptions.Converters.Add(converter);
+            }
+
+            json.SerializerOptions.DefaultIgnoreCondition = WorkflowJson.Options.DefaultIgnoreCondition;
+        });
+        services.AddSingleton(sp => new LetterSettings(
+            sp.GetRequiredService<IConfiguration>().GetValue("Letters:InfoDeskUrl", new Uri("https://www.yourfutureinflanders.be"))!));
         services.AddOptions<WorkflowSettings>().BindConfiguration(WorkflowSettings.Section);
         services.AddSingleton(Orchestrations.Policy.PolicyCatalog.Embedded);
         services.AddSingleton(Orchestrations.Policy.EligibilityCatalog.Embedded);
@@ -302,6 +346,8 @@ public static class PermitApi
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();
         services.AddTransient<FederalMessageHandler>();
+        services.AddOptions<FederalWebhookSettings>().BindConfiguration(FederalWebhookSettings.Section);
+        services.AddSingleton<FederalWebhookSignature>();
         services.AddProblemDetails();
         return services;
     }

@@ -13,6 +13,9 @@ public static class Problems
     public static IResult BadRequest(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "The request is not valid.", detail);
 
+    public static IResult Unauthorized(string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", detail);
+
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
 

@@ -10,8 +10,14 @@ namespace Workflow.Orchestrations.Activities;
 /// <summary>What the workflow learns of an assessment: rule ids and signal kinds, never the figures behind them.</summary>
 public sealed record AssessmentSummary(IReadOnlyList<string> RulesNotMet, IReadOnlyList<string> RulesNeedingJudgement, IReadOnlyList<SignalKind> Signals);
 
-/// <summary>The assessment as kept in the dossier and shown in the caseworker's overview.</summary>
-public sealed record AssessmentRecord(DateOnly SubmissionDate, DateTimeOffset AssessedAt, IReadOnlyList<RuleResult> Rules, IReadOnlyList<FraudSignal> Signals, EmployerFacts? Employer);
+/// <summary>The assessment as kept in the dossier and shown in the caseworker's overview, with the policy entries it applied.</summary>
+public sealed record AssessmentRecord(
+    DateOnly SubmissionDate,
+    DateTimeOffset AssessedAt,
+    IReadOnlyList<string> PolicyEntries,
+    IReadOnlyList<RuleResult> Rules,
+    IReadOnlyList<FraudSignal> Signals,
+    EmployerFacts? Employer);
 
 /// <summary>
 /// The Flemish assessment's rules (§2.2, §2.3, §2.7: each outcome with its rule and section) and the fraud screening
@@ -42,7 +48,8 @@ public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicant
             signals = FraudScreening.Evaluate(employer, catalog, submissionDate);
         }
 
-        await dossiers.SaveRecordAsync(input, Record, new AssessmentRecord(submissionDate, time.GetUtcNow(), rules, signals, employer), CancellationToken.None);
+        var record = new AssessmentRecord(submissionDate, time.GetUtcNow(), catalog.Resolve(submissionDate).EntryIds, rules, signals, employer);
+        await dossiers.SaveRecordAsync(input, Record, record, CancellationToken.None);
         return new AssessmentSummary(
             [.. rules.Where(r => r.Outcome == RuleOutcome.NotMet).Select(r => r.RuleId)],
             [.. rules.Where(r => r.Outcome == RuleOutcome.NeedsJudgement).Select(r => r.RuleId)],

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Application.Federal;
 
 namespace Workflow.FunctionalTests.Infrastructure;
 
@@ -16,6 +17,16 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<HttpResponseMessage> PostRawAsync(string path, string body, string contentType = "application/json") =>
         this.Http.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
+
+    /// <summary>Posts to the federal webhook as the federal office does: signed over timestamp and body.</summary>
+    public Task<HttpResponseMessage> PostFederalAsync(string body, DateTimeOffset? signedAt = null, string secret = PermitHostOptions.WebhookSecret)
+    {
+        (string timestamp, string signature) = FederalWebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret, signedAt ?? DateTimeOffset.UtcNow);
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        content.Headers.Add(FederalWebhookSignature.TimestampHeader, timestamp);
+        content.Headers.Add(FederalWebhookSignature.SignatureHeader, signature);
+        return this.Http.PostAsync("/api/federal/decisions", content);
+    }
 
     /// <summary>Submits and expects a new application (202); returns its id.</summary>
     public async Task<string> SubmitAsync(JsonObject application)
@@ -44,7 +55,7 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
                 JsonNode status = await this.GetAsync(applicationId);
                 return status["stage"]!.GetValue<string>() == stage ? status : null;
             },
-            timeout ?? TimeSpan.FromSeconds(30),
+            timeout ?? Scenario.StepTimeout,
             $"{applicationId} to reach stage {stage}");
 
     public async Task PayAsync(string applicationId, decimal amount = 200m)
@@ -85,7 +96,7 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
             body["reasonCodes"] = decision == "refused" ? new JsonArray("insufficient-means") : new JsonArray();
         }
 
-        return this.PostJsonAsync("/api/federal/decisions", body);
+        return this.PostFederalAsync(body.ToJsonString());
     }
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)

@@ -13,6 +13,9 @@ internal sealed record PermitHostOptions
 
     public bool InMemoryEngine { get; init; }
 
+    /// <summary>The secret the federal webhook checks signatures with on test hosts.</summary>
+    public const string WebhookSecret = "functional-tests-federal-webhook-secret-0001";
+
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>The host's settings as command-line arguments (the same for an in-process host and a separate process).</summary>
@@ -29,6 +32,7 @@ internal sealed record PermitHostOptions
             $"--Workflow:PolicyDayLength={this.PolicyDay:c}",
             $"--Workflow:SubmissionTakeOverAfter=00:00:05",
             $"--FederalOffice:Mode={this.FederalOffice}",
+            $"--FederalWebhook:Secret={WebhookSecret}",
             "--Logging:LogLevel:Default=Warning",
         };
         if (workerId is not null)

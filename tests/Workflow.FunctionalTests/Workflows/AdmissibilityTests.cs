@@ -62,7 +62,7 @@ public sealed class AdmissibilityTests
         DateTimeOffset deadline = Scenario.Time(waiting["applicantDeadline"]);
         Assert.Equal(Scenario.Time(waiting["sla"]!["pauses"]![0]!["start"]).AddDays(15), deadline);
 
-        JsonNode result = await Scenario.CompletedAsync(host, applicationId, TimeSpan.FromSeconds(60));
+        JsonNode result = await Scenario.CompletedAsync(host, applicationId, Scenario.StepTimeout);
         Assert.Equal("inadmissible", result["outcome"]!.GetValue<string>());
         Assert.Equal(["incomplete-application"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
 

@@ -29,7 +29,7 @@ public sealed class DeadlineAlertTests : IAsyncLifetime
 
             await Eventually.HoldsAsync(
                 async () => (await Scenario.TimelineAsync(this.host, applicationId)).Contains("milestone-overall-deadline-passed"),
-                TimeSpan.FromSeconds(90),
+                Scenario.StepTimeout,
                 "the overall deadline to pass");
 
             List<TableEntity> outbox = await this.host.Storage.OutboxAsync(applicationId);

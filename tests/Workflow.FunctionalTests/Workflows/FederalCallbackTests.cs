@@ -28,7 +28,7 @@ public sealed class FederalCallbackTests
         }.ToJsonString();
 
         // Once through the webhook and twice through the queue, as an at-least-once broker may deliver it.
-        using HttpResponseMessage first = await host.Api.PostRawAsync("/api/federal/decisions", decision);
+        using HttpResponseMessage first = await host.Api.PostFederalAsync(decision);
         Assert.True(first.IsSuccessStatusCode);
         await host.Storage.SendAsync("federal-decisions", decision);
         await host.Storage.SendAsync("federal-decisions", decision);
@@ -66,7 +66,7 @@ public sealed class FederalCallbackTests
         JsonElement poisoned = await PoisonedAsync(host, messageId);
         Assert.Contains("No application", poisoned.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        using HttpResponseMessage webhook = await host.Api.PostRawAsync("/api/federal/decisions", decision);
+        using HttpResponseMessage webhook = await host.Api.PostFederalAsync(decision);
         Assert.Equal(HttpStatusCode.NotFound, webhook.StatusCode);
         Assert.Equal(404, (await ApiClient.ProblemAsync(webhook)).GetProperty("status").GetInt32());
     }
@@ -82,9 +82,44 @@ public sealed class FederalCallbackTests
         JsonElement poisoned = await PoisonedAsync(host, marker);
         Assert.Contains("not a federal message", poisoned.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
-        using HttpResponseMessage webhook = await host.Api.PostRawAsync("/api/federal/decisions", malformed);
+        using HttpResponseMessage webhook = await host.Api.PostFederalAsync(malformed);
         Assert.Equal(HttpStatusCode.BadRequest, webhook.StatusCode);
         await ApiClient.ProblemAsync(webhook);
+    }
+
+    [Fact]
+    public async Task An_unsigned_a_stale_or_a_forged_webhook_call_is_refused_and_changes_nothing()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.Other);
+        try
+        {
+            string decision = new JsonObject
+            {
+                ["messageId"] = $"{handoffId}:forged",
+                ["kind"] = "decision",
+                ["applicationId"] = applicationId,
+                ["handoffId"] = handoffId,
+                ["decision"] = "refused",
+            }.ToJsonString();
+
+            using HttpResponseMessage unsigned = await host.Api.PostRawAsync("/api/federal/decisions", decision);
+            using HttpResponseMessage stale = await host.Api.PostFederalAsync(decision, signedAt: DateTimeOffset.UtcNow.AddMinutes(-6));
+            using HttpResponseMessage forged = await host.Api.PostFederalAsync(decision, secret: "an-attacker-guessing-the-shared-secret-0001");
+            foreach (HttpResponseMessage refused in new[] { unsigned, stale, forged })
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+                await ApiClient.ProblemAsync(refused);
+            }
+
+            JsonNode status = await host.Api.GetAsync(applicationId);
+            Assert.Equal("awaiting-decision", status["stage"]!.GetValue<string>());
+            Assert.DoesNotContain("federal-decision-received", status["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>()));
+        }
+        finally
+        {
+            await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+        }
     }
 
     /// <summary>Waits for the poison-queue entry whose original body contains <paramref name="marker"/>.</summary>

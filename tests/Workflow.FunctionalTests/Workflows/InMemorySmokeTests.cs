@@ -16,9 +16,9 @@ public sealed class InMemorySmokeTests : IAsyncLifetime
     public async Task A_work_card_runs_to_its_decision_on_the_in_memory_engine()
     {
         string applicationId = await this.host.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
-        await this.host.Api.WaitForStageAsync(applicationId, "awaiting-decision", TimeSpan.FromSeconds(90));
+        await this.host.Api.WaitForStageAsync(applicationId, "awaiting-decision", Scenario.StepTimeout);
         await this.host.Api.DecideAsync(applicationId, "approve");
-        JsonNode result = await Scenario.CompletedAsync(this.host, applicationId, TimeSpan.FromSeconds(90));
+        JsonNode result = await Scenario.CompletedAsync(this.host, applicationId, Scenario.StepTimeout);
         Assert.Equal("granted", result["outcome"]!.GetValue<string>());
     }
 }

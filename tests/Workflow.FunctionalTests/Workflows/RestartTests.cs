@@ -27,7 +27,7 @@ public sealed class RestartTests
             unpaid = await first.Api.SubmitAsync(Samples.Load(Samples.ProfessionalCard));
             foreach (string applicationId in applications)
             {
-                await first.Api.WaitForStageAsync(applicationId, "awaiting-decision", TimeSpan.FromSeconds(60));
+                await first.Api.WaitForStageAsync(applicationId, "awaiting-decision", Scenario.StepTimeout);
             }
 
             // Half of the decisions go in just before the crash: their events may be in flight when the process dies.
@@ -36,7 +36,7 @@ public sealed class RestartTests
                 await first.Api.DecideAsync(applicationId, "approve");
             }
 
-            await first.Api.WaitForStageAsync(unpaid, "awaiting-applicant", TimeSpan.FromSeconds(60));
+            await first.Api.WaitForStageAsync(unpaid, "awaiting-applicant", Scenario.StepTimeout);
             await first.KillAsync();
         }
 
@@ -48,12 +48,12 @@ public sealed class RestartTests
         }
 
         await second.Api.PayAsync(unpaid);
-        await second.Api.WaitForStageAsync(unpaid, "awaiting-decision", TimeSpan.FromSeconds(90));
+        await second.Api.WaitForStageAsync(unpaid, "awaiting-decision", Scenario.StepTimeout);
         await second.Api.DecideAsync(unpaid, "approve");
 
         foreach ((string applicationId, int index) in applications.Append(unpaid).Select((id, i) => (id, i)))
         {
-            JsonNode closed = await second.Api.WaitForStageAsync(applicationId, "closed", TimeSpan.FromSeconds(120));
+            JsonNode closed = await second.Api.WaitForStageAsync(applicationId, "closed", Scenario.StepTimeout);
             string expected = index is >= 3 and < 6 ? "refused" : "granted";
             Assert.Equal(expected, closed["decision"]!["outcome"]!.GetValue<string>());
             List<string> timeline = [.. closed["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>())];

@@ -31,7 +31,7 @@ public sealed class SimulatedFederalOfficeTests : IAsyncLifetime
         (double decideAfterDays, var decision) = plan[^1];
         await this.host.Api.DecideAsync(applicationId, "approve");
 
-        JsonNode result = await Scenario.CompletedAsync(this.host, applicationId, TimeSpan.FromSeconds(60));
+        JsonNode result = await Scenario.CompletedAsync(this.host, applicationId, Scenario.StepTimeout);
         Assert.Equal(decision.Decision == FederalVerdict.Approved ? "granted" : "refused", result["outcome"]!.GetValue<string>());
 
         JsonNode status = await this.host.Api.GetAsync(applicationId);

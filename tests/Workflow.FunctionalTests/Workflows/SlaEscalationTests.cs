@@ -20,7 +20,7 @@ public sealed class SlaEscalationTests
             // 30 policy days to the due date, escalation 5 days after: about 35 s at one second per policy day.
             await Eventually.HoldsAsync(
                 async () => (await Scenario.TimelineAsync(host, applicationId)).Contains("milestone-escalated"),
-                TimeSpan.FromSeconds(90),
+                Scenario.StepTimeout,
                 "the escalation to be recorded");
 
             List<TableEntity> outbox = await host.Storage.OutboxAsync(applicationId);
@@ -50,7 +50,7 @@ public sealed class SlaEscalationTests
             // Managers received each alert once, whatever the queue redelivered.
             await Eventually.HoldsAsync(
                 async () => (await host.Storage.DeliveredAlertsAsync(applicationId)).Count(r => sla.Contains(r.RowKey)) == 4,
-                TimeSpan.FromSeconds(30),
+                Scenario.StepTimeout,
                 "the four alerts delivered to their audience");
             JsonElement alerts = JsonDocument.Parse(await host.Api.Http.GetStringAsync($"/api/alerts?applicationId={applicationId}")).RootElement;
             Assert.Equal(4, alerts.EnumerateArray().Count(a => sla.Contains(a.GetProperty("alert").GetProperty("milestone").GetString())));

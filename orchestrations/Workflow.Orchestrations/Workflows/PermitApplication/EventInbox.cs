@@ -16,20 +16,26 @@ namespace Workflow.Orchestrations.Workflows.PermitApplication;
 /// </remarks>
 internal sealed class EventInbox
 {
-    readonly TaskOrchestrationContext context;
-    readonly List<Listener> listeners = [];
+    /// <summary>Every event the workflow listens for, with its payload type (a test checks none of PermitEvents is missing).</summary>
+    static readonly (string Name, Func<TaskOrchestrationContext, string, Task<PermitMessage>> Wait)[] Events =
+    [
+        (PermitEvents.DocumentsSupplied, WaitFor<DocumentsSupplied>),
+        (PermitEvents.FeePaid, WaitFor<FeePaid>),
+        (PermitEvents.InformationRequested, WaitFor<InformationRequested>),
+        (PermitEvents.CaseworkerDecided, WaitFor<CaseworkerDecided>),
+        (PermitEvents.FederalAcknowledged, WaitFor<FederalAcknowledged>),
+        (PermitEvents.FederalInformationRequested, WaitFor<FederalInformationRequested>),
+        (PermitEvents.FederalDecided, WaitFor<FederalDecided>),
+        (PermitEvents.ThirdPartyRequested, WaitFor<ThirdPartyRequested>),
+        (PermitEvents.ThirdPartyAnswered, WaitFor<ThirdPartyAnswered>),
+    ];
 
-    public EventInbox(TaskOrchestrationContext context)
-    {
-        this.context = context;
-        this.Listen<DocumentsSupplied>(PermitEvents.DocumentsSupplied);
-        this.Listen<FeePaid>(PermitEvents.FeePaid);
-        this.Listen<InformationRequested>(PermitEvents.InformationRequested);
-        this.Listen<CaseworkerDecided>(PermitEvents.CaseworkerDecided);
-        this.Listen<FederalAcknowledged>(PermitEvents.FederalAcknowledged);
-        this.Listen<FederalInformationRequested>(PermitEvents.FederalInformationRequested);
-        this.Listen<FederalDecided>(PermitEvents.FederalDecided);
-    }
+    readonly List<Listener> listeners;
+
+    public EventInbox(TaskOrchestrationContext context) =>
+        this.listeners = [.. Events.Select(e => new Listener(() => e.Wait(context, e.Name)))];
+
+    internal static IEnumerable<string> EventNames => Events.Select(e => e.Name);
 
     /// <summary>Takes a message that has already arrived, without waiting and without a timer.</summary>
     public bool TryTake([NotNullWhen(true)] out PermitMessage? message)
@@ -73,9 +79,8 @@ internal sealed class EventInbox
         return this.TryTake(out PermitMessage? message) ? message : null;
     }
 
-    void Listen<T>(string eventName)
-        where T : PermitMessage =>
-        this.listeners.Add(new Listener(async () => await this.context.WaitForExternalEvent<T>(eventName)));
+    static async Task<PermitMessage> WaitFor<T>(TaskOrchestrationContext context, string eventName)
+        where T : PermitMessage => await context.WaitForExternalEvent<T>(eventName);
 
     sealed class Listener(Func<Task<PermitMessage>> arm)
     {

@@ -1,0 +1,192 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workflow.Application;
+using Workflow.Application.Commands;
+using Workflow.Application.Federal;
+using Workflow.Application.Http;
+using Workflow.Application.Ports;
+using Workflow.Application.Queries;
+using Workflow.Application.Submissions;
+
+namespace Workflow.Functions.Http;
+
+/// <summary>
+/// The HTTP API of <see cref="PermitApi"/> as HTTP-triggered functions (ASP.NET Core integration): the same routes
+/// (under host.json's route prefix <c>api</c>), function names equal to the local endpoints' names, and the very same
+/// handlers, so status codes and RFC 9457 problems cannot drift. Services that talk to the task hub are created per
+/// invocation around the <c>[DurableClient]</c> binding's client (DESIGN.md §2 (c)); the others come from DI. A test
+/// compares the routes and methods with the local host's endpoint table.
+/// </summary>
+/// <remarks>
+/// Authorisation: function keys for the API (App Service authentication or API Management in front for people); the
+/// federal webhook is anonymous at the host and authenticated by its HMAC signature instead.
+/// </remarks>
+public static class PermitHttpFunctions
+{
+    [Function("SubmitApplication")]
+    public static Task<IResult> SubmitApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.SubmitAsync(request, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken);
+
+    [Function("GetApplication")]
+    public static Task<IResult> GetApplication(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}")] HttpRequest request,
+        string id,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.GetAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+
+    [Function("GetOverview")]
+    public static Task<IResult> GetOverview(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}/overview")] HttpRequest request,
+        string id,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.GetOverviewAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+
+    [Function("RequestThirdParty")]
+    public static Task<IResult> RequestThirdParty(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/third-party-requests")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.RequestThirdPartyAsync(id, request, With<ThirdPartyCommands>(context, client), cancellationToken);
+
+    [Function("AnswerThirdParty")]
+    public static Task<IResult> AnswerThirdParty(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/third-party-requests/{requestId}/answer")] HttpRequest request,
+        string id,
+        string requestId,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.AnswerThirdPartyAsync(id, requestId, request, With<ThirdPartyCommands>(context, client), cancellationToken);
+
+    [Function("GetDecisionLetter")]
+    public static Task<IResult> GetDecisionLetter(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}/letter")] HttpRequest request,
+        string id,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.GetLetterAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+
+    [Function("SupplyDocuments")]
+    public static Task<IResult> SupplyDocuments(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/documents")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.SupplyDocumentsAsync(id, request, With<ApplicationCommands>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken);
+
+    [Function("PayFee")]
+    public static Task<IResult> PayFee(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/payments")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.PayAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+
+    [Function("RequestInformation")]
+    public static Task<IResult> RequestInformation(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/information-requests")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.RequestInformationAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+
+    [Function("Decide")]
+    public static Task<IResult> Decide(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/decision")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.DecideAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+
+    [Function("GetWorklist")]
+    public static Task<IResult> GetWorklist(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "worklist")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.WorklistAsync(Service<ApplicationQueries>(context), cancellationToken);
+
+    [Function("GetDecisionGrounds")]
+    public static IResult GetDecisionGrounds(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "decision-grounds")] HttpRequest request) =>
+        PermitApi.GetDecisionGrounds();
+
+    [Function("GetExclusions")]
+    public static Task<IResult> GetExclusions(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "exclusions")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.GetExclusionsAsync(Service<ExclusionCommands>(context), cancellationToken);
+
+    [Function("AddExclusion")]
+    public static Task<IResult> AddExclusion(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exclusions")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.AddExclusionAsync(request, Service<ExclusionCommands>(context), cancellationToken);
+
+    /// <summary>
+    /// The federal office's webhook, the second path for callbacks besides queue <c>federal-decisions</c>: the same
+    /// handler, answered at once (202 delivered, 200 recorded as late, 404 unknown application, 400 malformed, 401 when
+    /// the HMAC signature over timestamp and body is missing, stale or wrong).
+    /// </summary>
+    [Function("ReceiveFederalMessage")]
+    public static Task<IResult> ReceiveFederalMessage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "federal/decisions")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.FederalMessageAsync(request, With<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken);
+
+    [Function("GetPeakPeriods")]
+    public static Task<IResult> GetPeakPeriods(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sla/peak-periods")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.GetPeakPeriodsAsync(Service<PeakPeriodCommands>(context), cancellationToken);
+
+    [Function("ReplacePeakPeriods")]
+    public static Task<IResult> ReplacePeakPeriods(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "sla/peak-periods")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.ReplacePeakPeriodsAsync(request, Service<PeakPeriodCommands>(context), cancellationToken);
+
+    [Function("GetAlerts")]
+    public static Task<IResult> GetAlerts(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PermitApi.GetAlertsAsync(request.Query["applicationId"].FirstOrDefault(), Service<IManagerAlertInbox>(context), cancellationToken);
+    }
+
+    static T Service<T>(FunctionContext context)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.InstanceServices.GetRequiredService<T>();
+    }
+
+    /// <summary>An application service bound to this invocation's durable client.</summary>
+    static T With<T>(FunctionContext context, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ActivatorUtilities.CreateInstance<T>(context.InstanceServices, client);
+    }
+}

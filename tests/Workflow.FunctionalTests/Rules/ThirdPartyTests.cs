@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Workflow.FunctionalTests.Infrastructure;
+
+namespace Workflow.FunctionalTests.Rules;
+
+/// <summary>
+/// Third parties during the assessment: document authentication when there is doubt (§2.1, art. 63 BVR) and screening
+/// advice on ministers of religion (§2.7). Waits with a deadline that do not pause the SLA clock.
+/// </summary>
+public sealed class ThirdPartyTests
+{
+    static JsonObject Authentication(string requestId, int deadlineDays) => new()
+    {
+        ["requestId"] = requestId,
+        ["kind"] = "document-authentication",
+        ["authority"] = "diplomatic-post",
+        ["documentType"] = "diploma",
+        ["deadlineDays"] = deadlineDays,
+        ["question"] = "Was this master's diploma issued by the university named on it?",
+    };
+
+    [Fact]
+    public async Task A_false_diploma_answer_supports_the_false_documents_ground_and_the_decision_waits_for_it()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
+
+        using HttpResponseMessage asked = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-1", 20));
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        JsonNode waiting = await Eventually.ReturnsAsync(
+            async () => await host.Api.GetAsync(applicationId) is { } s && s["awaiting"]!.AsArray().Any(i => i!.GetValue<string>() == "third-party:document-authentication") ? s : null,
+            Scenario.StepTimeout,
+            "the authentication request to be open");
+        Assert.NotEqual("paused", waiting["sla"]!["state"]!.GetValue<string>()); // a third party does not pause the clock
+
+        // While the authentication is open, the caseworker's decision waits for it.
+        using HttpResponseMessage early = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/decision", new JsonObject
+        {
+            ["decisionId"] = "D-EARLY", ["verdict"] = "approve", ["grounds"] = new JsonArray(), ["motivation"] = "Looks fine.",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+
+        using HttpResponseMessage answered = await host.Api.PostJsonAsync(
+            $"/api/applications/{applicationId}/third-party-requests/AUTH-1/answer",
+            new JsonObject { ["answerId"] = "ANS-1", ["answer"] = "false", ["note"] = "The university has no record of this diploma." });
+        Assert.Equal(HttpStatusCode.Accepted, answered.StatusCode);
+
+        JsonNode view = await Eventually.ReturnsAsync(
+            async () => JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview")) is { } o
+                && o["thirdParties"]!.AsArray().FirstOrDefault()?["request"]?["answer"] is not null ? o : null,
+            Scenario.StepTimeout,
+            "the answer in the overview");
+        JsonNode thirdParty = Assert.Single(view["thirdParties"]!.AsArray())!;
+        Assert.Equal("false", thirdParty["request"]!["answer"]!.GetValue<string>());
+        Assert.Equal("false-documents", thirdParty["supportsGround"]!.GetValue<string>());
+        Assert.Equal("The university has no record of this diploma.", thirdParty["answerNote"]!.GetValue<string>());
+
+        await host.Api.DecideAsync(applicationId, "refuse", "false-documents");
+        JsonNode result = await Scenario.CompletedAsync(host, applicationId);
+        Assert.Equal(["false-documents"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Equal("cancelled", (await host.Api.GetAsync(applicationId))["federalLeg"]!["status"]!.GetValue<string>());
+        Assert.NotNull(handoffId);
+    }
+
+    [Fact]
+    public async Task An_unanswered_request_expires_at_its_deadline_and_the_caseworker_can_decide()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
+
+        using HttpResponseMessage asked = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-X", 2));
+        Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        await Eventually.HoldsAsync(
+            async () => (await Scenario.TimelineAsync(host, applicationId)).Contains("third-party-request-expired"),
+            Scenario.StepTimeout,
+            "the request to expire");
+
+        await host.Api.DecideAsync(applicationId, "approve");
+        Assert.Equal("granted", (await Scenario.CompletedAsync(host, applicationId))["outcome"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Screening_advice_is_asked_for_ministers_of_religion_only()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        var advice = new JsonObject { ["requestId"] = "SCR-1", ["kind"] = "screening-advice", ["authority"] = "information-and-screening-service", ["deadlineDays"] = 20 };
+
+        (string minister, _) = await Scenario.AtCaseworkerAsync(host, Samples.MinisterOfReligion);
+        (string workCard, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
+        try
+        {
+            using HttpResponseMessage forWorkCard = await host.Api.PostJsonAsync($"/api/applications/{workCard}/third-party-requests", advice);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, forWorkCard.StatusCode);
+
+            using HttpResponseMessage forMinister = await host.Api.PostJsonAsync($"/api/applications/{minister}/third-party-requests", advice.DeepClone());
+            Assert.Equal(HttpStatusCode.Accepted, forMinister.StatusCode);
+            await Eventually.HoldsAsync(
+                async () => (await Scenario.TimelineAsync(host, minister)).Contains("third-party-requested"),
+                Scenario.StepTimeout,
+                "the screening request to be sent");
+
+            using HttpResponseMessage wrongAnswer = await host.Api.PostJsonAsync(
+                $"/api/applications/{minister}/third-party-requests/SCR-1/answer", new JsonObject { ["answerId"] = "A-1", ["answer"] = "authentic" });
+            Assert.Equal(HttpStatusCode.BadRequest, wrongAnswer.StatusCode);
+
+            using HttpResponseMessage answer = await host.Api.PostJsonAsync(
+                $"/api/applications/{minister}/third-party-requests/SCR-1/answer", new JsonObject { ["answerId"] = "A-2", ["answer"] = "favourable" });
+            Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+            await Eventually.HoldsAsync(
+                async () => (await Scenario.TimelineAsync(host, minister)).Contains("third-party-answered"),
+                Scenario.StepTimeout,
+                "the advice to be recorded");
+            List<TableRow> sent = [.. (await host.Storage.RowsAsync("ThirdPartyRequests", minister)).Select(r => new TableRow(r.RowKey, r.GetString("Authority")))];
+            Assert.Equal([new TableRow("SCR-1", "information-and-screening-service")], sent);
+        }
+        finally
+        {
+            await host.Engine.TerminateInstanceAsync(minister, "test finished");
+            await host.Engine.TerminateInstanceAsync(workCard, "test finished");
+        }
+    }
+
+    sealed record TableRow(string RowKey, string Authority);
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Workflow.Application.Ports;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Functions.Tests.Support;
+
+/// <summary>In-memory ports for calling the functions without storage: just enough behaviour for the API's paths.</summary>
+internal sealed class InMemorySubmissionLedger : ISubmissionLedger
+{
+    readonly ConcurrentDictionary<string, SubmissionRecord> records = new(StringComparer.Ordinal);
+
+    public Task<(ReservationOutcome Outcome, SubmissionRecord Record)> TryReserveAsync(SubmissionRecord record, CancellationToken cancellationToken)
+    {
+        SubmissionRecord stored = this.records.GetOrAdd(record.ApplicationId, record);
+        return Task.FromResult((ReferenceEquals(stored, record) ? ReservationOutcome.Reserved : ReservationOutcome.Exists, stored));
+    }
+
+    public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        this.records.AddOrUpdate(applicationId, _ => throw new InvalidOperationException("not reserved"), (_, r) => r with { Scheduled = true });
+        return Task.CompletedTask;
+    }
+
+    public Task<SubmissionRecord?> GetAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult(this.records.TryGetValue(applicationId, out SubmissionRecord? r) ? r : null);
+}
+
+internal sealed class InMemoryDossierStore : IDossierStore
+{
+    readonly ConcurrentDictionary<string, string> blobs = new(StringComparer.Ordinal);
+
+    public Task SaveApplicationAsync(ApplicationDossier dossier, CancellationToken cancellationToken)
+    {
+        this.blobs[$"{dossier.ApplicationId}/application"] = JsonSerializer.Serialize(dossier, WorkflowJson.Options);
+        return Task.CompletedTask;
+    }
+
+    public Task<ApplicationDossier?> GetApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult(this.blobs.TryGetValue($"{applicationId}/application", out string? json) ? JsonSerializer.Deserialize<ApplicationDossier>(json, WorkflowJson.Options) : null);
+
+    public Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        this.blobs[$"{applicationId}/documents/{document.Sha256}"] = JsonSerializer.Serialize(document, WorkflowJson.Options);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<StoredDocument>>([.. this.blobs
+            .Where(b => b.Key.StartsWith($"{applicationId}/documents/", StringComparison.Ordinal))
+            .Select(b => JsonSerializer.Deserialize<StoredDocument>(b.Value, WorkflowJson.Options)!)]);
+
+    public Task SaveRecordAsync<T>(string applicationId, string name, T record, CancellationToken cancellationToken)
+    {
+        this.blobs[$"{applicationId}/records/{name}"] = JsonSerializer.Serialize(record, WorkflowJson.Options);
+        return Task.CompletedTask;
+    }
+
+    public Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(this.blobs.TryGetValue($"{applicationId}/records/{name}", out string? json) ? JsonSerializer.Deserialize<T>(json, WorkflowJson.Options) : default);
+
+    public Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken)
+    {
+        this.blobs[$"{applicationId}/letters/{letterName}"] = text;
+        return Task.FromResult($"{applicationId}/letters/{letterName}");
+    }
+
+    public Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken) =>
+        Task.FromResult(this.blobs.TryGetValue($"{applicationId}/letters/{letterName}", out string? text) ? text : null);
+}
+
+internal sealed class InMemoryAuditLog : IAuditLog
+{
+    readonly ConcurrentDictionary<(string, string), AuditEntry> entries = new();
+
+    public IReadOnlyCollection<AuditEntry> Entries => [.. this.entries.Values];
+
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        this.entries.TryAdd((entry.ApplicationId, entry.Key), entry);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>([.. this.entries.Values.Where(e => e.ApplicationId == applicationId).OrderBy(e => e.At)]);
+}
+
+internal sealed class InMemoryCaseIndex : ICaseIndex
+{
+    readonly ConcurrentDictionary<string, CaseSnapshot> rows = new(StringComparer.Ordinal);
+
+    /// <summary>Set to make every read fail, as storage does when it is down.</summary>
+    public Exception? Failure { get; set; }
+
+    public Task UpsertAsync(CaseSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        this.rows[snapshot.ApplicationId] = snapshot;
+        return Task.CompletedTask;
+    }
+
+    public Task<CaseSnapshot?> GetAsync(string applicationId, CancellationToken cancellationToken) =>
+        this.Failure is { } failure ? Task.FromException<CaseSnapshot?>(failure)
+        : Task.FromResult(this.rows.TryGetValue(applicationId, out CaseSnapshot? s) ? s : null);
+
+    public Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CaseSnapshot>>([.. this.rows.Values.Where(s => s.Stage == Stage.Assessment)]);
+}
+
+internal sealed class InMemoryPeakPeriodCalendar : IPeakPeriodCalendar
+{
+    IReadOnlyList<PeakPeriod> periods = [];
+
+    public Task<IReadOnlyList<PeakPeriod>> ListAsync(CancellationToken cancellationToken) => Task.FromResult(this.periods);
+
+    public Task ReplaceAsync(IReadOnlyList<PeakPeriod> periods, CancellationToken cancellationToken)
+    {
+        this.periods = periods;
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class InMemoryPaymentLedger : IPaymentLedger
+{
+    readonly ConcurrentDictionary<string, PaymentRecord> payments = new(StringComparer.Ordinal);
+
+    public Task<PaymentRecord> RecordAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
+        Task.FromResult(this.payments.GetOrAdd(payment.ApplicationId, payment));
+}
+
+internal sealed class InMemoryManagerAlertInbox : IManagerAlertInbox
+{
+    readonly ConcurrentDictionary<string, DeliveredAlert> alerts = new(StringComparer.Ordinal);
+
+    /// <summary>Set to make every recording fail.</summary>
+    public Exception? Failure { get; set; }
+
+    public Task<bool> RecordDeliveryAsync(SlaAlert alert, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (this.Failure is { } failure)
+        {
+            return Task.FromException<bool>(failure);
+        }
+
+        bool first = true;
+        this.alerts.AddOrUpdate(alert.IdempotencyKey, _ => new DeliveredAlert(alert, at, 1), (_, d) =>
+        {
+            first = false;
+            return d with { Deliveries = d.Deliveries + 1 };
+        });
+        return Task.FromResult(first);
+    }
+
+    public Task<IReadOnlyList<DeliveredAlert>> ListAsync(string? applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeliveredAlert>>([.. this.alerts.Values.Where(a => applicationId is null || a.Alert.ApplicationId == applicationId)]);
+}
