@@ -41,6 +41,14 @@ param maximumInstanceCount int = 40
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@minLength(36)
+@maxLength(36)
+@description('Application (client) id of the API\'s Entra ID app registration with the app roles employer, caseworker, manager, federal-office, inspector, public (docs/azure.md; azd env set AUTH_CLIENT_ID ...).')
+param authClientId string
+
+@description('Issuer of the access tokens: the tenant\'s v2.0 endpoint by default (the app registration must issue v2 tokens: requestedAccessTokenVersion 2).')
+param authIssuer string = '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+
 var tags = {
   'azd-env-name': environmentName
   workload: 'work-permits'
@@ -133,6 +141,10 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     policyDayLength: policyDayLength
+    authClientId: authClientId
+    authIssuer: authIssuer
+    authAllowedAudiences: ['api://${authClientId}', authClientId]
+    authExcludedPaths: ['/api/federal/decisions', '/api/decision-grounds']
   }
 }
 

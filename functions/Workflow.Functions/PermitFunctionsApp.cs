@@ -14,6 +14,7 @@ using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Storage;
 using Workflow.Application;
 using Workflow.Application.Http;
+using Workflow.Application.Retention;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Orchestrations.Letters;
@@ -41,6 +42,7 @@ public static class PermitFunctionsApp
 
         services.Configure<WorkerOptions>(worker => worker.Serializer = Serializer);
         services.AddPermitApplication();
+        services.AddRetention(withJob: false);
 
         // Storage: the host's account, identity-based in Azure. Registered before the adapters, which only TryAdd theirs.
         RequireNoNamePrefix(configuration);

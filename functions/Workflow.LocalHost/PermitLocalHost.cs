@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Workflow.Adapters;
 using Workflow.Application;
 using Workflow.Application.Http;
+using Workflow.Application.Retention;
 using Workflow.LocalHost.Engine;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
@@ -59,16 +60,20 @@ public static class PermitLocalHost
             return Task.CompletedTask;
         }));
         builder.Services.AddPermitApplication();
+        builder.Services.AddLocalTokens(builder.Configuration);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddSimulatedFederalOffice();
         builder.Services.AddSimulatedExclusions();
+        builder.Services.AddRetention(withJob: true);
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi(PermitApi.OpenApiPath);
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
+        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
         app.MapPermitApi();
         return app;
     }

@@ -7,6 +7,18 @@ using Workflow.LocalHost.Engine;
 // The local host: `dotnet run --project functions/Workflow.LocalHost` with Azurite running (scripts/start-local.sh does both).
 // Switches: --port 5080, --policy-day 00:00:05, --task-hub permits, --storage <connection string>, --worker-id <id>,
 // --federal-office Simulated|Off, --in-memory (smoke checks only: the engine then keeps nothing).
+// `issue-token --role <role> [--applicant <key>]` prints a local bearer token instead (DevTokens).
+if (DevTokens.IsCommand(args))
+{
+    return DevTokens.Run(args, Console.Out, Console.Error);
+}
+
+// `replay-federal-poison [--dry-run] [--message-id <id>]` re-submits poisoned federal callbacks (ReplayFederalPoisonCommand).
+if (ReplayFederalPoisonCommand.IsCommand(args))
+{
+    return await ReplayFederalPoisonCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 WebApplication app = PermitLocalHost.Build(args);
 await PermitLocalHost.StartAsync(app);
 
@@ -21,7 +33,9 @@ Console.WriteLine($"""
       Engine       {engine.Backend}, task hub '{engine.TaskHub}', worker '{engine.EffectiveWorkerId}'
       Sidecar      {app.Services.GetRequiredService<SidecarEndpoint>()}
       Policy day   {policyDay} of real time
+      Tokens       scripts/dev-token.sh <role> [applicant]  (Authorization: Bearer ...)
     Press Ctrl+C to stop.
 
     """);
 await app.WaitForShutdownAsync();
+return 0;

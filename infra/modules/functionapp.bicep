@@ -39,6 +39,18 @@ param instanceMemoryMB int
 @description('Real time of one policy day (Workflow:PolicyDayLength); 1.00:00:00 in production.')
 param policyDayLength string
 
+@description('Application (client) id of the API\'s Entra ID app registration, whose app roles are the API\'s roles (docs/azure.md).')
+param authClientId string
+
+@description('Issuer of the Entra ID tokens App Service authentication accepts, e.g. https://login.microsoftonline.com/<tenant id>/v2.0.')
+param authIssuer string
+
+@description('Audiences of the access tokens App Service authentication accepts.')
+param authAllowedAudiences array
+
+@description('Paths App Service authentication lets through without a token: the HMAC-signed federal webhook and the public decision grounds.')
+param authExcludedPaths array
+
 var appSettings = {
   // Host storage (task hub, leases, timers) and the app's data, identity-based: no shared key exists.
   AzureWebJobsStorage__accountName: storageAccountName
@@ -57,6 +69,9 @@ var appSettings = {
   ServiceBus__clientId: identityClientId
   FederalDecisionsDrainSchedule: '*/10 * * * * *'
   SlaAlertsDrainSchedule: '*/30 * * * * *'
+  RetentionSchedule: '0 0 * * * *'
+  Retention__HistoryAfter: '30.00:00:00'
+  Retention__DossierAfter: '3653.00:00:00'
   'AzureWebJobs.FederalDecisionsFromStorageQueue.Disabled': 'true'
   'AzureWebJobs.SlaAlertsFromStorageQueue.Disabled': 'true'
 
@@ -129,6 +144,45 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   properties: appSettings
+}
+
+// App Service authentication (Easy Auth) with Entra ID: every request needs a valid access token for the API's app
+// registration (401 otherwise), except the excluded paths. The platform forwards the validated principal in
+// X-MS-CLIENT-PRINCIPAL and sets WEBSITE_AUTH_ENABLED; the functions map its app roles to the API's roles and evaluate
+// the same policies as the local host. Bearer tokens only: no login pages, no token store, no client secret.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+      excludedPaths: authExcludedPaths
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: authIssuer
+        }
+        validation: {
+          allowedAudiences: authAllowedAudiences
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 // No publishing with basic (user name and password) credentials: azd deploys with Entra ID.

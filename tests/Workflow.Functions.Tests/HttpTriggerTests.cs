@@ -84,7 +84,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     public async Task An_unknown_application_is_a_404_problem()
     {
         string id = ApplicationIds.Derive("0412345614", "NEVER-SUBMITTED");
-        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("GET", $"/api/applications/{id}");
+        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("GET", $"/api/applications/{id}", principal: EasyAuth.Header("caseworker"));
         await using (context)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(
@@ -100,7 +100,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     public async Task A_malformed_id_is_a_404_problem_that_does_not_echo_a_long_value()
     {
         string id = new('x', 500);
-        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("POST", "/api/applications/x/payments", "{}");
+        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("POST", "/api/applications/x/payments", "{}", principal: EasyAuth.Header("employer", "0412345614"));
         await using (context)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(
@@ -116,7 +116,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     {
         string id = ApplicationIds.Derive("0412345614", "NEVER-SUBMITTED");
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(
-            "POST", $"/api/applications/{id}/payments", """{"paymentId":"PAY-1","amount":200.00,"currency":"EUR"}""");
+            "POST", $"/api/applications/{id}/payments", """{"paymentId":"PAY-1","amount":200.00,"currency":"EUR"}""", principal: EasyAuth.Header("employer", "0412345614"));
         await using (context)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(
@@ -132,7 +132,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     {
         HttpOutcome submitted = await this.SubmitAsync(Sample("highly-skilled.json"));
         string id = submitted.Json.GetProperty("applicationId").GetString()!;
-        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("GET", $"/api/applications/{id}");
+        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("GET", $"/api/applications/{id}", principal: EasyAuth.Header("caseworker"));
         await using (context)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(
@@ -216,7 +216,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     public async Task Peak_periods_are_replaced_and_listed()
     {
         (TestFunctionContext put, DefaultHttpContext putHttp) = this.app.Invocation(
-            "PUT", "/api/sla/peak-periods", """{"periods":[{"from":"2026-07-01","to":"2026-08-31","label":"summer"}]}""");
+            "PUT", "/api/sla/peak-periods", """{"periods":[{"from":"2026-07-01","to":"2026-08-31","label":"summer"}]}""", principal: EasyAuth.Header("manager"));
         await using (put)
         {
             HttpOutcome replaced = await HttpOutcome.ExecuteAsync(
@@ -224,7 +224,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
             Assert.Equal(StatusCodes.Status200OK, replaced.Status);
         }
 
-        (TestFunctionContext get, DefaultHttpContext getHttp) = this.app.Invocation("GET", "/api/sla/peak-periods");
+        (TestFunctionContext get, DefaultHttpContext getHttp) = this.app.Invocation("GET", "/api/sla/peak-periods", principal: EasyAuth.Header("manager"));
         await using (get)
         {
             HttpOutcome listed = await HttpOutcome.ExecuteAsync(
@@ -237,7 +237,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     [Fact]
     public async Task The_worklist_and_the_alerts_answer_200_with_lists()
     {
-        (TestFunctionContext worklist, DefaultHttpContext worklistHttp) = this.app.Invocation("GET", "/api/worklist");
+        (TestFunctionContext worklist, DefaultHttpContext worklistHttp) = this.app.Invocation("GET", "/api/worklist", principal: EasyAuth.Header("caseworker"));
         await using (worklist)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetWorklist(worklistHttp.Request, worklist, CancellationToken.None), worklistHttp);
@@ -245,7 +245,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
             Assert.Equal(0, outcome.Json.GetArrayLength());
         }
 
-        (TestFunctionContext alerts, DefaultHttpContext alertsHttp) = this.app.Invocation("GET", "/api/alerts");
+        (TestFunctionContext alerts, DefaultHttpContext alertsHttp) = this.app.Invocation("GET", "/api/alerts", principal: EasyAuth.Header("manager"));
         await using (alerts)
         {
             alertsHttp.Request.QueryString = new QueryString("?applicationId=wp-none");
@@ -255,9 +255,13 @@ public sealed class HttpTriggerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Submits as the employer the body names (any employer for a body that names none).</summary>
     async Task<HttpOutcome> SubmitAsync(string json, string contentType = "application/json")
     {
-        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("POST", "/api/applications", json, contentType);
+        string applicant = json.Contains("\"kbo\"", StringComparison.Ordinal)
+            ? System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("employer").GetProperty("kbo").GetString()!
+            : "0412345614";
+        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("POST", "/api/applications", json, contentType, EasyAuth.Header("employer", applicant));
         await using (context)
         {
             return await HttpOutcome.ExecuteAsync(

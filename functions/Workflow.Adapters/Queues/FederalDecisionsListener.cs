@@ -66,7 +66,7 @@ public sealed partial class FederalDecisionsListener(
         string body = StorageQueueMessages.ReadText(message);
         bool truncated = body.Length > PoisonedFederalMessage.MaxBodyChars;
         var envelope = new PoisonedFederalMessage(
-            reason,
+            reason.Length <= PoisonedFederalMessage.MaxReasonChars ? reason : reason[..PoisonedFederalMessage.MaxReasonChars] + "...",
             handling,
             time.GetUtcNow(),
             message.DequeueCount,

@@ -96,6 +96,20 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         return $"{ReferenceRoot}/{path}";
     }
 
+    public async Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        int deleted = 0;
+        await foreach (BlobItem item in this.container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{Segment(applicationId)}/" }, cancellationToken))
+        {
+            if ((await this.container.DeleteBlobIfExistsAsync(item.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value)
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
     public async Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken)
     {
         BinaryData? content = await this.DownloadAsync(LetterPath(applicationId, letterName), cancellationToken);
@@ -147,7 +161,8 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
             receivedAt);
     }
 
-    static string ApplicationPath(string applicationId) => $"{Segment(applicationId)}/application.json";
+    /// <summary>Where an application's dossier document lives (internal for the tests that lease it to fail a registration).</summary>
+    internal static string ApplicationPath(string applicationId) => $"{Segment(applicationId)}/application.json";
 
     static string DocumentPath(string applicationId, string type, string sha256) =>
         $"{Segment(applicationId)}/documents/{Segment(type)}/{Segment(sha256)}";

@@ -66,9 +66,15 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    public async Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken) =>
+        this.ListAtStageAsync(Stage.AwaitingDecision, cancellationToken);
+
+    public Task<IReadOnlyList<CaseSnapshot>> ListClosedAsync(CancellationToken cancellationToken) =>
+        this.ListAtStageAsync(Stage.Closed, cancellationToken);
+
+    async Task<IReadOnlyList<CaseSnapshot>> ListAtStageAsync(Stage stage, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter($"Stage eq {StageCode(Stage.AwaitingDecision)}");
+        string filter = TableClient.CreateQueryFilter($"Stage eq {StageCode(stage)}");
         var snapshots = new List<CaseSnapshot>();
         await foreach (CaseRow row in this.table.QueryAsync<CaseRow>(filter, cancellationToken: cancellationToken))
         {

@@ -28,12 +28,15 @@ public sealed class ApplicationCommands(
 {
     public const int DefaultInformationDeadlineDays = 15;
 
+    /// <summary>More grounds than there are named grounds, with room for repeats, is not a decision.</summary>
+    public const int MaxGrounds = 20;
+
     public async Task<CommandResult> SupplyDocumentsAsync(string applicationId, SupplyDocumentsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await ledger.GetAsync(applicationId, cancellationToken) is null)
+        if ((await this.SubmissionAsync(applicationId, cancellationToken)).Missing is CommandResult missing)
         {
-            return CommandResult.NotFound(applicationId);
+            return missing;
         }
 
         if (await this.ClosedAsync(applicationId, cancellationToken) is string closed)
@@ -74,10 +77,10 @@ public sealed class ApplicationCommands(
     public async Task<CommandResult> PayAsync(string applicationId, PaymentRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        SubmissionRecord? submission = await ledger.GetAsync(applicationId, cancellationToken);
+        (SubmissionRecord? submission, CommandResult? missing) = await this.SubmissionAsync(applicationId, cancellationToken);
         if (submission is null)
         {
-            return CommandResult.NotFound(applicationId);
+            return missing!;
         }
 
         var errors = new ValidationErrors();
@@ -185,11 +188,20 @@ public sealed class ApplicationCommands(
         errors.Require("verdict", request.Verdict);
         TextRules.FreeText(errors, "motivation", request.Motivation, 10_000);
         IReadOnlyList<string> grounds = request.Grounds ?? [];
-        foreach (string? ground in grounds)
+        if (grounds.Count > MaxGrounds)
         {
-            if (ground is null || !DecisionGrounds.CaseworkerGrounds.Any(g => g.Code == ground))
+            // Checked before the entries, so a flood of junk grounds gets one line back, not one per entry.
+            errors.Add("grounds", $"at most {MaxGrounds} grounds");
+        }
+        else
+        {
+            for (int i = 0; i < grounds.Count; i++)
             {
-                errors.Add("grounds", $"'{Truncate(ground)}' is not a refusal ground; use one of {string.Join(", ", DecisionGrounds.CaseworkerGrounds.Select(g => g.Code))}");
+                if (grounds[i] is not string ground || !DecisionGrounds.CaseworkerGrounds.Any(g => g.Code == ground))
+                {
+                    // Which entry, not what it says: a problem never repeats what the client sent.
+                    errors.Add("grounds", $"entry {i} is not a refusal ground; use one of {string.Join(", ", DecisionGrounds.CaseworkerGrounds.Select(g => g.Code))}");
+                }
             }
         }
 
@@ -254,6 +266,18 @@ public sealed class ApplicationCommands(
             : CommandResult.Conflict($"The application is not yet open for {openFor}."));
     }
 
+    /// <summary>
+    /// The submission of an application whose workflow is scheduled, or why there is none: unknown, or still being
+    /// registered (an event raised before the workflow exists would be dropped by the engine).
+    /// </summary>
+    async Task<(SubmissionRecord? Submission, CommandResult? Missing)> SubmissionAsync(string applicationId, CancellationToken cancellationToken) =>
+        await ledger.GetAsync(applicationId, cancellationToken) switch
+        {
+            null => (null, CommandResult.NotFound(applicationId)),
+            { Scheduled: false } => (null, CommandResult.Registering(applicationId)),
+            SubmissionRecord submission => (submission, null),
+        };
+
     async Task<string?> ClosedAsync(string applicationId, CancellationToken cancellationToken)
     {
         CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
@@ -264,6 +288,4 @@ public sealed class ApplicationCommands(
         auditLog.AppendAsync(
             new AuditEntry(applicationId, key, at, eventCode, actor, details.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal)),
             CancellationToken.None);
-
-    static string Truncate(string? value) => value is null ? "null" : value.Length <= 40 ? value : value[..40] + "...";
 }

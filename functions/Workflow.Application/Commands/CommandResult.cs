@@ -16,6 +16,9 @@ public enum CommandStatus
     /// <summary>The application is not in a state where this command applies (409).</summary>
     Conflict,
 
+    /// <summary>The application's submission is still being registered: its workflow is not scheduled yet (409 with Retry-After).</summary>
+    Registering,
+
     /// <summary>The request is malformed or incomplete (400).</summary>
     Invalid,
 
@@ -30,6 +33,13 @@ public sealed record CommandResult(CommandStatus Status, string? Detail = null, 
     public static CommandResult NotFound(string applicationId) => new(CommandStatus.NotFound, $"There is no application {applicationId}.");
 
     public static CommandResult Conflict(string detail) => new(CommandStatus.Conflict, detail);
+
+    /// <summary>How soon to try a command again on an application still being registered.</summary>
+    public static readonly TimeSpan RegisteringRetryAfter = TimeSpan.FromSeconds(2);
+
+    public static CommandResult Registering(string applicationId) => new(
+        CommandStatus.Registering,
+        $"Application {applicationId} is still being registered. If its submission did not answer, submit it again with the same submission id and body.");
 
     public static CommandResult Invalid(ValidationErrors errors) => new(CommandStatus.Invalid, Errors: errors);
 }

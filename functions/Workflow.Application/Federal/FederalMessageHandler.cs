@@ -136,7 +136,7 @@ public sealed partial class FederalMessageHandler(
         }
         catch (JsonException e)
         {
-            return (null, $"not a federal message: {e.Message}");
+            return (null, $"not a federal message: {Http.JsonBody.Describe(e)}");
         }
 
         if (message is null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Workflow.Orchestrations.Serialization;
@@ -11,7 +12,7 @@ namespace Workflow.Application.Http;
 /// unknown or duplicate members are rejected, and a parse error becomes a 400 problem that says where (not what: the
 /// body may hold personal data, so it is neither echoed nor logged).
 /// </summary>
-public static class JsonBody
+public static partial class JsonBody
 {
     public static readonly JsonSerializerOptions Strict = new(WorkflowJson.Options)
     {
@@ -72,13 +73,25 @@ public static class JsonBody
         }
     }
 
-    /// <summary>The location of a parse error, without the offending value.</summary>
-    static string Describe(JsonException e)
+    /// <summary>How much of a name the client chose (a member name, in the message or the path) a problem repeats.</summary>
+    const int MaxEchoedChars = 40;
+
+    /// <summary>
+    /// The location of a parse error, without the offending value; names the client chose (an unknown member's, say)
+    /// are cut short, so a problem or a poison reason never repeats a long hostile string. Also for the federal handler.
+    /// </summary>
+    internal static string Describe(JsonException e)
     {
-        string where = e.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-        string what = e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
-        return $"{what}{where}";
+        ArgumentNullException.ThrowIfNull(e);
+        string where = e.Path is { Length: > 0 } path ? $" at {Cut(path)}" : string.Empty;
+        string what = Quoted().Replace(e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0], quoted => $"'{Cut(quoted.Groups[1].Value)}'");
+        return $"{(what.Length <= 4 * MaxEchoedChars + 80 ? what : "The JSON does not fit this endpoint.")}{where}";
     }
+
+    static string Cut(string text) => text.Length <= MaxEchoedChars ? text : text[..MaxEchoedChars] + "...";
+
+    [GeneratedRegex("'([^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
 
     /// <summary>Stops copying once more than the limit has come in, whatever the Content-Length said.</summary>
     sealed class LimitedStream(Stream inner, long limit) : Stream

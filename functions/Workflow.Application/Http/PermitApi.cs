@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -5,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
 using Workflow.Application.Ports;
@@ -19,7 +22,8 @@ namespace Workflow.Application.Http;
 /// <summary>
 /// The HTTP API under <c>/api</c>: thin endpoints that read and check the request, call an application service, and
 /// turn its result into a response or an RFC 9457 problem. The Azure Functions app exposes the same routes through the
-/// same services.
+/// same services. Who may call what is <see cref="AccessPolicies"/>: every endpoint names its policy or is anonymous,
+/// and the group requires an authenticated caller, so an endpoint added without a policy is not open.
 /// </summary>
 public static class PermitApi
 {
@@ -29,11 +33,13 @@ public static class PermitApi
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         RouteGroupBuilder api = endpoints.MapGroup("/api");
+        api.RequireAuthorization();
 
         RouteGroupBuilder applications = api.MapGroup("/applications").WithTags("Applications");
         applications.MapPost("/", SubmitAsync)
             .WithName("SubmitApplication")
-            .WithSummary("Submit an application; idempotent per applicant and submission id.")
+            .RequireRoles(AccessPolicies.Employers)
+            .WithSummary("Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
             .Accepts<SubmitApplicationRequest>("application/json")
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .Produces<SubmissionAccepted>(StatusCodes.Status200OK)
@@ -43,18 +49,21 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         applications.MapGet("/{id}", GetAsync)
             .WithName("GetApplication")
+            .RequireRoles(AccessPolicies.ApplicationReaders)
             .WithSummary("Stage, SLA state, due date, pauses, federal leg, decision and timeline of an application.")
             .Produces<ApplicationView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapGet("/{id}/overview", GetOverviewAsync)
             .WithTags("Caseworkers")
             .WithName("GetOverview")
+            .RequireRoles(AccessPolicies.CaseReaders)
             .WithSummary("The caseworker's one-view (§2.9): the application, its documents, the authentic sources with source and retrieval time, admissibility findings, rule results, fraud signals and third parties.")
             .Produces<OverviewView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapPost("/{id}/third-party-requests", RequestThirdPartyAsync)
             .WithTags("Caseworkers")
             .WithName("RequestThirdParty")
+            .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("Ask a third party: document authentication when in doubt (§2.1, art. 63 BVR) or screening advice on a minister (§2.7); a wait with a deadline.")
             .Accepts<ThirdPartyRequestRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -65,6 +74,7 @@ public static class PermitApi
         applications.MapPost("/{id}/third-party-requests/{requestId}/answer", AnswerThirdPartyAsync)
             .WithTags("Caseworkers")
             .WithName("AnswerThirdParty")
+            .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("Record a third party's answer (authentic / false / inconclusive; favourable / unfavourable).")
             .Accepts<ThirdPartyAnswerRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -73,11 +83,13 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapGet("/{id}/letter", GetLetterAsync)
             .WithName("GetDecisionLetter")
+            .RequireRoles(AccessPolicies.ApplicationReaders)
             .WithSummary("The decision letter kept with the dossier.")
             .Produces<string>(contentType: "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
             .WithName("SupplyDocuments")
+            .RequireRoles(AccessPolicies.Employers)
             .WithSummary("Supply documents: missing ones, or the answer to an information request.")
             .Accepts<SupplyDocumentsRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -86,6 +98,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapPost("/{id}/payments", PayAsync)
             .WithName("PayFee")
+            .RequireRoles(AccessPolicies.Employers)
             .WithSummary("Pay the application fee (§2.5).")
             .Accepts<PaymentRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -95,6 +108,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         applications.MapPost("/{id}/information-requests", RequestInformationAsync)
             .WithName("RequestInformation")
+            .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("The caseworker asks the employer for information; the SLA clock pauses until the answer (documents) or the deadline.")
             .Accepts<InformationRequestRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -103,6 +117,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict);
         applications.MapPost("/{id}/decision", DecideAsync)
             .WithName("Decide")
+            .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("The caseworker's decision: approve, or refuse on named grounds; the motivation is kept in the dossier only.")
             .Accepts<DecisionRequest>("application/json")
             .Produces(StatusCodes.Status202Accepted)
@@ -113,19 +128,23 @@ public static class PermitApi
         api.MapGet("/worklist", WorklistAsync)
             .WithTags("Caseworkers")
             .WithName("GetWorklist")
+            .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Open caseworker decisions, nearest due date first.")
             .Produces<IReadOnlyList<WorklistItem>>();
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
+            .AllowAnonymous()
             .WithSummary("The closed list of named refusal grounds (§2.1).");
 
         RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Managers");
         exclusions.MapGet("/", GetExclusionsAsync)
             .WithName("GetExclusions")
+            .RequireRoles(AccessPolicies.CaseReaders)
             .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1).");
         exclusions.MapPost("/", AddExclusionAsync)
             .WithName("AddExclusion")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
             .WithSummary("Record an exclusion of an employer (KBO number) or a director (KBO director reference).")
             .Accepts<ExclusionRequest>("application/json")
             .Produces(StatusCodes.Status200OK)
@@ -134,6 +153,7 @@ public static class PermitApi
         api.MapPost("/federal/decisions", FederalMessageAsync)
             .WithTags("Federal office")
             .WithName("ReceiveFederalMessage")
+            .AllowAnonymous()
             .WithSummary("Webhook for the federal office, signed with HMAC-SHA256 over timestamp and body: acknowledgements, information requests and decisions; same handling as the federal-decisions queue.")
             .Accepts<Orchestrations.Contracts.FederalInboundMessage>("application/json")
             .Produces<FederalHandlingResult>(StatusCodes.Status202Accepted)
@@ -146,9 +166,11 @@ public static class PermitApi
         RouteGroupBuilder sla = api.MapGroup("/sla").WithTags("Managers");
         sla.MapGet("/peak-periods", GetPeakPeriodsAsync)
             .WithName("GetPeakPeriods")
+            .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("The declared peak periods.");
         sla.MapPut("/peak-periods", ReplacePeakPeriodsAsync)
             .WithName("ReplacePeakPeriods")
+            .RequireRoles(AccessPolicies.Managers)
             .WithSummary("Declare the peak periods (replaces the list); standard files submitted inside one get 45 days.")
             .Accepts<PeakPeriodsRequest>("application/json")
             .Produces(StatusCodes.Status200OK)
@@ -156,6 +178,7 @@ public static class PermitApi
         api.MapGet("/alerts", GetAlertsAsync)
             .WithTags("Managers")
             .WithName("GetAlerts")
+            .RequireRoles(AccessPolicies.Managers)
             .WithSummary("SLA and deadline alerts as delivered to their audience, once each.")
             .Produces<IReadOnlyList<DeliveredAlert>>();
 
@@ -167,15 +190,21 @@ public static class PermitApi
 
     // The handlers below are public so the Azure Functions app calls the very same code from its HTTP triggers.
 
-    public static async Task<IResult> SubmitAsync(HttpRequest request, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
     {
+        ApplicantScope applicants = ApplicantScope.Of(user, AccessPolicies.Employers);
+        if (applicants.IsNone)
+        {
+            return Problems.Forbidden(AccessProblems.ForeignApplicant);
+        }
+
         (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             return problem!;
         }
 
-        SubmissionResult result = await submissions.SubmitAsync(body, cancellationToken);
+        SubmissionResult result = await submissions.SubmitAsync(body, applicants, cancellationToken);
         return result.Status switch
         {
             SubmissionStatus.Accepted => TypedResults.Accepted(
@@ -185,19 +214,23 @@ public static class PermitApi
                 new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: true)),
             SubmissionStatus.Conflict => Problems.Conflict(
                 $"This submission id was already used by this applicant with different content (application {result.ApplicationId}). Use a new submission id for a new application."),
+            SubmissionStatus.Forbidden => Problems.Forbidden(AccessProblems.ForeignApplicant),
+            SubmissionStatus.Registering => Problems.StillRegistering(
+                $"Application {result.ApplicationId} is still being registered by an earlier request with this submission id. Submit it again (the same body) after the Retry-After interval.",
+                result.RetryAfter!.Value),
             _ => Problems.Validation(result.Errors!),
         };
     }
 
-    public static async Task<IResult> GetAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
     {
-        ApplicationView? view = ApplicationIds.IsWellFormed(id) ? await queries.GetAsync(id, cancellationToken) : null;
+        ApplicationView? view = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken) ? await queries.GetAsync(id, cancellationToken) : null;
         return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
     }
 
-    public static async Task<IResult> GetLetterAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
     {
-        string? letter = ApplicationIds.IsWellFormed(id) ? await queries.LetterAsync(id, cancellationToken) : null;
+        string? letter = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken) ? await queries.LetterAsync(id, cancellationToken) : null;
         return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
     }
 
@@ -219,11 +252,15 @@ public static class PermitApi
         return body is null ? problem! : ToResult(await commands.AddAsync(body, cancellationToken), ok: true);
     }
 
-    public static Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ApplicationCommands commands, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
-        CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, ct), cancellationToken);
+    public static async Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
+        await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
+            ? await CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, ct), cancellationToken)
+            : Problems.NotFound($"There is no application {Shorten(id)}.");
 
-    public static Task<IResult> PayAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
-        CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.PayAsync(id, body, ct), cancellationToken);
+    public static async Task<IResult> PayAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
+        await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
+            ? await CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.PayAsync(id, body, ct), cancellationToken)
+            : Problems.NotFound($"There is no application {Shorten(id)}.");
 
     public static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, ct), cancellationToken);
@@ -311,12 +348,21 @@ public static class PermitApi
         CommandStatus.AlreadyDone => TypedResults.Ok(result.Body),
         CommandStatus.NotFound => Problems.NotFound(result.Detail!),
         CommandStatus.Conflict => Problems.Conflict(result.Detail!),
+        CommandStatus.Registering => Problems.StillRegistering(result.Detail!, CommandResult.RegisteringRetryAfter),
         CommandStatus.Unprocessable => Problems.Unprocessable(result.Detail!),
         _ => Problems.Validation(result.Errors!),
     };
 
-    /// <summary>Ids from the URL are echoed only when short, so an error never repeats a long hostile string.</summary>
-    static string Shorten(string id) => id.Length <= ApplicationIds.Length ? id : id[..ApplicationIds.Length] + "...";
+    /// <summary>
+    /// Whether the id is well formed and the caller may reach that application under <paramref name="policy"/>: staff
+    /// always, an employer only its own (<see cref="ApplicantAccess"/>). False is answered as 404, never 403, so an
+    /// employer cannot tell another's application from one that does not exist.
+    /// </summary>
+    static async Task<bool> MayAccessAsync(string id, ClaimsPrincipal user, string policy, ApplicantAccess access, CancellationToken cancellationToken) =>
+        ApplicationIds.IsWellFormed(id) && await access.MayAccessAsync(user, policy, id, cancellationToken);
+
+    /// <summary>Ids from the URL are echoed only when they are application ids, so an error never repeats a hostile string (markup, say).</summary>
+    static string Shorten(string id) => ApplicationIds.IsWellFormed(id) ? id : "(not an application id)";
 
     /// <summary>
     /// Registers the application services both hosts share, with their settings, and pins the HTTP JSON options to the
@@ -349,6 +395,18 @@ public static class PermitApi
         services.AddOptions<FederalWebhookSettings>().BindConfiguration(FederalWebhookSettings.Section);
         services.AddSingleton<FederalWebhookSignature>();
         services.AddProblemDetails();
+
+        // Access control (AccessPolicies): the same named policies in both hosts; the local host authenticates bearer
+        // tokens, the Functions app maps App Service authentication's principal, and both evaluate these.
+        services.AddAuthorization(AccessPolicies.Register);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddTransient<ApplicantAccess>();
         return services;
     }
+
+    /// <summary>Requires the policy and says so in the OpenAPI description (401 without a valid identity, 403 for another role).</summary>
+    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
+        endpoint.RequireAuthorization(policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -16,11 +16,21 @@ public static class Problems
     public static IResult Unauthorized(string detail) =>
         Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", detail);
 
+    public static IResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
+
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
 
     public static IResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, "The request conflicts with the state of the application.", detail);
+
+    /// <summary>409 with <c>Retry-After</c>: the application exists but its workflow is not scheduled yet (RFC 9110 §10.2.3).</summary>
+    public static IResult StillRegistering(string detail, TimeSpan retryAfter) =>
+        new WithHeader(
+            Problem(StatusCodes.Status409Conflict, "The application is still being registered.", detail),
+            "Retry-After",
+            ((long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static IResult TooLarge(long maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {maxBytes} bytes are accepted.");
@@ -33,4 +43,15 @@ public static class Problems
 
     static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    /// <summary>A result with one response header more.</summary>
+    sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

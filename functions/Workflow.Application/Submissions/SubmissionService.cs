@@ -4,6 +4,7 @@ using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Application.Access;
 using Workflow.Application.Ports;
 using Workflow.Application.Validation;
 using Workflow.Orchestrations.Contracts;
@@ -27,11 +28,21 @@ public enum SubmissionStatus
     /// <summary>The same applicant and submission id with another body.</summary>
     Conflict,
 
+    /// <summary>
+    /// The same submission is still being registered by an earlier request that has not scheduled its workflow (it may
+    /// have crashed): retry after <see cref="SubmissionResult.RetryAfter"/>; once the earlier request is overdue, a
+    /// retry takes the registration over. Never reported as done, since nothing may rest on a workflow not yet scheduled.
+    /// </summary>
+    Registering,
+
     /// <summary>The request is not valid; nothing was stored.</summary>
     Invalid,
+
+    /// <summary>The caller may not submit for the request's applicant (an employer submitting for another); nothing was stored.</summary>
+    Forbidden,
 }
 
-public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null);
+public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// Submits an application, idempotently (DESIGN.md §3): validate; reserve the submission in the ledger with a
@@ -54,15 +65,22 @@ public sealed partial class SubmissionService(
     /// <summary>Every status: an existing instance is never overwritten, whatever its state (DESIGN.md §2 (a)).</summary>
     static readonly OrchestrationRuntimeStatus[] AllStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
 
-    public async Task<SubmissionResult> SubmitAsync(SubmitApplicationRequest request, CancellationToken cancellationToken)
+    /// <param name="applicants">Whom the caller may submit for; checked on the validated applicant key, before anything is stored.</param>
+    public async Task<SubmissionResult> SubmitAsync(SubmitApplicationRequest request, ApplicantScope applicants, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(applicants);
         DateTimeOffset now = time.GetUtcNow();
         var errors = new ValidationErrors();
         ValidatedSubmission? submission = SubmissionValidator.Validate(request, now, errors);
         if (submission is null)
         {
             return new SubmissionResult(SubmissionStatus.Invalid, null, errors);
+        }
+
+        if (!applicants.Allows(submission.ApplicantKey))
+        {
+            return new SubmissionResult(SubmissionStatus.Forbidden, null);
         }
 
         string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
@@ -87,10 +105,17 @@ public sealed partial class SubmissionService(
                 return new SubmissionResult(SubmissionStatus.Conflict, applicationId);
             }
 
-            bool abandoned = !stored.Scheduled && now - stored.ReservedAt >= settings.Value.SubmissionTakeOverAfter;
-            if (!abandoned || !await ledger.TryTakeOverAsync(stored, now, cancellationToken))
+            if (stored.Scheduled)
             {
                 return new SubmissionResult(SubmissionStatus.Repeated, applicationId);
+            }
+
+            TimeSpan overdueIn = stored.ReservedAt + settings.Value.SubmissionTakeOverAfter - now;
+            if (overdueIn > TimeSpan.Zero || !await ledger.TryTakeOverAsync(stored, now, cancellationToken))
+            {
+                // Another request registers it (or just took it over): answering "done" here would let the client
+                // go on with an application whose workflow may never start.
+                return new SubmissionResult(SubmissionStatus.Registering, applicationId, RetryAfter: overdueIn > TimeSpan.Zero ? overdueIn : TimeSpan.FromSeconds(1));
             }
 
             LogTakeOver(logger, applicationId);

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Application;
+using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
 using Workflow.Application.Http;
@@ -21,123 +22,139 @@ namespace Workflow.Functions.Http;
 /// compares the routes and methods with the local host's endpoint table.
 /// </summary>
 /// <remarks>
-/// Authorisation: function keys for the API (App Service authentication or API Management in front for people); the
-/// federal webhook is anonymous at the host and authenticated by its HMAC signature instead.
+/// Authorisation: App Service authentication (Entra ID) in front validates the token; each function then evaluates its
+/// endpoint's policy of <see cref="AccessPolicies"/> on the forwarded principal (<see cref="FunctionAccess"/>) and the
+/// handler makes the employer ownership check, exactly as the local host does. No function key is asked (people have
+/// none), so the triggers are anonymous at the host. The federal webhook (HMAC signature) and the decision grounds
+/// (public information) are excluded from App Service authentication and take no principal.
 /// </remarks>
 public static class PermitHttpFunctions
 {
     [Function("SubmitApplication")]
     public static Task<IResult> SubmitApplication(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.SubmitAsync(request, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+            PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("GetApplication")]
     public static Task<IResult> GetApplication(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.GetAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ApplicationReaders, user =>
+            PermitApi.GetAsync(id, user, Service<ApplicationQueries>(context), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("GetOverview")]
     public static Task<IResult> GetOverview(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}/overview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/overview")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.GetOverviewAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
+            PermitApi.GetOverviewAsync(id, Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("RequestThirdParty")]
     public static Task<IResult> RequestThirdParty(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/third-party-requests")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/third-party-requests")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.RequestThirdPartyAsync(id, request, With<ThirdPartyCommands>(context, client), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
+            PermitApi.RequestThirdPartyAsync(id, request, With<ThirdPartyCommands>(context, client), cancellationToken));
 
     [Function("AnswerThirdParty")]
     public static Task<IResult> AnswerThirdParty(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/third-party-requests/{requestId}/answer")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/third-party-requests/{requestId}/answer")] HttpRequest request,
         string id,
         string requestId,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.AnswerThirdPartyAsync(id, requestId, request, With<ThirdPartyCommands>(context, client), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
+            PermitApi.AnswerThirdPartyAsync(id, requestId, request, With<ThirdPartyCommands>(context, client), cancellationToken));
 
     [Function("GetDecisionLetter")]
     public static Task<IResult> GetDecisionLetter(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "applications/{id}/letter")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/letter")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.GetLetterAsync(id, Service<ApplicationQueries>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ApplicationReaders, user =>
+            PermitApi.GetLetterAsync(id, user, Service<ApplicationQueries>(context), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("SupplyDocuments")]
     public static Task<IResult> SupplyDocuments(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/documents")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/documents")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.SupplyDocumentsAsync(id, request, With<ApplicationCommands>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+            PermitApi.SupplyDocumentsAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
     public static Task<IResult> PayFee(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/payments")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/payments")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.PayAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+            PermitApi.PayAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("RequestInformation")]
     public static Task<IResult> RequestInformation(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/information-requests")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/information-requests")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.RequestInformationAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
+            PermitApi.RequestInformationAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken));
 
     [Function("Decide")]
     public static Task<IResult> Decide(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "applications/{id}/decision")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/decision")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.DecideAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
+            PermitApi.DecideAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken));
 
     [Function("GetWorklist")]
     public static Task<IResult> GetWorklist(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "worklist")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "worklist")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.WorklistAsync(Service<ApplicationQueries>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
+            PermitApi.WorklistAsync(Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("GetDecisionGrounds")]
     public static IResult GetDecisionGrounds(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "decision-grounds")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request) =>
         PermitApi.GetDecisionGrounds();
 
     [Function("GetExclusions")]
     public static Task<IResult> GetExclusions(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "exclusions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exclusions")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.GetExclusionsAsync(Service<ExclusionCommands>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
+            PermitApi.GetExclusionsAsync(Service<ExclusionCommands>(context), cancellationToken));
 
     [Function("AddExclusion")]
     public static Task<IResult> AddExclusion(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "exclusions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.AddExclusionAsync(request, Service<ExclusionCommands>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, _ =>
+            PermitApi.AddExclusionAsync(request, Service<ExclusionCommands>(context), cancellationToken));
 
     /// <summary>
     /// The federal office's webhook, the second path for callbacks besides queue <c>federal-decisions</c>: the same
@@ -154,26 +171,29 @@ public static class PermitHttpFunctions
 
     [Function("GetPeakPeriods")]
     public static Task<IResult> GetPeakPeriods(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "sla/peak-periods")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sla/peak-periods")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.GetPeakPeriodsAsync(Service<PeakPeriodCommands>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
+            PermitApi.GetPeakPeriodsAsync(Service<PeakPeriodCommands>(context), cancellationToken));
 
     [Function("ReplacePeakPeriods")]
     public static Task<IResult> ReplacePeakPeriods(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "sla/peak-periods")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "sla/peak-periods")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.ReplacePeakPeriodsAsync(request, Service<PeakPeriodCommands>(context), cancellationToken);
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>
+            PermitApi.ReplacePeakPeriodsAsync(request, Service<PeakPeriodCommands>(context), cancellationToken));
 
     [Function("GetAlerts")]
     public static Task<IResult> GetAlerts(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "alerts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return PermitApi.GetAlertsAsync(request.Query["applicationId"].FirstOrDefault(), Service<IManagerAlertInbox>(context), cancellationToken);
+        return FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>
+            PermitApi.GetAlertsAsync(request.Query["applicationId"].FirstOrDefault(), Service<IManagerAlertInbox>(context), cancellationToken));
     }
 
     static T Service<T>(FunctionContext context)

@@ -45,11 +45,21 @@ public static class DurableEngine
         {
             worker.AddTasks(registry => registry.AddPermitTasks());
             worker.Configure(options => options.DataConverter = converter);
+
+            // Current or older: this host finishes instances older versions started, and leaves newer ones to newer hosts.
+            worker.UseVersioning(new DurableTaskWorkerOptions.VersioningOptions
+            {
+                Version = engine.WorkflowVersion,
+                DefaultVersion = engine.WorkflowVersion,
+                MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+            });
             worker.UseGrpc(channel);
         });
         builder.Services.AddDurableTaskClient(client =>
         {
             client.Configure(options => options.DataConverter = converter);
+            client.UseDefaultVersion(engine.WorkflowVersion);
             client.UseGrpc(channel);
         });
         return builder;

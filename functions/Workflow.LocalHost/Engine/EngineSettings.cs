@@ -35,7 +35,13 @@ public sealed class EngineSettings
     /// <summary>How long a partition lease lasts; another worker takes over a dead worker's partitions after it.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Loopback port of the gRPC sidecar; 0 picks a free one.</summary>
+    /// <summary>
+    /// The workflow version this host runs and stamps on new instances (defaults to the code's version). Set only to rehearse
+    /// a rolling deployment: a host runs the instances of its version and older ones, and leaves newer ones alone.
+    /// </summary>
+    public string WorkflowVersion { get; set; } = Orchestrations.Workflows.PermitApplication.PermitWorkflowVersions.Current;
+
+    /// <summary>Loopback port of the gRPC sidecar; 0 serves it on a Unix socket instead.</summary>
     public int GrpcPort { get; set; }
 
     public string EffectiveWorkerId => string.IsNullOrWhiteSpace(this.WorkerId)

@@ -14,4 +14,7 @@ public interface ICaseIndex
 
     /// <summary>Applications whose caseworker decision is open.</summary>
     Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applications whose workflow closed (retention looks for those closed long enough ago).</summary>
+    Task<IReadOnlyList<CaseSnapshot>> ListClosedAsync(CancellationToken cancellationToken);
 }

@@ -26,4 +26,7 @@ public interface IDossierStore
     Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken);
 
     Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the whole dossier (retention); returns how many items went. Deleting a deleted dossier deletes nothing.</summary>
+    Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken);
 }

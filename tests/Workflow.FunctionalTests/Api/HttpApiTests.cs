@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Domain;
 
@@ -19,7 +20,7 @@ public sealed class HttpApiTests
             a["worker"]!["insz"] = "90031512378";
         });
 
-        using HttpResponseMessage response = await host.Api.PostJsonAsync("/api/applications", application);
+        using HttpResponseMessage response = await host.Api.As(Roles.Employer, "0412345614").PostJsonAsync("/api/applications", application);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         JsonElement problem = await ApiClient.ProblemAsync(response);
         JsonElement errors = problem.GetProperty("errors");
@@ -30,7 +31,7 @@ public sealed class HttpApiTests
         foreach (string kbo in new[] { "0412345615", "0412345614" })
         {
             string id = ApplicationIds.Derive(kbo, application["submissionId"]!.GetValue<string>());
-            using HttpResponseMessage status = await host.Api.Http.GetAsync($"/api/applications/{id}");
+            using HttpResponseMessage status = await host.Api.As(Roles.Caseworker).Http.GetAsync($"/api/applications/{id}");
             Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
             Assert.Null(await host.Engine.GetInstanceAsync(id));
         }
@@ -45,7 +46,7 @@ public sealed class HttpApiTests
     public async Task A_body_that_does_not_parse_gets_a_problem_that_says_where(string body, string expected)
     {
         PermitHost host = await SharedHost.GetAsync();
-        using HttpResponseMessage response = await host.Api.PostRawAsync("/api/applications", body);
+        using HttpResponseMessage response = await host.Api.As(Roles.Employer, "0412345614").PostRawAsync("/api/applications", body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, (await ApiClient.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -54,7 +55,8 @@ public sealed class HttpApiTests
     public async Task A_wrong_content_type_gets_415_and_an_oversized_body_413()
     {
         PermitHost host = await SharedHost.GetAsync();
-        using HttpResponseMessage text = await host.Api.PostRawAsync("/api/applications", "submissionId=1", "text/plain");
+        ApiClient employer = host.Api.As(Roles.Employer, "0412345614");
+        using HttpResponseMessage text = await employer.PostRawAsync("/api/applications", "submissionId=1", "text/plain");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
         await ApiClient.ProblemAsync(text);
 
@@ -62,7 +64,7 @@ public sealed class HttpApiTests
         string huge = "{\"documents\": [\"" + new string('A', 31 * 1024 * 1024) + "\"]}";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent(huge, Encoding.UTF8, "application/json") };
         request.Headers.ExpectContinue = true;
-        using HttpResponseMessage large = await host.Api.Http.SendAsync(request);
+        using HttpResponseMessage large = await employer.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, large.StatusCode);
         await ApiClient.ProblemAsync(large);
 
@@ -77,12 +79,12 @@ public sealed class HttpApiTests
         PermitHost host = await SharedHost.GetAsync();
         foreach (string id in new[] { ApplicationIds.Derive("0412345614", "never-submitted"), "..%2F..%2Fetc%2Fpasswd", "wp-" + new string('z', 200) })
         {
-            using HttpResponseMessage response = await host.Api.Http.GetAsync($"/api/applications/{id}");
+            using HttpResponseMessage response = await host.Api.As(Roles.Caseworker).Http.GetAsync($"/api/applications/{id}");
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             await ApiClient.ProblemAsync(response);
         }
 
-        using HttpResponseMessage payment = await host.Api.PostJsonAsync(
+        using HttpResponseMessage payment = await host.Api.As(Roles.Employer, "0412345614").PostJsonAsync(
             $"/api/applications/{ApplicationIds.Derive("0412345614", "never-submitted")}/payments",
             new JsonObject { ["paymentId"] = "P-1", ["amount"] = 200, ["currency"] = "EUR" });
         Assert.Equal(HttpStatusCode.NotFound, payment.StatusCode);
@@ -95,13 +97,13 @@ public sealed class HttpApiTests
         (string applicationId, _) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
         try
         {
-            using HttpResponseMessage refusal = await host.Api.PostJsonAsync(
+            using HttpResponseMessage refusal = await host.Api.As(Roles.Caseworker).PostJsonAsync(
                 $"/api/applications/{applicationId}/decision",
                 new JsonObject { ["decisionId"] = "D-1", ["verdict"] = "refuse", ["grounds"] = new JsonArray(), ["motivation"] = "No." });
             Assert.Equal(HttpStatusCode.BadRequest, refusal.StatusCode);
             Assert.True((await ApiClient.ProblemAsync(refusal)).GetProperty("errors").TryGetProperty("grounds", out _));
 
-            using HttpResponseMessage unknownGround = await host.Api.PostJsonAsync(
+            using HttpResponseMessage unknownGround = await host.Api.As(Roles.Caseworker).PostJsonAsync(
                 $"/api/applications/{applicationId}/decision",
                 new JsonObject { ["decisionId"] = "D-2", ["verdict"] = "refuse", ["grounds"] = new JsonArray("looks-suspicious"), ["motivation"] = "No." });
             Assert.Equal(HttpStatusCode.BadRequest, unknownGround.StatusCode);
@@ -110,16 +112,16 @@ public sealed class HttpApiTests
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+            await Scenario.EndAsync(host, applicationId);
         }
 
         string unpaid = await host.Api.SubmitAsync(Samples.Load(Samples.Other));
-        using HttpResponseMessage wrongFee = await host.Api.PostJsonAsync(
+        using HttpResponseMessage wrongFee = await host.Api.AsEmployerOf(unpaid).PostJsonAsync(
             $"/api/applications/{unpaid}/payments",
             new JsonObject { ["paymentId"] = "P-2", ["amount"] = 180, ["currency"] = "EUR" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongFee.StatusCode);
         Assert.Contains("200.00 EUR", (await ApiClient.ProblemAsync(wrongFee)).GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await host.Engine.TerminateInstanceAsync(unpaid, "test finished");
+        await Scenario.EndAsync(host, unpaid);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class HttpApiTests
         (string fastLane, _) = await fastLaneTask;
         try
         {
-            JsonElement[] items = [.. JsonDocument.Parse(await host.Api.Http.GetStringAsync("/api/worklist")).RootElement.EnumerateArray()];
+            JsonElement[] items = [.. JsonDocument.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync("/api/worklist")).RootElement.EnumerateArray()];
             double[] daysLeft = [.. items.Select(i => i.GetProperty("daysLeft").GetDouble())];
             Assert.Equal(daysLeft.Order(), daysLeft);
 
@@ -145,8 +147,8 @@ public sealed class HttpApiTests
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(standard, "test finished");
-            await host.Engine.TerminateInstanceAsync(fastLane, "test finished");
+            await Scenario.EndAsync(host, standard);
+            await Scenario.EndAsync(host, fastLane);
         }
     }
 

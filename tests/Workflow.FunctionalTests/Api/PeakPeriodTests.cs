@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Api;
@@ -28,9 +29,9 @@ public sealed class PeakPeriodTests : IAsyncLifetime
                 ["label"] = "test peak",
             }),
         };
-        using HttpResponseMessage put = await this.host.Api.Http.PutAsync("/api/sla/peak-periods", new StringContent(periods.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        using HttpResponseMessage put = await this.host.Api.As(Roles.Manager).Http.PutAsync("/api/sla/peak-periods", new StringContent(periods.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        JsonElement listed = JsonDocument.Parse(await this.host.Api.Http.GetStringAsync("/api/sla/peak-periods")).RootElement.GetProperty("periods");
+        JsonElement listed = JsonDocument.Parse(await this.host.Api.As(Roles.Caseworker).Http.GetStringAsync("/api/sla/peak-periods")).RootElement.GetProperty("periods");
         Assert.Equal("test peak", Assert.Single(listed.EnumerateArray()).GetProperty("label").GetString());
 
         string standard = await this.host.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
@@ -44,8 +45,8 @@ public sealed class PeakPeriodTests : IAsyncLifetime
         Assert.Equal(15, fastStatus["sla"]!["dueDays"]!.GetValue<int>());
         Assert.False(fastStatus["sla"]!["inPeakPeriod"]!.GetValue<bool>());
 
-        await this.host.Engine.TerminateInstanceAsync(standard, "test finished");
-        await this.host.Engine.TerminateInstanceAsync(fastLane, "test finished");
+        await Scenario.EndAsync(this.host, standard);
+        await Scenario.EndAsync(this.host, fastLane);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class PeakPeriodTests : IAsyncLifetime
                 new JsonObject { ["from"] = "2027-08-15", ["to"] = "2027-09-15" },
                 new JsonObject { ["from"] = "2027-12-10", ["to"] = "2027-12-01" }),
         };
-        using HttpResponseMessage put = await this.host.Api.Http.PutAsync("/api/sla/peak-periods", new StringContent(periods.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        using HttpResponseMessage put = await this.host.Api.As(Roles.Manager).Http.PutAsync("/api/sla/peak-periods", new StringContent(periods.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         JsonElement errors = (await ApiClient.ProblemAsync(put)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("periods", out _));

@@ -1,16 +1,104 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.Application.Federal;
+using Workflow.LocalHost;
 
 namespace Workflow.FunctionalTests.Infrastructure;
 
-/// <summary>The HTTP API as a client sees it, with the few shortcuts the tests repeat.</summary>
-internal sealed class ApiClient(HttpClient http) : IDisposable
+/// <summary>
+/// The HTTP API as a client sees it, with the few shortcuts the tests repeat. Access control is on in every test host,
+/// so the client acts in a role: <see cref="As"/> gives a client that sends a bearer token for a role (signed with the
+/// test hosts' key), <see cref="AsEmployerOf"/> and <see cref="AsApplicant"/> the employer of an application. The
+/// client a host hands out is anonymous for <see cref="Http"/>, <see cref="PostJsonAsync"/> and
+/// <see cref="PostRawAsync"/>; its shortcuts take the natural role (the employer submits and pays, the caseworker reads
+/// and decides, the federal office signs its webhook calls).
+/// </summary>
+internal sealed class ApiClient : IDisposable
 {
-    public HttpClient Http { get; } = http;
+    /// <summary>The applicant key of every application submitted through any client of this test run, for its employer's token.</summary>
+    static readonly ConcurrentDictionary<string, string> Applicants = new(StringComparer.Ordinal);
+
+    readonly ApiClient? anonymous;
+    readonly string signingKey;
+    readonly ConcurrentDictionary<(string Role, string? Applicant), ApiClient> identities = new();
+
+    /// <summary>An anonymous client; <paramref name="signingKey"/> signs the tokens of <see cref="As"/>.</summary>
+    public ApiClient(HttpClient http, string signingKey = PermitHostOptions.SigningKey)
+    {
+        this.Http = http;
+        this.signingKey = signingKey;
+    }
+
+    ApiClient(ApiClient anonymous, string role, string? applicant)
+    {
+        this.anonymous = anonymous;
+        this.signingKey = anonymous.signingKey;
+        this.Role = role;
+        this.Http = new HttpClient { BaseAddress = anonymous.Http.BaseAddress, Timeout = anonymous.Http.Timeout };
+        this.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow));
+    }
+
+    public HttpClient Http { get; }
+
+    /// <summary>The role this client acts in; null for the anonymous client.</summary>
+    public string? Role { get; }
+
+    /// <summary>A client acting as <paramref name="role"/> (an employer with <paramref name="applicant"/>), with a token valid for hours.</summary>
+    public ApiClient As(string role, string? applicant = null)
+    {
+        ApiClient root = this.anonymous ?? this;
+        return root.identities.GetOrAdd((role, applicant), key => new ApiClient(root, key.Role, key.Applicant));
+    }
+
+    /// <summary>The employer of an application submitted through <see cref="SubmitAsync"/> in this test run.</summary>
+    public ApiClient AsEmployerOf(string applicationId) =>
+        this.As(Roles.Employer, Applicants.TryGetValue(applicationId, out string? applicant)
+            ? applicant
+            : throw new InvalidOperationException($"{applicationId} was not submitted through ApiClient.SubmitAsync in this test run."));
+
+    /// <summary>The employer (or self-employed applicant) the application's body names.</summary>
+    public ApiClient AsApplicant(JsonObject application) => this.As(Roles.Employer, ApplicantKey(application));
+
+    /// <summary>The applicant key of an application body, as the validator derives it (KBO number, or "self:" + reference).</summary>
+    public static string ApplicantKey(JsonObject application)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        string? key = application["employer"]?["kbo"] is JsonNode kbo
+            ? ApplicantScope.Canonical(kbo.GetValue<string>())
+            : ApplicantScope.Canonical($"self:{application["selfEmployed"]?["reference"]?.GetValue<string>()}");
+        return key ?? throw new ArgumentException("The application names no valid employer KBO number or self-employed reference.", nameof(application));
+    }
+
+    /// <summary>This client when it acts in a role, else a client acting as <paramref name="role"/>.</summary>
+    ApiClient Acting(string role) => this.Role is null ? this.As(role) : this;
+
+    /// <summary>
+    /// Sends as a careful client does: a 409 with Retry-After (an application still being registered) is sent again
+    /// after the interval the server named, until it answers otherwise or the patience runs out.
+    /// </summary>
+    public static async Task<HttpResponseMessage> HonouringRetryAfterAsync(Func<Task<HttpResponseMessage>> send, TimeSpan patience)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        DateTime deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            HttpResponseMessage response = await send();
+            if (response.StatusCode != HttpStatusCode.Conflict || response.Headers.RetryAfter?.Delta is not TimeSpan wait || DateTime.UtcNow > deadline)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(wait); // the protocol's own wait: the server said when to come back
+        }
+    }
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode body) =>
         this.Http.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
@@ -28,20 +116,24 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
         return this.Http.PostAsync("/api/federal/decisions", content);
     }
 
-    /// <summary>Submits and expects a new application (202); returns its id.</summary>
+    /// <summary>Submits as the application's employer (unless this client acts in a role) and expects a new application (202); returns its id.</summary>
     public async Task<string> SubmitAsync(JsonObject application)
     {
-        using HttpResponseMessage response = await this.PostJsonAsync("/api/applications", application);
+        ApiClient submitter = this.Role is null ? this.AsApplicant(application) : this;
+        using HttpResponseMessage response = await submitter.PostJsonAsync("/api/applications", application);
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Submission answered {(int)response.StatusCode}: {text}");
         JsonNode body = JsonNode.Parse(text)!;
         Assert.Equal($"/api/applications/{body["applicationId"]}", response.Headers.Location?.ToString());
-        return body["applicationId"]!.GetValue<string>();
+        string applicationId = body["applicationId"]!.GetValue<string>();
+        Applicants[applicationId] = ApplicantKey(application);
+        return applicationId;
     }
 
+    /// <summary>The status, read as a caseworker unless this client acts in a role.</summary>
     public async Task<JsonNode> GetAsync(string applicationId)
     {
-        using HttpResponseMessage response = await this.Http.GetAsync($"/api/applications/{applicationId}");
+        using HttpResponseMessage response = await this.Acting(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}");
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Status answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;
@@ -58,17 +150,20 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
             timeout ?? Scenario.StepTimeout,
             $"{applicationId} to reach stage {stage}");
 
+    /// <summary>Pays as the application's employer, unless this client acts in a role.</summary>
     public async Task PayAsync(string applicationId, decimal amount = 200m)
     {
-        using HttpResponseMessage response = await this.PostJsonAsync(
+        ApiClient payer = this.Role is null ? this.AsEmployerOf(applicationId) : this;
+        using HttpResponseMessage response = await payer.PostJsonAsync(
             $"/api/applications/{applicationId}/payments",
             new JsonObject { ["paymentId"] = "PAY-" + Guid.NewGuid().ToString("N")[..12], ["amount"] = amount, ["currency"] = "EUR" });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Payment answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Decides as a caseworker, unless this client acts in a role.</summary>
     public async Task DecideAsync(string applicationId, string verdict, params string[] grounds)
     {
-        using HttpResponseMessage response = await this.PostJsonAsync(
+        using HttpResponseMessage response = await this.Acting(Roles.Caseworker).PostJsonAsync(
             $"/api/applications/{applicationId}/decision",
             new JsonObject
             {
@@ -105,5 +200,13 @@ internal sealed class ApiClient(HttpClient http) : IDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public void Dispose() => this.Http.Dispose();
+    public void Dispose()
+    {
+        foreach (ApiClient identity in this.identities.Values)
+        {
+            identity.Dispose();
+        }
+
+        this.Http.Dispose();
+    }
 }

@@ -16,6 +16,9 @@ internal sealed record PermitHostOptions
     /// <summary>The secret the federal webhook checks signatures with on test hosts.</summary>
     public const string WebhookSecret = "functional-tests-federal-webhook-secret-0001";
 
+    /// <summary>The key test hosts check bearer tokens with, and <see cref="ApiClient"/> signs them with.</summary>
+    public const string SigningKey = "functional-tests-token-signing-key-0000001";
+
     public IReadOnlyDictionary<string, string?> Extra { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>The host's settings as command-line arguments (the same for an in-process host and a separate process).</summary>
@@ -33,6 +36,7 @@ internal sealed record PermitHostOptions
             $"--Workflow:SubmissionTakeOverAfter=00:00:05",
             $"--FederalOffice:Mode={this.FederalOffice}",
             $"--FederalWebhook:Secret={WebhookSecret}",
+            $"--Auth:SigningKey={SigningKey}",
             "--Logging:LogLevel:Default=Warning",
         };
         if (workerId is not null)

@@ -20,26 +20,8 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public static async Task<HostProcess> StartAsync(PermitHostOptions options, string workerId)
     {
-        if (!File.Exists(RepositoryPaths.LocalHostDll))
-        {
-            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostDll}.");
-        }
-
         AzuriteServer azurite = await TestAzurite.GetAsync();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.LocalHostDll)!,
-        };
-        start.ArgumentList.Add(RepositoryPaths.LocalHostDll);
-        foreach (string argument in options.Arguments(azurite.ConnectionString, httpPort: 0, workerId))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
+        var process = Process.Start(ProgramStart(options.Arguments(azurite.ConnectionString, httpPort: 0, workerId))) ?? throw new InvalidOperationException("The host process did not start.");
         var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -57,6 +39,30 @@ internal sealed class HostProcess : IAsyncDisposable
 
         host.Api = new ApiClient(new HttpClient { BaseAddress = host.apiRoot.Task.Result, Timeout = TimeSpan.FromSeconds(60) });
         return host;
+    }
+
+    /// <summary>How to run the built local host program (the host, or one of its commands) with its output captured.</summary>
+    public static ProcessStartInfo ProgramStart(IEnumerable<string> arguments)
+    {
+        if (!File.Exists(RepositoryPaths.LocalHostDll))
+        {
+            throw new InvalidOperationException($"The local host is not built at {RepositoryPaths.LocalHostDll}.");
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.LocalHostDll)!,
+        };
+        start.ArgumentList.Add(RepositoryPaths.LocalHostDll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no lease release, messages in flight stay invisible for the visibility timeout.</summary>

@@ -35,11 +35,13 @@ internal sealed class PermitHost : IAsyncDisposable
 
     public DurableTaskClient Engine => this.app.Services.GetRequiredService<DurableTaskClient>();
 
-    public static async Task<PermitHost> StartAsync(PermitHostOptions? options = null)
+    /// <param name="options">The host's settings.</param>
+    /// <param name="configure">A last word on the host's builder, e.g. to capture its logs.</param>
+    public static async Task<PermitHost> StartAsync(PermitHostOptions? options = null, Action<WebApplicationBuilder>? configure = null)
     {
         options ??= new PermitHostOptions();
         AzuriteServer azurite = await TestAzurite.GetAsync();
-        WebApplication app = PermitLocalHost.Build([.. options.Arguments(azurite.ConnectionString, httpPort: 0, workerId: $"test-{options.Name}")]);
+        WebApplication app = PermitLocalHost.Build([.. options.Arguments(azurite.ConnectionString, httpPort: 0, workerId: $"test-{options.Name}")], configure);
         await PermitLocalHost.StartAsync(app);
         return new PermitHost(app, options, azurite, PermitLocalHost.ApiRoot(app));
     }

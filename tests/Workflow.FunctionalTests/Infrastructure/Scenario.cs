@@ -30,6 +30,21 @@ internal static class Scenario
         return (applicationId, handoffId);
     }
 
+    /// <summary>
+    /// Ends a test's workflow that would otherwise wait on: terminated, and awaited until the engine recorded it, so
+    /// no termination is still in flight when the test's host stops (an in-flight one kept the stopped host's
+    /// queue readers busy for the rest of the run). Polled, not awaited through the engine: a host with retention may
+    /// purge the instance as soon as it ends.
+    /// </summary>
+    public static async Task EndAsync(PermitHost host, string applicationId)
+    {
+        await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+        await Eventually.HoldsAsync(
+            async () => await host.Engine.GetInstanceAsync(applicationId) is null or { IsCompleted: true },
+            StepTimeout,
+            $"{applicationId} to end");
+    }
+
     /// <summary>Waits for the workflow to finish (an awaited engine event, not a poll) and returns its result.</summary>
     public static async Task<JsonNode> CompletedAsync(PermitHost host, string applicationId, TimeSpan? timeout = null)
     {

@@ -9,6 +9,8 @@ namespace Workflow.FunctionalTests.Infrastructure;
 /// <summary>Reads what a host wrote to storage (outbox, audit log, notifications, queues) for the tests' assertions.</summary>
 internal sealed class StorageProbe(string connectionString, string prefix)
 {
+    public string ConnectionString => connectionString;
+
     public TableClient Table(string name) => new(connectionString, prefix + name);
 
     public QueueClient Queue(string name) => new(connectionString, $"{prefix}-{name}".ToLowerInvariant(), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
@@ -30,6 +32,10 @@ internal sealed class StorageProbe(string connectionString, string prefix)
     public Task<List<TableEntity>> NotificationsAsync(string applicationId) => this.RowsAsync("Notifications", applicationId);
 
     public Task<List<TableEntity>> DeliveredAlertsAsync(string applicationId) => this.RowsAsync("DeliveredAlerts", applicationId);
+
+    /// <summary>The workflow version the engine stamped on an instance (the Azure Storage provider's Instances table; the task hub is named like the prefix).</summary>
+    public async Task<string?> InstanceVersionAsync(string instanceId) =>
+        (await this.Table("Instances").GetEntityAsync<TableEntity>(instanceId, string.Empty)).Value.GetString("Version");
 
     /// <summary>The messages on a queue right now, without taking them.</summary>
     public async Task<List<JsonElement>> PeekAsync(string queue)

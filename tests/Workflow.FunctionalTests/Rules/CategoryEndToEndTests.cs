@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Rules;
@@ -23,7 +24,7 @@ public sealed class CategoryEndToEndTests
         PermitHost host = await SharedHost.GetAsync();
         (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, category);
 
-        JsonNode overview = JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
+        JsonNode overview = JsonNode.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
         Dictionary<string, JsonNode> rules = overview["assessment"]!["rules"]!.AsArray().ToDictionary(r => r!["ruleId"]!.GetValue<string>(), r => r!);
         foreach (string expected in expectedRules.Split(','))
         {
@@ -54,7 +55,7 @@ public sealed class CategoryEndToEndTests
         await host.Api.DecideAsync(applicationId, "approve");
         JsonNode result = await Scenario.CompletedAsync(host, applicationId);
         Assert.Equal("granted", result["outcome"]!.GetValue<string>());
-        string letter = await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
         Assert.Contains("Decision: GRANTED", letter, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.Adapters.Simulated;
 using Workflow.FunctionalTests.Infrastructure;
 
@@ -20,14 +21,14 @@ public sealed class ExclusionTests
         Assert.Equal("inadmissible", result["outcome"]!.GetValue<string>());
         Assert.Equal(["employer-excluded"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
 
-        JsonNode overview = JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
+        JsonNode overview = JsonNode.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
         JsonNode exclusion = Assert.Single(overview["admissibility"]!["exclusions"]!.AsArray())!;
         Assert.Equal("director", exclusion["party"]!.GetValue<string>());
         Assert.Equal(SimulatedAuthenticSources.PatternEmployers.ExcludedDirectorReference, exclusion["partyReference"]!.GetValue<string>());
 
         // The employer itself passes the check: its figures are clean and it is not in the registry.
         Assert.Empty(overview["admissibility"]!["missingDocuments"]!.AsArray());
-        string letter = await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
         Assert.Contains("(§2.1, employer-excluded)", letter, StringComparison.Ordinal);
     }
@@ -37,7 +38,7 @@ public sealed class ExclusionTests
     {
         PermitHost host = await SharedHost.GetAsync();
         string kbo = "0200000637"; // valid check digits, used by no other test
-        using HttpResponseMessage added = await host.Api.PostJsonAsync("/api/exclusions", new JsonObject
+        using HttpResponseMessage added = await host.Api.As(Roles.Manager).PostJsonAsync("/api/exclusions", new JsonObject
         {
             ["party"] = "employer",
             ["partyReference"] = kbo,
@@ -52,7 +53,7 @@ public sealed class ExclusionTests
         Assert.Equal("inadmissible", result["outcome"]!.GetValue<string>());
         Assert.Contains("excluded-party", await Scenario.TimelineAsync(host, applicationId));
 
-        using HttpResponseMessage invalid = await host.Api.PostJsonAsync("/api/exclusions", new JsonObject
+        using HttpResponseMessage invalid = await host.Api.As(Roles.Inspector).PostJsonAsync("/api/exclusions", new JsonObject
         {
             ["party"] = "employer",
             ["partyReference"] = "0200000638",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.Adapters.Simulated;
 using Workflow.FunctionalTests.Infrastructure;
 
@@ -17,7 +18,7 @@ public sealed class FraudSignalTests
         string applicationId = await host.Api.SubmitAsync(Samples.Load(Samples.WorkCard, s => s["employer"]!["kbo"] = kbo));
         await host.Api.WaitForStageAsync(applicationId, "awaiting-decision");
 
-        JsonNode overview = JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
+        JsonNode overview = JsonNode.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
         JsonNode found = Assert.Single(overview["assessment"]!["signals"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == signal)!;
         Assert.InRange(found["score"]!.GetValue<int>(), 1, 100);
         Assert.Equal(ground, found["supportsGround"]!.GetValue<string>());
@@ -39,12 +40,12 @@ public sealed class FraudSignalTests
         try
         {
             await host.Api.WaitForStageAsync(applicationId, "awaiting-decision");
-            JsonNode overview = JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
+            JsonNode overview = JsonNode.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
             Assert.Empty(overview["assessment"]!["signals"]!.AsArray());
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+            await Scenario.EndAsync(host, applicationId);
         }
     }
 }

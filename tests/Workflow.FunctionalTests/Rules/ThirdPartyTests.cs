@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Rules;
@@ -26,7 +27,7 @@ public sealed class ThirdPartyTests
         PermitHost host = await SharedHost.GetAsync();
         (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
 
-        using HttpResponseMessage asked = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-1", 20));
+        using HttpResponseMessage asked = await host.Api.As(Roles.Caseworker).PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-1", 20));
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         JsonNode waiting = await Eventually.ReturnsAsync(
             async () => await host.Api.GetAsync(applicationId) is { } s && s["awaiting"]!.AsArray().Any(i => i!.GetValue<string>() == "third-party:document-authentication") ? s : null,
@@ -35,19 +36,19 @@ public sealed class ThirdPartyTests
         Assert.NotEqual("paused", waiting["sla"]!["state"]!.GetValue<string>()); // a third party does not pause the clock
 
         // While the authentication is open, the caseworker's decision waits for it.
-        using HttpResponseMessage early = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/decision", new JsonObject
+        using HttpResponseMessage early = await host.Api.As(Roles.Caseworker).PostJsonAsync($"/api/applications/{applicationId}/decision", new JsonObject
         {
             ["decisionId"] = "D-EARLY", ["verdict"] = "approve", ["grounds"] = new JsonArray(), ["motivation"] = "Looks fine.",
         });
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
 
-        using HttpResponseMessage answered = await host.Api.PostJsonAsync(
+        using HttpResponseMessage answered = await host.Api.As(Roles.Caseworker).PostJsonAsync(
             $"/api/applications/{applicationId}/third-party-requests/AUTH-1/answer",
             new JsonObject { ["answerId"] = "ANS-1", ["answer"] = "false", ["note"] = "The university has no record of this diploma." });
         Assert.Equal(HttpStatusCode.Accepted, answered.StatusCode);
 
         JsonNode view = await Eventually.ReturnsAsync(
-            async () => JsonNode.Parse(await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/overview")) is { } o
+            async () => JsonNode.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview")) is { } o
                 && o["thirdParties"]!.AsArray().FirstOrDefault()?["request"]?["answer"] is not null ? o : null,
             Scenario.StepTimeout,
             "the answer in the overview");
@@ -69,7 +70,7 @@ public sealed class ThirdPartyTests
         PermitHost host = await SharedHost.GetAsync();
         (string applicationId, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
 
-        using HttpResponseMessage asked = await host.Api.PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-X", 2));
+        using HttpResponseMessage asked = await host.Api.As(Roles.Caseworker).PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-X", 2));
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
         await Eventually.HoldsAsync(
             async () => (await Scenario.TimelineAsync(host, applicationId)).Contains("third-party-request-expired"),
@@ -90,21 +91,21 @@ public sealed class ThirdPartyTests
         (string workCard, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
         try
         {
-            using HttpResponseMessage forWorkCard = await host.Api.PostJsonAsync($"/api/applications/{workCard}/third-party-requests", advice);
+            using HttpResponseMessage forWorkCard = await host.Api.As(Roles.Caseworker).PostJsonAsync($"/api/applications/{workCard}/third-party-requests", advice);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, forWorkCard.StatusCode);
 
-            using HttpResponseMessage forMinister = await host.Api.PostJsonAsync($"/api/applications/{minister}/third-party-requests", advice.DeepClone());
+            using HttpResponseMessage forMinister = await host.Api.As(Roles.Caseworker).PostJsonAsync($"/api/applications/{minister}/third-party-requests", advice.DeepClone());
             Assert.Equal(HttpStatusCode.Accepted, forMinister.StatusCode);
             await Eventually.HoldsAsync(
                 async () => (await Scenario.TimelineAsync(host, minister)).Contains("third-party-requested"),
                 Scenario.StepTimeout,
                 "the screening request to be sent");
 
-            using HttpResponseMessage wrongAnswer = await host.Api.PostJsonAsync(
+            using HttpResponseMessage wrongAnswer = await host.Api.As(Roles.Caseworker).PostJsonAsync(
                 $"/api/applications/{minister}/third-party-requests/SCR-1/answer", new JsonObject { ["answerId"] = "A-1", ["answer"] = "authentic" });
             Assert.Equal(HttpStatusCode.BadRequest, wrongAnswer.StatusCode);
 
-            using HttpResponseMessage answer = await host.Api.PostJsonAsync(
+            using HttpResponseMessage answer = await host.Api.As(Roles.Caseworker).PostJsonAsync(
                 $"/api/applications/{minister}/third-party-requests/SCR-1/answer", new JsonObject { ["answerId"] = "A-2", ["answer"] = "favourable" });
             Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
             await Eventually.HoldsAsync(
@@ -116,8 +117,8 @@ public sealed class ThirdPartyTests
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(minister, "test finished");
-            await host.Engine.TerminateInstanceAsync(workCard, "test finished");
+            await Scenario.EndAsync(host, minister);
+            await Scenario.EndAsync(host, workCard);
         }
     }
 

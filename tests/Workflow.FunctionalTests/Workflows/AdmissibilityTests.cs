@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Workflows;
@@ -25,7 +26,7 @@ public sealed class AdmissibilityTests
 
         await ApplicantTakesAsync(TimeSpan.FromSeconds(3)); // three policy days
         DateTimeOffset supplying = DateTimeOffset.UtcNow;
-        using HttpResponseMessage supplied = await host.Api.PostJsonAsync(
+        using HttpResponseMessage supplied = await host.Api.AsEmployerOf(applicationId).PostJsonAsync(
             $"/api/applications/{applicationId}/documents",
             new JsonObject { ["documents"] = new JsonArray(Samples.Document("vacancy-evidence")) });
         Assert.Equal(HttpStatusCode.Accepted, supplied.StatusCode);
@@ -76,7 +77,7 @@ public sealed class AdmissibilityTests
         var notifications = await host.Storage.NotificationsAsync(applicationId);
         Assert.Single(notifications, n => n.RowKey.Contains("items-missing", StringComparison.Ordinal));
         Assert.Equal(2, notifications.Count(n => n.RowKey.Contains("decision", StringComparison.Ordinal)));
-        string letter = await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
     }
 }

@@ -118,7 +118,7 @@ public sealed class FederalCallbackTests
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+            await Scenario.EndAsync(host, applicationId);
         }
     }
 

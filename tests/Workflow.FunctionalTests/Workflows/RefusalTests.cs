@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Workflows;
@@ -24,11 +25,11 @@ public sealed class RefusalTests
         JsonNode status = await host.Api.GetAsync(applicationId);
         Assert.Equal("refused", status["federalLeg"]!["status"]!.GetValue<string>());
         Assert.Equal("§2.4", status["decision"]!["grounds"]![0]!["section"]!.GetValue<string>());
-        JsonElement worklist = JsonDocument.Parse(await host.Api.Http.GetStringAsync("/api/worklist")).RootElement;
+        JsonElement worklist = JsonDocument.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync("/api/worklist")).RootElement;
         Assert.DoesNotContain(worklist.EnumerateArray(), item => item.GetProperty("applicationId").GetString() == applicationId);
 
         // A caseworker decision after the fact is refused by the API: no decision is open any more.
-        using HttpResponseMessage late = await host.Api.PostJsonAsync(
+        using HttpResponseMessage late = await host.Api.As(Roles.Caseworker).PostJsonAsync(
             $"/api/applications/{applicationId}/decision",
             new JsonObject { ["decisionId"] = "late-1", ["verdict"] = "approve", ["grounds"] = new JsonArray(), ["motivation"] = "Too late." });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
@@ -60,7 +61,7 @@ public sealed class RefusalTests
         Assert.Contains("federal-decision-late", timeline);
         Assert.DoesNotContain("federal-decided", timeline);
 
-        string letter = await host.Api.Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.AsEmployerOf(applicationId).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
         Assert.Contains("Decision: REFUSED", letter, StringComparison.Ordinal);
         Assert.Contains("(§2.2, §2.3, §2.7, category-conditions-not-met)", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("Your Future in Flanders", letter, StringComparison.Ordinal);

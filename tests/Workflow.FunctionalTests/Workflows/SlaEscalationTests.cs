@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Workflows;
@@ -52,12 +53,12 @@ public sealed class SlaEscalationTests
                 async () => (await host.Storage.DeliveredAlertsAsync(applicationId)).Count(r => sla.Contains(r.RowKey)) == 4,
                 Scenario.StepTimeout,
                 "the four alerts delivered to their audience");
-            JsonElement alerts = JsonDocument.Parse(await host.Api.Http.GetStringAsync($"/api/alerts?applicationId={applicationId}")).RootElement;
+            JsonElement alerts = JsonDocument.Parse(await host.Api.As(Roles.Manager).Http.GetStringAsync($"/api/alerts?applicationId={applicationId}")).RootElement;
             Assert.Equal(4, alerts.EnumerateArray().Count(a => sla.Contains(a.GetProperty("alert").GetProperty("milestone").GetString())));
         }
         finally
         {
-            await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
+            await Scenario.EndAsync(host, applicationId);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class WorkCardTests
         Assert.DoesNotContain("fee", waiting["awaiting"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Null(waiting["overallDeadline"]);
 
-        using HttpResponseMessage payment = await host.Api.PostJsonAsync(
+        using HttpResponseMessage payment = await host.Api.AsEmployerOf(applicationId).PostJsonAsync(
             $"/api/applications/{applicationId}/payments",
             new JsonObject { ["paymentId"] = "PAY-WC-1", ["amount"] = 200, ["currency"] = "EUR" });
         Assert.Equal(HttpStatusCode.Conflict, payment.StatusCode);

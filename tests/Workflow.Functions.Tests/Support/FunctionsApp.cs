@@ -43,9 +43,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
         ["TaskHubName"] = "permits",
         ["Messaging:Transport"] = "StorageQueues",
         ["FederalWebhook:Secret"] = WebhookSecret,
+        ["WEBSITE_AUTH_ENABLED"] = "true", // as App Service sets it when its authentication runs in front
     };
 
-    public static FunctionsApp Create(IDictionary<string, string?>? settings = null, bool inMemoryPorts = true)
+    /// <param name="replace">Last replacements of services, before the container is built.</param>
+    public static FunctionsApp Create(IDictionary<string, string?>? settings = null, bool inMemoryPorts = true, Action<IServiceCollection>? replace = null)
     {
         IConfiguration configuration = Configuration(settings);
         ServiceCollection services = Build(configuration);
@@ -60,6 +62,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IManagerAlertInbox, InMemoryManagerAlertInbox>());
         }
 
+        replace?.Invoke(services);
         return new FunctionsApp(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), new FakeDurableTaskClient());
     }
 
@@ -86,7 +89,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
     }
 
     /// <summary>A function invocation's context and a request to go with it.</summary>
-    public (TestFunctionContext Context, DefaultHttpContext Http) Invocation(string method, string path, string? json = null, string contentType = "application/json")
+    /// <param name="principal">The X-MS-CLIENT-PRINCIPAL header App Service authentication would forward (<see cref="EasyAuth"/>); none when null.</param>
+    public (TestFunctionContext Context, DefaultHttpContext Http) Invocation(string method, string path, string? json = null, string contentType = "application/json", string? principal = null)
     {
         AsyncServiceScope scope = this.Services.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -100,6 +104,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
             http.Request.Body = new MemoryStream(body);
             http.Request.ContentLength = body.Length;
             http.Request.ContentType = contentType;
+        }
+
+        if (principal is not null)
+        {
+            http.Request.Headers["X-MS-CLIENT-PRINCIPAL"] = principal;
         }
 
         http.Response.Body = new MemoryStream();

@@ -72,6 +72,12 @@ internal sealed class InMemoryDossierStore : IDossierStore
 
     public Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken) =>
         Task.FromResult(this.blobs.TryGetValue($"{applicationId}/letters/{letterName}", out string? text) ? text : null);
+
+    public Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        string[] keys = [.. this.blobs.Keys.Where(k => k.StartsWith($"{applicationId}/", StringComparison.Ordinal))];
+        return Task.FromResult(keys.Count(k => this.blobs.TryRemove(k, out _)));
+    }
 }
 
 internal sealed class InMemoryAuditLog : IAuditLog
@@ -109,6 +115,9 @@ internal sealed class InMemoryCaseIndex : ICaseIndex
 
     public Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<CaseSnapshot>>([.. this.rows.Values.Where(s => s.Stage == Stage.Assessment)]);
+
+    public Task<IReadOnlyList<CaseSnapshot>> ListClosedAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CaseSnapshot>>([.. this.rows.Values.Where(s => s.Stage == Stage.Closed)]);
 }
 
 internal sealed class InMemoryPeakPeriodCalendar : IPeakPeriodCalendar

@@ -1,0 +1,22 @@
+namespace Workflow.Orchestrations.Workflows.PermitApplication;
+
+/// <summary>
+/// The version of the permit workflow's code, stamped on every instance it starts (the engine's orchestration
+/// version). Strategy for applications in flight (README "Versioning"):
+/// <list type="bullet">
+/// <item>Every deployment carries one version. Workers run with match strategy "current or older": a newer deployment
+/// finishes the instances older ones started, and an older worker still running during a rolling deployment rejects
+/// (leaves for a newer worker) the instances a newer deployment started.</item>
+/// <item>A change that alters the sequence of steps (activities, timers, events) of instances already in flight is made
+/// behind <c>context.CompareVersionTo("x.y") &gt;= 0</c>, so a replay of an older instance takes its old path. The old
+/// branch is removed only when no instance of that version is left (query the task hub by version, or the case index).</item>
+/// <item>A change that does not alter the steps (an activity's internals, policy data, a letter's wording) needs no new version.</item>
+/// </list>
+/// The local host sets this on its worker and client (Engine:WorkflowVersion); the Functions app in host.json
+/// (extensions.durableTask.defaultVersion, versionMatchStrategy, versionFailureStrategy). A test checks both agree.
+/// </summary>
+public static class PermitWorkflowVersions
+{
+    /// <summary>1.0: the workflow of the first release (admissibility on the one-view, assessment, federal leg, SLA loop).</summary>
+    public const string Current = "1.0";
+}

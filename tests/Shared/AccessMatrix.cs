@@ -1,0 +1,57 @@
+namespace Workflow.Tests.Shared;
+
+/// <summary>
+/// One row of the access matrix: an endpoint (by its name, the same for the local endpoint and the HTTP function),
+/// its method and route, and the roles it admits. Role values are written out, not taken from the code, so the
+/// matrix is a specification the code is checked against.
+/// </summary>
+/// <param name="Allowed">The roles admitted; every other role gets 403, no identity 401.</param>
+/// <param name="Anonymous">Open without a token (public information, or authenticated otherwise: the signed webhook).</param>
+/// <param name="OwnOnly">An employer reaches only its own applications here; another's answers 404.</param>
+internal sealed record AccessRow(string Name, string Method, string Route, string[] Allowed, bool Anonymous = false, bool OwnOnly = false)
+{
+    public override string ToString() => $"{this.Method} {this.Route}";
+}
+
+/// <summary>The access matrix of issue 5 (item 4), tested on the local host over HTTP and on the HTTP functions.</summary>
+internal static class AccessMatrix
+{
+    public const string Employer = "employer";
+    public const string Caseworker = "caseworker";
+    public const string Manager = "manager";
+    public const string FederalOffice = "federal-office";
+    public const string Inspector = "inspector";
+    public const string Public = "public";
+
+    public static readonly string[] Roles = [Employer, Caseworker, Manager, FederalOffice, Inspector, Public];
+
+    /// <summary>Every endpoint of the permit API, in both hosts.</summary>
+    public static readonly AccessRow[] Api =
+    [
+        new("SubmitApplication", "POST", "/api/applications", [Employer]),
+        new("GetApplication", "GET", "/api/applications/{id}", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
+        new("GetDecisionLetter", "GET", "/api/applications/{id}/letter", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
+        new("GetOverview", "GET", "/api/applications/{id}/overview", [Caseworker, Manager, Inspector]),
+        new("SupplyDocuments", "POST", "/api/applications/{id}/documents", [Employer], OwnOnly: true),
+        new("PayFee", "POST", "/api/applications/{id}/payments", [Employer], OwnOnly: true),
+        new("RequestInformation", "POST", "/api/applications/{id}/information-requests", [Caseworker]),
+        new("Decide", "POST", "/api/applications/{id}/decision", [Caseworker]),
+        new("RequestThirdParty", "POST", "/api/applications/{id}/third-party-requests", [Caseworker]),
+        new("AnswerThirdParty", "POST", "/api/applications/{id}/third-party-requests/{requestId}/answer", [Caseworker]),
+        new("GetWorklist", "GET", "/api/worklist", [Caseworker, Manager]),
+        new("GetDecisionGrounds", "GET", "/api/decision-grounds", Roles, Anonymous: true),
+        new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
+        new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
+        new("GetAlerts", "GET", "/api/alerts", [Manager]),
+        new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
+        new("AddExclusion", "POST", "/api/exclusions", [Manager, Inspector]),
+        new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
+    ];
+
+    /// <summary>The local host's extras, open to all.</summary>
+    public static readonly AccessRow[] LocalOnly =
+    [
+        new("openapi", "GET", "/api/openapi.json", Roles, Anonymous: true),
+        new("healthz", "GET", "/healthz", Roles, Anonymous: true),
+    ];
+}
