@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Application;
 using Workflow.Application.Federal;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Adapters.ServiceBus;
 

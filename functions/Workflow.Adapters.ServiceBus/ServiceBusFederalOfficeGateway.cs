@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Application;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.ServiceBus;

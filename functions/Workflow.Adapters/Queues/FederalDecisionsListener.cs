@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Workflow.Application;
 using Workflow.Application.Federal;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Adapters.Queues;
 

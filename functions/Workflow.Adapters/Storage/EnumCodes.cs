@@ -1,4 +1,5 @@
 using Workflow.Application;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Adapters.Storage;
 

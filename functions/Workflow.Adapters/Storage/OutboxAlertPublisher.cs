@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workflow.Adapters.Queues;
 using Workflow.Application;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.Storage;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Workflow.Application;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.Storage;

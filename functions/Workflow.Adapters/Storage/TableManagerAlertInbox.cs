@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Workflow.Application;
 using Workflow.Application.Ports;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Serialization;
 
 namespace Workflow.Adapters.Storage;

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Workflow.Application;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
 

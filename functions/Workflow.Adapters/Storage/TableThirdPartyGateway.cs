@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Workflow.Application;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.Storage;

@@ -9,6 +9,7 @@ using Workflow.Adapters.Queues;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Application;
 using Workflow.Application.Federal;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Functions.Messaging;
 

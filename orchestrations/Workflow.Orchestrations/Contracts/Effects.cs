@@ -40,7 +40,7 @@ public sealed record SlaAlert(
     DateTimeOffset RaisedAt)
 {
     public static string KeyFor(string applicationId, MilestoneKind milestone) =>
-        $"{applicationId}:{System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(milestone.ToString())}";
+        $"{applicationId}:{Codes.Of(milestone)}";
 }
 
 /// <summary>The parties an application's notifications go to.</summary>

@@ -41,6 +41,10 @@ public sealed class DeadlineAlertTests : IAsyncLifetime
             List<string> timeline = await Scenario.TimelineAsync(this.host, applicationId);
             Assert.All(expected, kind => Assert.Equal(1, timeline.Count(e => e == $"milestone-{kind}")));
 
+            // The publication of each is on record too, once, by the effect itself.
+            JsonArray entries = (await this.host.Api.GetAsync(applicationId))["timeline"]!.AsArray();
+            Assert.All(expected, kind => Assert.Single(entries, e => e!["event"]!.GetValue<string>() == "alert-published" && e["details"]!["milestone"]!.GetValue<string>() == kind));
+
             // Fired in the order they fall: the audit log's order matches the milestones' own times.
             List<(string Kind, DateTimeOffset At)> planned = [.. outbox
                 .Select(r => (r.RowKey, Scenario.Time(JsonNode.Parse(r.GetString("Payload"))!["milestoneAt"])))

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.DurableTask;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
@@ -82,13 +81,13 @@ internal sealed class PermitWorkflow
         await this.RecordAsync(
             "sources-gathered",
             Actors.System,
-            Details(("sourceRecords", gathered.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sources", string.Join(',', gathered.Sources.Select(Code)))),
+            Details(("sourceRecords", gathered.RecordCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("sources", string.Join(',', gathered.Sources.Select(Codes.Of)))),
             stateChanged: false);
 
         AdmissibilityFindings findings = await this.CheckAdmissibilityAsync();
         if (findings.Excluded)
         {
-            await this.RecordAsync("excluded-party", Actors.System, Details(("parties", string.Join(',', findings.ExcludedParties.Select(Code)))));
+            await this.RecordAsync("excluded-party", Actors.System, Details(("parties", string.Join(',', findings.ExcludedParties.Select(Codes.Of)))));
             return AdmissibilityOutcome.Excluded;
         }
 
@@ -207,7 +206,7 @@ internal sealed class PermitWorkflow
         this.applicantDeadline = null;
         this.openRequestId = null;
         this.openRequestDeadline = null;
-        await this.RecordAsync("decided", Actors.System, Details(("outcome", Code(decided)), ("grounds", string.Join(',', decisionGrounds))));
+        await this.RecordAsync("decided", Actors.System, Details(("outcome", Codes.Of(decided)), ("grounds", string.Join(',', decisionGrounds))));
 
         string letter = await this.context.CallActivityAsync<string>(
             nameof(IssueDecisionLetterActivity), new LetterRequest(this.ApplicationId, decided, decisionGrounds, decidedAt), Retry);
@@ -303,9 +302,9 @@ internal sealed class PermitWorkflow
             now);
         await this.context.CallActivityAsync<string>(nameof(PublishAlertActivity), alert, Retry);
         await this.RecordAsync(
-            $"milestone-{Code(milestone.Kind)}",
+            $"milestone-{Codes.Of(milestone.Kind)}",
             Actors.System,
-            Details(("audience", Code(milestone.Audience)), ("milestoneAt", milestone.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
+            Details(("audience", Codes.Of(milestone.Audience)), ("milestoneAt", milestone.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture))),
             stateChanged: false);
     }
 
@@ -408,7 +407,7 @@ internal sealed class PermitWorkflow
 
     async Task OnCaseworkerDecidedAsync(CaseworkerDecided message)
     {
-        var details = Details(("decisionId", message.DecisionId), ("verdict", Code(message.Verdict)), ("grounds", string.Join(',', message.Grounds)));
+        var details = Details(("decisionId", message.DecisionId), ("verdict", Codes.Of(message.Verdict)), ("grounds", string.Join(',', message.Grounds)));
         if (this.stage != Stage.AwaitingDecision || this.caseworkerDecision is not null)
         {
             await this.RecordAsync("caseworker-decision-ignored", Actors.Caseworker, details, stateChanged: false);
@@ -454,7 +453,7 @@ internal sealed class PermitWorkflow
             await this.RecordAsync(
                 "federal-decided",
                 Actors.FederalOffice,
-                Details(("handoffId", message.HandoffId), ("verdict", Code(message.Verdict)), ("reasons", string.Join(',', message.ReasonCodes))));
+                Details(("handoffId", message.HandoffId), ("verdict", Codes.Of(message.Verdict)), ("reasons", string.Join(',', message.ReasonCodes))));
             return;
         }
 
@@ -480,13 +479,13 @@ internal sealed class PermitWorkflow
         await this.RecordAsync(
             "third-party-requested",
             Actors.Caseworker,
-            Details(("requestId", message.RequestId), ("kind", Code(message.Kind)), ("authority", Code(message.Authority)), ("deadlineDays", message.DeadlineDays.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Details(("requestId", message.RequestId), ("kind", Codes.Of(message.Kind)), ("authority", Codes.Of(message.Authority)), ("deadlineDays", message.DeadlineDays.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     async Task OnThirdPartyAnsweredAsync(ThirdPartyAnswered message)
     {
         ThirdPartyWait? wait = this.thirdParties.FirstOrDefault(t => t.RequestId == message.RequestId);
-        var details = Details(("requestId", message.RequestId), ("answer", Code(message.Answer)));
+        var details = Details(("requestId", message.RequestId), ("answer", Codes.Of(message.Answer)));
         if (wait is null || wait.Answer is not null)
         {
             await this.RecordAsync(wait is null ? "third-party-answer-stale" : "duplicate-message-ignored", Actors.ThirdParty, details, stateChanged: false);
@@ -515,7 +514,7 @@ internal sealed class PermitWorkflow
         foreach (ThirdPartyWait wait in this.thirdParties.Where(t => t.IsOpen && t.Deadline <= now))
         {
             wait.Expire();
-            await this.RecordAsync("third-party-request-expired", Actors.System, Details(("requestId", wait.RequestId), ("kind", Code(wait.Kind))));
+            await this.RecordAsync("third-party-request-expired", Actors.System, Details(("requestId", wait.RequestId), ("kind", Codes.Of(wait.Kind))));
         }
     }
 
@@ -564,13 +563,13 @@ internal sealed class PermitWorkflow
     static Dictionary<string, string> AssessmentDetails(AssessmentSummary assessment) => Details(
         ("rulesNotMet", string.Join(',', assessment.RulesNotMet)),
         ("needsJudgement", string.Join(',', assessment.RulesNeedingJudgement)),
-        ("signals", string.Join(',', assessment.Signals.Select(Code))));
+        ("signals", string.Join(',', assessment.Signals.Select(Codes.Of))));
 
     Task<string> SendFederalAsync(FederalOutboundKind kind, string handoffId) =>
         this.context.CallActivityAsync<string>(
             nameof(SendFederalMessageActivity),
             new FederalOutboundMessage(
-                MessageId: $"{this.ApplicationId}:{Code(kind)}",
+                MessageId: $"{this.ApplicationId}:{Codes.Of(kind)}",
                 kind,
                 this.ApplicationId,
                 handoffId,
@@ -582,7 +581,7 @@ internal sealed class PermitWorkflow
     Task<string> NotifyAsync(Party party, NotificationKind kind, string subject, IReadOnlyList<string> items, DateTimeOffset? deadline, string? letter = null) =>
         this.context.CallActivityAsync<string>(
             nameof(NotifyPartyActivity),
-            new PartyNotification($"{this.ApplicationId}:{subject}:{Code(party)}", this.ApplicationId, party, kind, items, deadline, letter),
+            new PartyNotification($"{this.ApplicationId}:{subject}:{Codes.Of(party)}", this.ApplicationId, party, kind, items, deadline, letter),
             Retry);
 
     /// <summary>Records a step in the audit log and, when the state changed, in the case index; refreshes the custom status.</summary>
@@ -644,7 +643,7 @@ internal sealed class PermitWorkflow
             items.Add("information-response");
         }
 
-        items.AddRange(this.thirdParties.Where(t => t.IsOpen).Select(t => $"third-party:{Code(t.Kind)}"));
+        items.AddRange(this.thirdParties.Where(t => t.IsOpen).Select(t => $"third-party:{Codes.Of(t.Kind)}"));
         if (this.stage == Stage.AwaitingDecision && this.caseworkerDecision is null)
         {
             items.Add("caseworker-decision");
@@ -669,9 +668,6 @@ internal sealed class PermitWorkflow
         ThirdPartyAnswered => Actors.ThirdParty,
         _ => Actors.Employer,
     };
-
-    static string Code<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     static Dictionary<string, string> Details(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Workflow.Application;
+namespace Workflow.Orchestrations.Domain;
 
 /// <summary>Enum values as the API and the audit log spell them (kebab-case), the same as the pinned JSON options.</summary>
 public static class Codes
