@@ -1,7 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workflow.Application;
 using Workflow.Application.Federal;
 using Workflow.Orchestrations.Domain;
 

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -37,8 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), Retry(new TableClientOptions())));
-        services.TryAddSingleton(sp => new BlobServiceClient(ConnectionString(sp), Retry(new BlobClientOptions())));
+        services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new TableClientOptions())));
+        services.TryAddSingleton(sp => new BlobServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new BlobClientOptions())));
         services.TryAddSingleton(sp => new QueueServiceClient(ConnectionString(sp), StorageQueueMessages.ClientOptions()));
         services.TryAddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageSettings>>()));
         services.TryAddSingleton<StorageProvisioner>();
@@ -102,14 +101,4 @@ public static class StorageServiceCollectionExtensions
 
     static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;
-
-    static T Retry<T>(T options)
-        where T : ClientOptions
-    {
-        options.Retry.MaxRetries = 3;
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        return options;
-    }
 }

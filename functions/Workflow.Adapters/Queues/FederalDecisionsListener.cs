@@ -3,7 +3,6 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Workflow.Application;
 using Workflow.Application.Federal;
 using Workflow.Orchestrations.Domain;
 

@@ -1,4 +1,3 @@
-using Workflow.Application;
 using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Adapters.Storage;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Workflow.Application;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Workflow.Application;
 using Workflow.Application.Ports;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;

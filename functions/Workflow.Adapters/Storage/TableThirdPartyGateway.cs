@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using Workflow.Application;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using Workflow.Adapters;
 using Workflow.Adapters.Queues;
 using Workflow.Adapters.ServiceBus;
 
@@ -69,8 +70,8 @@ public sealed class StorageConnection
     }
 
     public BlobServiceClient Blobs() => this.IsIdentityBased
-        ? new BlobServiceClient(this.BlobServiceUri, this.Credential, Retry(new BlobClientOptions()))
-        : new BlobServiceClient(this.ConnectionString, Retry(new BlobClientOptions()));
+        ? new BlobServiceClient(this.BlobServiceUri, this.Credential, StorageClientRetry.Apply(new BlobClientOptions()))
+        : new BlobServiceClient(this.ConnectionString, StorageClientRetry.Apply(new BlobClientOptions()));
 
     /// <summary>Queue clients send and read plain UTF-8 JSON (host.json's <c>messageEncoding: none</c> matches).</summary>
     public QueueServiceClient Queues() => this.IsIdentityBased
@@ -78,16 +79,6 @@ public sealed class StorageConnection
         : new QueueServiceClient(this.ConnectionString, StorageQueueMessages.ClientOptions());
 
     public TableServiceClient Tables() => this.IsIdentityBased
-        ? new TableServiceClient(this.TableServiceUri, this.Credential, Retry(new TableClientOptions()))
-        : new TableServiceClient(this.ConnectionString, Retry(new TableClientOptions()));
-
-    static T Retry<T>(T options)
-        where T : ClientOptions
-    {
-        options.Retry.MaxRetries = 3;
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
-        return options;
-    }
+        ? new TableServiceClient(this.TableServiceUri, this.Credential, StorageClientRetry.Apply(new TableClientOptions()))
+        : new TableServiceClient(this.ConnectionString, StorageClientRetry.Apply(new TableClientOptions()));
 }

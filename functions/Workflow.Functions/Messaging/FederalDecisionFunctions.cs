@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Workflow.Adapters;
 using Workflow.Adapters.Queues;
 using Workflow.Adapters.ServiceBus;
-using Workflow.Application;
 using Workflow.Application.Federal;
 using Workflow.Orchestrations.Domain;
 

@@ -50,17 +50,11 @@ public class FraudScreeningTests
     {
         IReadOnlyList<FraudSignal> signals = Screen(Clean with { Headcount = headcount, ApplicationsLast12Months = applications, NonEuSharePercent = 0m });
 
-        if (score == 0)
+        if (ExpectedSignal(signals, SignalKind.EconomicHub, score, "economic-hub") is not FraudSignal signal)
         {
-            Assert.Empty(signals);
             return;
         }
 
-        FraudSignal signal = Assert.Single(signals);
-        Assert.Equal(SignalKind.EconomicHub, signal.Kind);
-        Assert.Equal(score, signal.Score);
-        Assert.Equal("economic-hub", signal.SupportsGround);
-        Assert.Equal("§2.1", signal.Section);
         Assert.Contains($"{applications} applications in the last 12 months", signal.Explanation, StringComparison.Ordinal);
         Assert.Contains("A signal, not a verdict", signal.Explanation, StringComparison.Ordinal);
         Assert.Contains("placeholders (policy entry fraud-screening-placeholder)", signal.Explanation, StringComparison.Ordinal);
@@ -94,18 +88,13 @@ public class FraudScreeningTests
             AdmittedLeftWithin3Months = left,
         });
 
-        if (score == 0)
+        if (ExpectedSignal(signals, SignalKind.EconomicHub, score, "economic-hub") is not FraudSignal signal)
         {
-            Assert.Empty(signals);
             return;
         }
 
-        FraudSignal signal = Assert.Single(signals);
-        Assert.Equal(SignalKind.EconomicHub, signal.Kind);
-        Assert.Equal(score, signal.Score);
         Assert.Contains($"Of {admitted} workers admitted in the last 24 months", signal.Explanation, StringComparison.Ordinal);
         Assert.Contains(explanation, signal.Explanation, StringComparison.Ordinal);
-        Assert.Equal("economic-hub", signal.SupportsGround);
     }
 
     public static TheoryData<decimal, int> NonEuShares => new()
@@ -122,17 +111,11 @@ public class FraudScreeningTests
     {
         IReadOnlyList<FraudSignal> signals = Screen(Clean with { NonEuSharePercent = share });
 
-        if (score == 0)
+        if (ExpectedSignal(signals, SignalKind.NonEuWorkforce, score, "non-eu-workforce-only") is not FraudSignal signal)
         {
-            Assert.Empty(signals);
             return;
         }
 
-        FraudSignal signal = Assert.Single(signals);
-        Assert.Equal(SignalKind.NonEuWorkforce, signal.Kind);
-        Assert.Equal(score, signal.Score);
-        Assert.Equal("non-eu-workforce-only", signal.SupportsGround);
-        Assert.Equal("§2.1", signal.Section);
         Assert.Contains(FormattableString.Invariant($"Non-EU workers make up {share:0.##}% of a workforce of 50"), signal.Explanation, StringComparison.Ordinal);
         Assert.Contains("at or above the threshold of 90% (a placeholder", signal.Explanation, StringComparison.Ordinal);
         Assert.Contains("ignores the available labour reserve", signal.Explanation, StringComparison.Ordinal);
@@ -158,17 +141,11 @@ public class FraudScreeningTests
     {
         IReadOnlyList<FraudSignal> signals = Screen(Clean with { DeclaredMonthlyWageOfAdmitted = declared, ContractMonthlyWageOfAdmitted = 3_000m });
 
-        if (score == 0)
+        if (ExpectedSignal(signals, SignalKind.WagesNotPaidAsDeclared, score, "category-conditions-not-met") is not FraudSignal signal)
         {
-            Assert.Empty(signals);
             return;
         }
 
-        FraudSignal signal = Assert.Single(signals);
-        Assert.Equal(SignalKind.WagesNotPaidAsDeclared, signal.Kind);
-        Assert.Equal(score, signal.Score);
-        Assert.Equal("category-conditions-not-met", signal.SupportsGround);
-        Assert.Equal("§2.1", signal.Section);
         Assert.Contains(explanation, signal.Explanation, StringComparison.Ordinal);
         Assert.Contains("Mainly for renewals and controls after a grant", signal.Explanation, StringComparison.Ordinal);
     }
@@ -201,5 +178,22 @@ public class FraudScreeningTests
         FraudSignal signal = Assert.Single(FraudScreening.Evaluate(Clean with { NonEuSharePercent = 80m }, stricter));
         Assert.Equal(50, signal.Score);
         Assert.Contains("policy entry stricter", signal.Explanation, StringComparison.Ordinal);
+    }
+
+    /// <summary>No signal when the expected score is 0; otherwise exactly one, of that kind and score, citing §2.1 and supporting that ground.</summary>
+    static FraudSignal? ExpectedSignal(IReadOnlyList<FraudSignal> signals, SignalKind kind, int score, string ground)
+    {
+        if (score == 0)
+        {
+            Assert.Empty(signals);
+            return null;
+        }
+
+        FraudSignal signal = Assert.Single(signals);
+        Assert.Equal(kind, signal.Kind);
+        Assert.Equal(score, signal.Score);
+        Assert.Equal(ground, signal.SupportsGround);
+        Assert.Equal("§2.1", signal.Section);
+        return signal;
     }
 }
