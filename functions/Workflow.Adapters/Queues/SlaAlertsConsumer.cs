@@ -27,7 +27,8 @@ public sealed partial class SlaAlertsConsumer(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         QueuePoller.RunAsync(this.alerts, this.HandleAsync, logger, stoppingToken);
 
-    internal async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    /// <summary>The alert a queue message carries, or null when it is not one (not JSON, or without its ids); both hosts' consumers read it so.</summary>
+    public static SlaAlert? ReadAlert(QueueMessage message)
     {
         SlaAlert? alert;
         try
@@ -36,10 +37,15 @@ public sealed partial class SlaAlertsConsumer(
         }
         catch (JsonException)
         {
-            alert = null;
+            return null;
         }
 
-        if (alert is null || string.IsNullOrEmpty(alert.ApplicationId) || string.IsNullOrEmpty(alert.IdempotencyKey))
+        return alert is null || string.IsNullOrEmpty(alert.ApplicationId) || string.IsNullOrEmpty(alert.IdempotencyKey) ? null : alert;
+    }
+
+    internal async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        if (ReadAlert(message) is not SlaAlert alert)
         {
             LogUnreadable(logger, message.MessageId);
             await QueuePoller.DeleteAsync(this.alerts, message, cancellationToken);

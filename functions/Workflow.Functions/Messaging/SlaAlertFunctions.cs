@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,17 +48,7 @@ public static partial class SlaAlertFunctions
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         ILogger logger = context.GetLogger(nameof(SlaAlertFunctions));
-        SlaAlert? alert;
-        try
-        {
-            alert = StorageQueueMessages.Read<SlaAlert>(message);
-        }
-        catch (JsonException)
-        {
-            alert = null;
-        }
-
-        if (alert is null || string.IsNullOrEmpty(alert.ApplicationId) || string.IsNullOrEmpty(alert.IdempotencyKey))
+        if (SlaAlertsConsumer.ReadAlert(message) is not SlaAlert alert)
         {
             LogUnreadable(logger, message.MessageId);
             return;
