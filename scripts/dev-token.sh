@@ -5,6 +5,7 @@
 #   scripts/dev-token.sh <employer|caseworker|manager|federal-office|inspector|public> [applicant]
 #     applicant   for employer tokens: the employer's KBO number, or self:<reference> for a self-employed applicant
 #   HOURS=8       lifetime (1-168)
+#   SUBJECT=...   the person's id (default dev-<role>); NAME="Ann Peeters" their display name: the audit log shows both
 #
 #   curl -H "Authorization: Bearer $(scripts/dev-token.sh caseworker)" localhost:5080/api/worklist
 set -euo pipefail
@@ -21,4 +22,6 @@ fi
 
 args=(issue-token --role "$1" --hours "${HOURS:-8}")
 [ $# -eq 2 ] && args+=(--applicant "$2")
+[ -n "${SUBJECT:-}" ] && args+=(--subject "$SUBJECT")
+[ -n "${NAME:-}" ] && args+=(--name "$NAME")
 exec dotnet "$dll" "${args[@]}"

@@ -6,7 +6,7 @@ namespace Workflow.LocalHost;
 /// <summary>
 /// The development command that issues a local bearer token and exits, so people (and the README walk-through) can
 /// call the local API in any role:
-/// <c>Workflow.LocalHost.dll issue-token --role caseworker [--applicant 0412345614] [--subject alice] [--hours 8]</c>.
+/// <c>Workflow.LocalHost.dll issue-token --role caseworker [--applicant 0412345614] [--subject alice] [--name "Alice Peeters"] [--hours 8]</c>.
 /// It signs with the same <c>Auth:SigningKey</c> the host reads (appsettings.json, environment, or
 /// <c>--Auth:SigningKey=...</c>), prints the token alone on standard output and returns 0; on a usage error it prints
 /// why on standard error and returns 2. It prints no key and writes no log.
@@ -25,7 +25,7 @@ public static class DevTokens
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        string? role = null, applicant = null, subject = null;
+        string? role = null, applicant = null, subject = null, displayName = null;
         int hours = 8;
         var settings = new List<string>();
         for (int i = 1; i < args.Length; i++)
@@ -44,6 +44,10 @@ public static class DevTokens
                     break;
                 case "--subject" when value is not null:
                     subject = value;
+                    i++;
+                    break;
+                case "--name" when value is not null:
+                    displayName = value;
                     i++;
                     break;
                 case "--hours" when value is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out hours):
@@ -87,14 +91,14 @@ public static class DevTokens
             return Usage(error, $"{LocalTokens.SigningKeySetting} is missing or shorter than {LocalTokens.MinKeyBytes} bytes");
         }
 
-        output.WriteLine(LocalTokens.Issue(key, role!, applicantKey, subject ?? $"dev-{role}", TimeSpan.FromHours(hours), DateTimeOffset.UtcNow));
+        output.WriteLine(LocalTokens.Issue(key, role!, applicantKey, subject ?? $"dev-{role}", TimeSpan.FromHours(hours), DateTimeOffset.UtcNow, name: displayName ?? $"Dev {role}"));
         return 0;
     }
 
     static int Usage(TextWriter error, string problem)
     {
         error.WriteLine($"error: {problem}");
-        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} --role <{string.Join('|', Roles.All)}> [--applicant <kbo>|self:<reference>] [--subject <id>] [--hours 1-{MaxHours}]");
+        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} --role <{string.Join('|', Roles.All)}> [--applicant <kbo>|self:<reference>] [--subject <id>] [--name <display name>] [--hours 1-{MaxHours}]");
         return 2;
     }
 }

@@ -66,9 +66,10 @@ public static class LocalTokens
     /// <summary>A signed token for <paramref name="role"/> (and, for an employer, its applicant key).</summary>
     /// <param name="issuer">The issuer to write; other than <see cref="Issuer"/> only to test that it is refused.</param>
     /// <param name="audience">The audience to write; other than <see cref="Audience"/> only to test that it is refused.</param>
+    /// <param name="name">The display name the audit log shows next to the subject.</param>
     public static string Issue(
         string signingKey, string role, string? applicant, string subject, TimeSpan lifetime, DateTimeOffset now,
-        string issuer = Issuer, string audience = Audience)
+        string issuer = Issuer, string audience = Audience, string? name = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(role);
         ArgumentException.ThrowIfNullOrEmpty(subject);
@@ -81,6 +82,11 @@ public static class LocalTokens
         if (applicant is not null)
         {
             claims[PermitClaims.Applicant] = applicant;
+        }
+
+        if (name is not null)
+        {
+            claims[PermitClaims.Name] = name;
         }
 
         // Not-before and expiry may lie in the past: the tests make expired tokens this way.

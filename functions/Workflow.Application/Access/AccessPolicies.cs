@@ -43,6 +43,9 @@ public static class PermitClaims
 
     /// <summary>Who the caller is (an opaque id; never logged).</summary>
     public const string Subject = "sub";
+
+    /// <summary>The caller's display name, for the audit log (tables only; never logged, never in workflow history).</summary>
+    public const string Name = "name";
 }
 
 /// <summary>

@@ -10,8 +10,8 @@ namespace Workflow.Functions.Http;
 /// The caller as App Service authentication (Easy Auth, Entra ID) forwards it: header
 /// <see cref="Header"/> holds base64 JSON <c>{auth_typ, name_typ, role_typ, claims: [{typ, val}]}</c> of the token it
 /// validated. It is mapped to the claims the API reads everywhere (<see cref="PermitClaims"/>): the Entra app roles
-/// whose values are ours (unknown values are dropped), the applicant claim of an employer, and the object id as subject.
-/// Nothing else of the token (names, e-mail addresses) is kept.
+/// whose values are ours (unknown values are dropped), the applicant claim of an employer, the object id as subject and
+/// the display name (for the audit log: who did what). Nothing else of the token (e-mail addresses, groups) is kept.
 /// </summary>
 /// <remarks>
 /// The header is trusted only when the platform says authentication runs in front of the app
@@ -30,6 +30,9 @@ public static partial class EasyAuthPrincipal
 
     /// <summary>A principal header is a few kilobytes; anything far larger is not one.</summary>
     const int MaxHeaderLength = 32 * 1024;
+
+    /// <summary>The display name Entra ID puts in its tokens; kept for the audit log only.</summary>
+    const string NameType = "name";
 
     static readonly string[] ObjectIdTypes = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
 
@@ -78,6 +81,10 @@ public static partial class EasyAuthPrincipal
             else if (ObjectIdTypes.Contains(claim.Type, StringComparer.Ordinal) && !identity.HasClaim(c => c.Type == PermitClaims.Subject))
             {
                 identity.AddClaim(new Claim(PermitClaims.Subject, claim.Value));
+            }
+            else if (claim.Type == NameType && !identity.HasClaim(c => c.Type == PermitClaims.Name))
+            {
+                identity.AddClaim(new Claim(PermitClaims.Name, claim.Value));
             }
         }
 
