@@ -37,13 +37,6 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
         this.logger = logger;
     }
 
-    /// <summary>The delivery id the handler records: message id and delivery count, so each delivery is audited once.</summary>
-    public static string DeliveryId(ServiceBusReceivedMessage message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return $"sb-{message.MessageId}-{message.DeliveryCount}";
-    }
-
     public Task<DrainReport> DrainAsync(FederalMessageHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -52,7 +45,7 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
 
     /// <summary>Drains with any handler of the same shape as <see cref="FederalMessageHandler.HandleAsync"/>.</summary>
     public async Task<DrainReport> DrainAsync(
-        Func<ReadOnlyMemory<byte>, string, CancellationToken, Task<FederalHandlingResult>> handleAsync, CancellationToken cancellationToken)
+        Func<ReadOnlyMemory<byte>, CancellationToken, Task<FederalHandlingResult>> handleAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handleAsync);
         DrainReport report = await PeekLockDrain.RunAsync(
@@ -60,10 +53,11 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
             this.settings,
             async (message, ct) =>
             {
-                FederalHandlingResult result = await handleAsync(message.Body.ToMemory(), DeliveryId(message), ct);
-                return result.Handling switch
+                FederalHandlingResult result = await handleAsync(message.Body.ToMemory(), ct);
+                return result switch
                 {
-                    FederalHandling.Delivered or FederalHandling.RecordedLate => await PeekLockDrain.CompleteAsync(this.receiver, message, ct),
+                    { IsSettled: true } => await PeekLockDrain.CompleteAsync(this.receiver, message, ct),
+                    { IsRetry: true } => await PeekLockDrain.AbandonAsync(this.receiver, message, this.logger),
                     _ => await PeekLockDrain.DeadLetterAsync(this.receiver, message, Codes.Of(result.Handling), result.Reason, this.logger, ct),
                 };
             },

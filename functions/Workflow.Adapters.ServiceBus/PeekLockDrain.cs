@@ -76,7 +76,7 @@ internal static partial class PeekLockDrain
     }
 
     /// <summary>Releases the lock so the message comes back; a lost lock (it comes back anyway) is not an error.</summary>
-    static async Task<DrainOutcome> AbandonAsync(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, ILogger logger)
+    public static async Task<DrainOutcome> AbandonAsync(ServiceBusReceiver receiver, ServiceBusReceivedMessage message, ILogger logger)
     {
         try
         {

@@ -56,6 +56,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExclusionRegistry, TableExclusionRegistry>();
         services.AddSingleton<IThirdPartyGateway, TableThirdPartyGateway>();
         services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
+        services.AddSingleton<ICommandLedger, TableCommandLedger>();
+        services.AddSingleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>());
+        SimulatedPaymentProvider.AddSimulatedPaymentProvider(services);
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
         services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
         return services;

@@ -75,6 +75,7 @@ public static class PermitLocalHost
         app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
         app.MapPermitApi();
+        Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
         return app;
     }
 

@@ -27,6 +27,7 @@ public static class PermitTasks
         typeof(PublishAlertActivity),
         typeof(GatherAuthenticSourcesActivity),
         typeof(IssueDecisionLetterActivity),
+        typeof(RecordTransitionActivity),
     ];
 
     public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)

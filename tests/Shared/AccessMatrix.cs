@@ -36,6 +36,11 @@ internal static class AccessMatrix
         new("PayFee", "POST", "/api/applications/{id}/payments", [Employer], OwnOnly: true),
         new("RequestInformation", "POST", "/api/applications/{id}/information-requests", [Caseworker]),
         new("Decide", "POST", "/api/applications/{id}/decision", [Caseworker]),
+        new("WithdrawApplication", "POST", "/api/applications/{id}/withdrawal", [Employer], OwnOnly: true),
+        new("CorrectApplication", "POST", "/api/applications/{id}/corrections", [Employer], OwnOnly: true),
+        new("ConsentToInformationRequest", "POST", "/api/applications/{id}/information-requests/{requestId}/consent", [Manager]),
+        new("GetCommands", "GET", "/api/applications/{id}/commands", [Caseworker, Manager, Inspector]),
+        new("GetCommand", "GET", "/api/applications/{id}/commands/{kind}/{commandId}", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("RequestThirdParty", "POST", "/api/applications/{id}/third-party-requests", [Caseworker]),
         new("AnswerThirdParty", "POST", "/api/applications/{id}/third-party-requests/{requestId}/answer", [Caseworker]),
         new("GetWorklist", "GET", "/api/worklist", [Caseworker, Manager]),
@@ -46,6 +51,7 @@ internal static class AccessMatrix
         new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
         new("AddExclusion", "POST", "/api/exclusions", [Manager, Inspector]),
         new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
+        new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
     ];
 
     /// <summary>The local host's extras, open to all.</summary>
@@ -53,5 +59,10 @@ internal static class AccessMatrix
     [
         new("openapi", "GET", "/api/openapi.json", Roles, Anonymous: true),
         new("healthz", "GET", "/healthz", Roles, Anonymous: true),
+
+        // The simulated payment provider's checkout pages (a provider's pages are public; local host only).
+        new("simulated-psp-pay", "POST", "/simulated-psp/checkout/{providerPaymentId}/pay", Roles, Anonymous: true),
+        new("simulated-psp-fail", "POST", "/simulated-psp/checkout/{providerPaymentId}/fail", Roles, Anonymous: true),
+        new("simulated-psp-reverse", "POST", "/simulated-psp/payments/{providerPaymentId}/reverse", Roles, Anonymous: true),
     ];
 }

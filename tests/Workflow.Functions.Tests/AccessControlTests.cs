@@ -7,6 +7,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Application.Federal;
+using Workflow.Application.Http;
+using Workflow.Application.Payments;
 using Workflow.Functions.Http;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestrations.Domain;
@@ -39,7 +41,7 @@ public sealed class AccessControlTests : IAsyncLifetime
     public async Task DisposeAsync() => await this.app.DisposeAsync();
 
     [Fact]
-    public void A_forwarded_Entra_principal_becomes_the_APIs_roles_applicant_and_subject_and_nothing_else()
+    public void A_forwarded_Entra_principal_becomes_the_APIs_roles_applicant_subject_and_display_name_and_nothing_else()
     {
         ClaimsPrincipal user = EasyAuthPrincipal.Read(EasyAuth.Encode(
             "aad",
@@ -57,7 +59,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.False(user.IsInRole("global-admin"));
         Assert.Equal("0412345614", user.FindFirst("applicant")!.Value);
         Assert.Equal("oid-1", user.Identity.Name);
-        Assert.Equal(["applicant", "role", "role", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
+        Assert.Equal("A. Person", user.FindFirst("name")!.Value); // for the audit log: who did what
+        Assert.Equal(["applicant", "name", "role", "role", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -203,7 +206,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         }
 
         json ??= method is "POST" or "PUT" ? "{}" : null;
-        string path = "/api/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal);
+        string path = "/api/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
+            .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal);
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(method, path, json, principal: principal);
         await using (context)
         {
@@ -214,6 +218,13 @@ public sealed class AccessControlTests : IAsyncLifetime
                 http.Request.Headers[FederalWebhookSignature.SignatureHeader] = signature;
             }
 
+            if (name == "ReceivePaymentEvent")
+            {
+                (string timestamp, string signature) = WebhookSignature.Sign(Encoding.UTF8.GetBytes(json!), FunctionsApp.PaymentSecret, DateTimeOffset.UtcNow);
+                http.Request.Headers[PaymentCallbacks.TimestampHeader] = timestamp;
+                http.Request.Headers[PaymentCallbacks.SignatureHeader] = signature;
+            }
+
             object?[] arguments = [.. function.Method.GetParameters().Select<ParameterInfo, object?>(p => p.ParameterType switch
             {
                 Type t when t == typeof(HttpRequest) => http.Request,
@@ -222,6 +233,8 @@ public sealed class AccessControlTests : IAsyncLifetime
                 Type t when t == typeof(CancellationToken) => CancellationToken.None,
                 Type t when t == typeof(string) && p.Name == "id" => id,
                 Type t when t == typeof(string) && p.Name == "requestId" => "TP-1",
+                Type t when t == typeof(string) && p.Name == "kind" => "documents",
+                Type t when t == typeof(string) && p.Name == "commandId" => "C-1",
                 _ => throw new InvalidOperationException($"{name}: no value for parameter {p.Name}"),
             })];
             object? returned = function.Method.Invoke(null, arguments);

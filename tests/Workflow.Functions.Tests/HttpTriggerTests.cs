@@ -235,23 +235,32 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_worklist_and_the_alerts_answer_200_with_lists()
+    public async Task The_worklist_answers_a_page_and_the_alerts_a_list_with_200()
     {
         (TestFunctionContext worklist, DefaultHttpContext worklistHttp) = this.app.Invocation("GET", "/api/worklist", principal: EasyAuth.Header("caseworker"));
         await using (worklist)
         {
+            worklistHttp.Request.QueryString = new QueryString("?pageSize=10");
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetWorklist(worklistHttp.Request, worklist, CancellationToken.None), worklistHttp);
             Assert.Equal(StatusCodes.Status200OK, outcome.Status);
-            Assert.Equal(0, outcome.Json.GetArrayLength());
+            Assert.Equal(0, outcome.Json.GetProperty("items").GetArrayLength());
+        }
+
+        (TestFunctionContext badPage, DefaultHttpContext badPageHttp) = this.app.Invocation("GET", "/api/worklist", principal: EasyAuth.Header("caseworker"));
+        await using (badPage)
+        {
+            badPageHttp.Request.QueryString = new QueryString("?pageSize=100000");
+            HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetWorklist(badPageHttp.Request, badPage, CancellationToken.None), badPageHttp);
+            Assert.Equal(StatusCodes.Status400BadRequest, outcome.Status);
         }
 
         (TestFunctionContext alerts, DefaultHttpContext alertsHttp) = this.app.Invocation("GET", "/api/alerts", principal: EasyAuth.Header("manager"));
         await using (alerts)
         {
-            alertsHttp.Request.QueryString = new QueryString("?applicationId=wp-none");
+            alertsHttp.Request.QueryString = new QueryString($"?applicationId={ApplicationIds.Derive("0412345614", "NONE")}");
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetAlerts(alertsHttp.Request, alerts, CancellationToken.None), alertsHttp);
             Assert.Equal(StatusCodes.Status200OK, outcome.Status);
-            Assert.Equal(0, outcome.Json.GetArrayLength());
+            Assert.Equal(0, outcome.Json.GetProperty("items").GetArrayLength());
         }
     }
 

@@ -37,7 +37,7 @@ public sealed partial class FederalDecisionsListener(
         {
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             FederalMessageHandler handler = scope.ServiceProvider.GetRequiredService<FederalMessageHandler>();
-            result = await handler.HandleAsync(StorageQueueMessages.ReadBytes(message), $"queue-{message.MessageId}-{message.DequeueCount}", cancellationToken);
+            result = await handler.HandleAsync(StorageQueueMessages.ReadBytes(message), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -52,7 +52,12 @@ public sealed partial class FederalDecisionsListener(
             return;
         }
 
-        if (result.Handling is FederalHandling.Malformed or FederalHandling.UnknownApplication)
+        if (result.IsRetry && message.DequeueCount <= MaxDeliveries)
+        {
+            return; // the application is still being registered: the message comes back after its visibility timeout
+        }
+
+        if (!result.IsSettled)
         {
             await this.PoisonAsync(message, result.Reason, Codes.Of(result.Handling), cancellationToken);
             return;

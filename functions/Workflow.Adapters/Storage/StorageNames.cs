@@ -45,6 +45,9 @@ public sealed class StorageNames
         this.FederalOfficeTable = Table("FederalOffice");
         this.ExclusionsTable = Table("Exclusions");
         this.ThirdPartyRequestsTable = Table("ThirdPartyRequests");
+        this.CommandsTable = Table("Commands");
+        this.WorklistTable = Table("Worklist");
+        this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -86,6 +89,15 @@ public sealed class StorageNames
     /// <summary>Requests sent to third parties: authentications (art. 63 BVR), screening advice (§2.7).</summary>
     public string ThirdPartyRequestsTable { get; }
 
+    /// <summary>Every command received, keyed (application, kind, id), with its sender and fate.</summary>
+    public string CommandsTable { get; }
+
+    /// <summary>The worklist index: the cases awaiting their caseworker, in due-date order.</summary>
+    public string WorklistTable { get; }
+
+    /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
+    public string SimulatedPaymentProviderTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -103,7 +115,7 @@ public sealed class StorageNames
     [
         this.SubmissionsTable, this.CaseIndexTable, this.AuditLogTable, this.OutboxTable, this.PaymentsTable,
         this.PeakPeriodsTable, this.NotificationsTable, this.DeliveredAlertsTable, this.FederalOfficeTable,
-        this.ExclusionsTable, this.ThirdPartyRequestsTable,
+        this.ExclusionsTable, this.ThirdPartyRequestsTable, this.CommandsTable, this.WorklistTable, this.SimulatedPaymentProviderTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -9,7 +9,8 @@ namespace Workflow.Adapters.Storage;
 
 /// <summary>
 /// The audit log in Table storage (PK = application id, RK = the entry key made table-safe), kept apart from
-/// orchestration history so it outlives the purge. The first write of a key wins: a retried step adds nothing.
+/// orchestration history so it outlives the purge. Append-only: the first write of a key wins, a retried step adds
+/// nothing, and nothing is ever updated or deleted here (retention deletes dossiers and history, not this log).
 /// </summary>
 public sealed class TableAuditLog(TableServiceClient tables, StorageNames names) : IAuditLog
 {
@@ -26,6 +27,8 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
             At = entry.At,
             Event = entry.Event,
             Actor = entry.Actor,
+            BySubject = entry.BySubject,
+            ByName = entry.ByName,
             Details = JsonSerializer.Serialize(entry.Details, WorkflowJson.Options),
         };
         try
@@ -51,7 +54,9 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
                 row.At,
                 row.Event,
                 row.Actor,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(row.Details, WorkflowJson.Options) ?? []));
+                JsonSerializer.Deserialize<Dictionary<string, string>>(row.Details, WorkflowJson.Options) ?? [],
+                row.BySubject,
+                row.ByName));
         }
 
         return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal)];
@@ -76,6 +81,12 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
         public string Event { get; set; } = "";
 
         public string Actor { get; set; } = "";
+
+        /// <summary>Who, for a person's command: the token's subject.</summary>
+        public string? BySubject { get; set; }
+
+        /// <summary>Who, for a person's command: the display name.</summary>
+        public string? ByName { get; set; }
 
         public string Details { get; set; } = "{}";
     }

@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Workflow.Application;
-using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
@@ -10,46 +10,76 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.Adapters.Storage;
 
 /// <summary>
-/// The case index in Table storage: one row per application (PK = application id, RK = "case"), with the stage and
-/// category as codes to query on and the whole snapshot as JSON. Writes are ordered by revision: a retried or delayed
-/// write of an older revision never overwrites a newer one (read, compare, then a write conditional on the ETag).
+/// The case index in Table storage: one row per application (PK = application id, RK = "case") with the stage,
+/// category and workflow version as codes and the whole case as JSON; writes are ordered by revision (read, compare, then
+/// a write conditional on the ETag), so a retried or delayed write of an older revision never overwrites a newer one.
+/// The worklist is a second table kept in its own order: PK "open", RK = the due date (as it stood at the case's last
+/// change) then the application id, one row per case awaiting its caseworker, so a page of the worklist is a range read.
+/// The case row remembers its worklist key; a row left behind by a crash between the two writes is removed on retry.
 /// </summary>
 public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names) : ICaseIndex
 {
     const string RowKey = "case";
+    const string OpenPartition = "open";
+
+    /// <summary>Untracked cases (no due date) sort after every dated one.</summary>
+    const string NoDueDate = "99999999999999999999";
 
     readonly TableClient table = tables.GetTableClient(names.CaseIndexTable);
+    readonly TableClient worklist = tables.GetTableClient(names.WorklistTable);
 
-    public async Task UpsertAsync(CaseSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task UpsertAsync(PermitCase state, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var row = new CaseRow
-        {
-            PartitionKey = TableKeys.Safe(snapshot.ApplicationId),
-            RowKey = RowKey,
-            Stage = StageCode(snapshot.Stage),
-            Category = Codes.Of(snapshot.Category),
-            Revision = snapshot.Revision,
-            Snapshot = JsonSerializer.Serialize(snapshot, WorkflowJson.Options),
-        };
+        ArgumentNullException.ThrowIfNull(state);
+        string json = JsonSerializer.Serialize(state, WorkflowJson.Options);
+        string? worklistKey = state.AwaitsCaseworker ? WorklistKey(state) : null;
+        string partition = TableKeys.Safe(state.ApplicationId);
 
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                NullableResponse<CaseRow> stored = await this.table.GetEntityIfExistsAsync<CaseRow>(row.PartitionKey, RowKey, cancellationToken: cancellationToken);
-                if (!stored.HasValue)
+                NullableResponse<CaseRow> stored = await this.table.GetEntityIfExistsAsync<CaseRow>(partition, RowKey, cancellationToken: cancellationToken);
+                if (stored.HasValue && stored.Value!.Revision > state.Revision)
+                {
+                    return;
+                }
+
+                if (stored.HasValue && stored.Value!.Revision == state.Revision)
+                {
+                    // This very write again (a retried activity): finish what a crash may have cut short.
+                    await this.RemoveFromWorklistAsync(stored.Value.PreviousWorklistKey, stored.Value.WorklistKey, cancellationToken);
+                    return;
+                }
+
+                if (worklistKey is not null)
+                {
+                    await this.worklist.UpsertEntityAsync(new CaseRow { PartitionKey = OpenPartition, RowKey = worklistKey, Snapshot = json, Revision = state.Revision }, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                string? previousKey = stored.HasValue ? stored.Value!.WorklistKey : null;
+                var row = new CaseRow
+                {
+                    PartitionKey = partition,
+                    RowKey = RowKey,
+                    Stage = Codes.Of(state.Stage),
+                    Category = Codes.Of(state.Category),
+                    WorkflowVersion = state.WorkflowVersion,
+                    Revision = state.Revision,
+                    Snapshot = json,
+                    WorklistKey = worklistKey,
+                    PreviousWorklistKey = previousKey,
+                };
+                if (stored.HasValue)
+                {
+                    await this.table.UpdateEntityAsync(row, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
                 {
                     await this.table.AddEntityAsync(row, cancellationToken);
-                    return;
                 }
 
-                if (stored.Value!.Revision >= snapshot.Revision)
-                {
-                    return;
-                }
-
-                await this.table.UpdateEntityAsync(row, stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                await this.RemoveFromWorklistAsync(previousKey, worklistKey, cancellationToken);
                 return;
             }
             catch (RequestFailedException e) when ((e.IsConflict() || e.IsPreconditionFailed()) && attempt < StorageErrors.OptimisticAttempts)
@@ -59,39 +89,69 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         }
     }
 
-    public async Task<CaseSnapshot?> GetAsync(string applicationId, CancellationToken cancellationToken)
+    /// <summary>Removes the worklist row a case left, unless it is the one it now holds.</summary>
+    async Task RemoveFromWorklistAsync(string? left, string? held, CancellationToken cancellationToken)
+    {
+        if (left is not null && left != held)
+        {
+            try
+            {
+                await this.worklist.DeleteEntityAsync(OpenPartition, left, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.IsNotFound())
+            {
+                // Removed before.
+            }
+        }
+    }
+
+    public async Task<PermitCase?> GetAsync(string applicationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(applicationId);
         NullableResponse<CaseRow> row = await this.table.GetEntityIfExistsAsync<CaseRow>(TableKeys.Safe(applicationId), RowKey, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    public Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken) =>
-        this.ListAtStageAsync(Stage.AwaitingDecision, cancellationToken);
-
-    public Task<IReadOnlyList<CaseSnapshot>> ListClosedAsync(CancellationToken cancellationToken) =>
-        this.ListAtStageAsync(Stage.Closed, cancellationToken);
-
-    async Task<IReadOnlyList<CaseSnapshot>> ListAtStageAsync(Stage stage, CancellationToken cancellationToken)
+    public async Task<CasePage> ListWorklistAsync(int pageSize, string? continuation, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter($"Stage eq {StageCode(stage)}");
-        var snapshots = new List<CaseSnapshot>();
-        await foreach (CaseRow row in this.table.QueryAsync<CaseRow>(filter, cancellationToken: cancellationToken))
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {OpenPartition}");
+        await foreach (Page<CaseRow> page in this.worklist.QueryAsync<CaseRow>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
         {
-            snapshots.Add(Read(row));
+            return new CasePage([.. page.Values.Select(Read)], page.ContinuationToken);
         }
 
-        return [.. snapshots.OrderBy(s => s.SubmittedAt).ThenBy(s => s.ApplicationId, StringComparer.Ordinal)];
+        return new CasePage([], null);
     }
 
-    /// <summary>The stage as the index stores and queries it: "awaiting-decision".</summary>
-    public static string StageCode(Stage stage) => JsonNamingPolicy.KebabCaseLower.ConvertName(stage.ToString());
+    public async Task<IReadOnlyList<PermitCase>> ListClosedAsync(CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"Stage eq {Codes.Of(Stage.Closed)}");
+        var cases = new List<PermitCase>();
+        await foreach (CaseRow row in this.table.QueryAsync<CaseRow>(filter, cancellationToken: cancellationToken))
+        {
+            cases.Add(Read(row));
+        }
 
-    static CaseSnapshot Read(CaseRow row) =>
-        JsonSerializer.Deserialize<CaseSnapshot>(row.Snapshot, WorkflowJson.Options)
-        ?? throw new InvalidOperationException("A case index row holds no snapshot.");
+        return [.. cases.OrderBy(s => s.SubmittedAt).ThenBy(s => s.ApplicationId, StringComparer.Ordinal)];
+    }
 
-    /// <summary>One row of the case index.</summary>
+    /// <summary>
+    /// The worklist order: the due date in ticks (fixed width, so text order is time order), then the application. The
+    /// due date as it stood at the last pause's end (or its start, while it lasts): a paused file keeps its place.
+    /// </summary>
+    static string WorklistKey(PermitCase state)
+    {
+        DateTimeOffset asOf = state.Sla.Pauses is [.., var last] ? last.End ?? last.Start : state.Sla.Start;
+        // In real time: each case's policy clock has its own epoch (its submission), so only real times compare across cases.
+        string order = state.SlaClock().DueAsOf(asOf) is DateTimeOffset due ? state.Clock().ToReal(due).UtcTicks.ToString("D20", CultureInfo.InvariantCulture) : NoDueDate;
+        return $"{order}|{state.ApplicationId}";
+    }
+
+    static PermitCase Read(CaseRow row) =>
+        JsonSerializer.Deserialize<PermitCase>(row.Snapshot, WorkflowJson.Options)
+        ?? throw new InvalidOperationException("A case index row holds no case.");
+
+    /// <summary>One row of the case index (and of the worklist, which keeps the case too).</summary>
     internal sealed class CaseRow : ITableEntity
     {
         public string PartitionKey { get; set; } = "";
@@ -106,8 +166,14 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
 
         public string Category { get; set; } = "";
 
+        public string? WorkflowVersion { get; set; }
+
         public int Revision { get; set; }
 
         public string Snapshot { get; set; } = "";
+
+        public string? WorklistKey { get; set; }
+
+        public string? PreviousWorklistKey { get; set; }
     }
 }

@@ -11,10 +11,14 @@ namespace Workflow.Adapters.Storage;
 /// <summary>
 /// The alerts as their audience received them, in table <c>DeliveredAlerts</c> (PK = application id, RK = milestone
 /// code): one row per idempotency key however often the queue delivered it, with a delivery count that shows the
-/// de-duplication at work.
+/// de-duplication at work. A second row per alert in partition <see cref="Feed"/>, keyed newest delivery first, is the
+/// index the managers' list pages through (a range read, never a scan of every application).
 /// </summary>
 public sealed class TableManagerAlertInbox(TableServiceClient tables, StorageNames names) : IManagerAlertInbox
 {
+    /// <summary>The feed partition (application ids start with "wp-", so it cannot clash with one).</summary>
+    const string Feed = "~feed";
+
     readonly TableClient table = tables.GetTableClient(names.DeliveredAlertsTable);
 
     public async Task<bool> RecordDeliveryAsync(SlaAlert alert, DateTimeOffset at, CancellationToken cancellationToken)
@@ -31,6 +35,7 @@ public sealed class TableManagerAlertInbox(TableServiceClient tables, StorageNam
         try
         {
             await this.table.AddEntityAsync(row, cancellationToken);
+            await this.table.UpsertEntityAsync(new TableEntity(row) { PartitionKey = Feed, RowKey = FeedKey(at, row) }, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.IsConflict())
@@ -54,24 +59,35 @@ public sealed class TableManagerAlertInbox(TableServiceClient tables, StorageNam
         }
     }
 
-    public async Task<IReadOnlyList<DeliveredAlert>> ListAsync(string? applicationId, CancellationToken cancellationToken)
+    public async Task<AlertPage> ListAsync(string? applicationId, int pageSize, string? continuation, CancellationToken cancellationToken)
     {
-        string? filter = applicationId is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(applicationId)}");
-        var alerts = new List<DeliveredAlert>();
-        await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        if (applicationId is not null)
         {
-            SlaAlert? alert = JsonSerializer.Deserialize<SlaAlert>(row.GetString("Alert"), WorkflowJson.Options);
-            if (alert is not null)
+            var alerts = new List<DeliveredAlert>();
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Safe(applicationId)}");
+            await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                alerts.Add(new DeliveredAlert(alert, row.GetDateTimeOffset("DeliveredAt") ?? default, row.GetInt32("Deliveries") ?? 1));
+                alerts.Add(Read(row));
             }
+
+            return new AlertPage([.. alerts.OrderBy(a => a.Alert.MilestoneAt).ThenBy(a => a.Alert.Milestone)], null);
         }
 
-        return
-        [
-            .. alerts.OrderBy(a => a.Alert.MilestoneAt)
-                .ThenBy(a => a.Alert.ApplicationId, StringComparer.Ordinal)
-                .ThenBy(a => a.Alert.Milestone),
-        ];
+        string feed = TableClient.CreateQueryFilter($"PartitionKey eq {Feed}");
+        await foreach (Page<TableEntity> page in this.table.QueryAsync<TableEntity>(feed, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        {
+            return new AlertPage([.. page.Values.Select(Read)], page.ContinuationToken);
+        }
+
+        return new AlertPage([], null);
     }
+
+    /// <summary>Newest first: the delivery time counted down from the end of time, then the alert's own key.</summary>
+    static string FeedKey(DateTimeOffset at, TableEntity row) =>
+        $"{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D20", System.Globalization.CultureInfo.InvariantCulture)}|{row.PartitionKey}|{row.RowKey}";
+
+    static DeliveredAlert Read(TableEntity row) => new(
+        JsonSerializer.Deserialize<SlaAlert>(row.GetString("Alert"), WorkflowJson.Options) ?? throw new InvalidOperationException("An alert row holds no alert."),
+        row.GetDateTimeOffset("DeliveredAt") ?? default,
+        row.GetInt32("Deliveries") ?? 1);
 }

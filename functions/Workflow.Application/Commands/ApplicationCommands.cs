@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.DurableTask.Client;
+using Workflow.Application.Access;
 using Workflow.Application.Ports;
 using Workflow.Application.Submissions;
 using Workflow.Application.Validation;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
@@ -12,126 +13,56 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.Application.Commands;
 
 /// <summary>
-/// What employers and caseworkers do to a running application: supply documents, pay the fee, ask for information,
-/// decide. Each command is validated, its data kept (dossier, ledgers), and the workflow told through an event whose
-/// message id derives from the command's own id, so a retried command is dropped by the workflow as a duplicate.
-/// State checks read the case index; it trails the workflow by a moment, and the workflow has the last word.
+/// What applicants, caseworkers and managers do to a running application: supply documents, withdraw or correct it,
+/// ask for information (and consent to asking more), decide. Each command is validated (400), then passes the
+/// <see cref="CommandGate"/>: checked against the case (409 with the reason), recorded once with its sender, kept in
+/// the dossier, raised on the workflow; its fate is on its record.
 /// </summary>
-public sealed class ApplicationCommands(
-    DurableTaskClient client,
-    ISubmissionLedger ledger,
-    ICaseIndex caseIndex,
-    IPaymentLedger payments,
-    IDossierStore dossiers,
-    IAuditLog auditLog,
-    TimeProvider time)
+public sealed class ApplicationCommands(CommandGate gate, IDossierStore dossiers, TimeProvider time)
 {
     public const int DefaultInformationDeadlineDays = 15;
 
     /// <summary>More grounds than there are named grounds, with room for repeats, is not a decision.</summary>
     public const int MaxGrounds = 20;
 
-    public async Task<CommandResult> SupplyDocumentsAsync(string applicationId, SupplyDocumentsRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> SupplyDocumentsAsync(string applicationId, SupplyDocumentsRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if ((await this.SubmissionAsync(applicationId, cancellationToken)).Missing is CommandResult missing)
-        {
-            return missing;
-        }
-
-        if (await this.ClosedAsync(applicationId, cancellationToken) is string closed)
-        {
-            return CommandResult.Conflict(closed);
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
         var errors = new ValidationErrors();
-        IReadOnlyList<ValidatedDocument> documents = DocumentRules.Validate(errors, "documents", request.Documents, now, required: true);
+        IReadOnlyList<ValidatedDocument> documents = DocumentRules.Validate(errors, "documents", request.Documents, time.GetUtcNow(), required: true);
+        if (request.RequestId is not null)
+        {
+            TextRules.Id(errors, "requestId", request.RequestId);
+        }
+
         if (!errors.IsValid)
         {
             return CommandResult.Invalid(errors);
         }
 
-        foreach (ValidatedDocument document in documents)
-        {
-            await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, cancellationToken);
-        }
-
-        // The same documents again make the same message id: the workflow acts on them once.
+        // The batch is its content: the same documents again are the same command, answered from its record.
         string batch = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(string.Join(',', documents.Select(d => d.Record.Sha256).Order(StringComparer.Ordinal)))))[..24];
         IReadOnlyList<string> types = [.. documents.Select(d => d.Record.Type).Distinct()];
-        await this.AuditAsync(applicationId, $"api-documents-{batch}", now, "documents-received", Actors.Employer, ("types", string.Join(',', types)));
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.DocumentsSupplied,
-            new DocumentsSupplied($"documents:{batch}", applicationId, now, types),
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.Documents,
+                batch,
+                new { documents = documents.Select(d => d.Record.Sha256).Order(StringComparer.Ordinal), request.RequestId },
+                actor,
+                now => (PermitEvents.DocumentsSupplied, new DocumentsSupplied(CommandKinds.MessageId(CommandKinds.Documents, batch), applicationId, now, types, request.RequestId)),
+                Details(("types", string.Join(',', types)), ("requestId", request.RequestId)),
+                Keep: async (_, ct) =>
+                {
+                    foreach (ValidatedDocument document in documents)
+                    {
+                        await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, ct);
+                    }
+                }),
             cancellationToken);
-
-        return CommandResult.Accepted(new
-        {
-            applicationId,
-            documents = documents.Select(d => new { d.Record.Type, d.Record.Size, d.Record.Sha256 }),
-        });
     }
 
-    public async Task<CommandResult> PayAsync(string applicationId, PaymentRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        (SubmissionRecord? submission, CommandResult? missing) = await this.SubmissionAsync(applicationId, cancellationToken);
-        if (submission is null)
-        {
-            return missing!;
-        }
-
-        var errors = new ValidationErrors();
-        TextRules.Id(errors, "paymentId", request.PaymentId);
-        errors.Require("amount", request.Amount);
-        errors.Require("currency", request.Currency);
-        if (request.Amount is decimal given && (given <= 0 || decimal.Round(given, 2) != given))
-        {
-            errors.Add("amount", "must be a positive amount with at most two decimals");
-        }
-
-        if (!errors.IsValid)
-        {
-            return CommandResult.Invalid(errors);
-        }
-
-        if (submission.FeeCents is not long feeCents)
-        {
-            return CommandResult.Conflict("No fee is due for this application (a work card up to 90 days is exempt, §2.5).");
-        }
-
-        if (await this.ClosedAsync(applicationId, cancellationToken) is string closed)
-        {
-            return CommandResult.Conflict(closed);
-        }
-
-        long amountCents = (long)(request.Amount!.Value * 100);
-        if (amountCents != feeCents || request.Currency != submission.FeeCurrency)
-        {
-            return new CommandResult(
-                CommandStatus.Unprocessable,
-                string.Create(CultureInfo.InvariantCulture, $"The fee for this application is {feeCents / 100m:0.00} {submission.FeeCurrency}."));
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
-        PaymentRecord stored = await payments.RecordAsync(new PaymentRecord(applicationId, request.PaymentId!, amountCents, request.Currency!, now), cancellationToken);
-        if (stored.PaymentId != request.PaymentId)
-        {
-            return CommandResult.Conflict($"The fee was already paid (payment {stored.PaymentId}).");
-        }
-
-        await this.AuditAsync(applicationId, $"api-payment-{stored.PaymentId}", stored.ReceivedAt, "payment-received", Actors.Employer, ("paymentId", stored.PaymentId));
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.FeePaid,
-            new FeePaid($"payment:{stored.PaymentId}", applicationId, stored.ReceivedAt, stored.PaymentId, stored.AmountCents, stored.Currency),
-            cancellationToken);
-        return CommandResult.Accepted(new { applicationId, paymentId = stored.PaymentId, amount = stored.AmountCents / 100m, currency = stored.Currency });
-    }
-
-    public async Task<CommandResult> RequestInformationAsync(string applicationId, InformationRequestRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> RequestInformationAsync(string applicationId, InformationRequestRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -147,40 +78,75 @@ public sealed class ApplicationCommands(
             return CommandResult.Invalid(errors);
         }
 
-        (CaseSnapshot? snapshot, CommandResult? missing) = await this.CaseAsync(applicationId, "assessment", cancellationToken);
-        if (snapshot is null)
-        {
-            return missing!;
-        }
-
-        if (snapshot.OpenInformationRequestId == request.RequestId)
-        {
-            return new CommandResult(CommandStatus.AlreadyDone, Body: new { applicationId, requestId = request.RequestId });
-        }
-
-        if (snapshot.Stage != Stage.AwaitingDecision || snapshot.OpenInformationRequestId is not null)
-        {
-            return CommandResult.Conflict(snapshot.OpenInformationRequestId is not null
-                ? $"Information request {snapshot.OpenInformationRequestId} is still open."
-                : $"Information can be requested while the caseworker's decision is open; the application is at stage {Codes.Of(snapshot.Stage)}.");
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
+        string requestId = request.RequestId!;
         int deadlineDays = request.DeadlineDays ?? DefaultInformationDeadlineDays;
-        await dossiers.SaveRecordAsync(
-            applicationId,
-            $"information-requests/{request.RequestId}.json",
-            new InformationRequestRecord(request.RequestId!, request.Question!, deadlineDays, now),
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.InformationRequest,
+                requestId,
+                new { question = request.Question, deadlineDays },
+                actor,
+                now => (PermitEvents.InformationRequested, new InformationRequested(CommandKinds.MessageId(CommandKinds.InformationRequest, requestId), applicationId, now, requestId, deadlineDays)),
+                Details(("requestId", requestId), ("deadlineDays", deadlineDays.ToString(CultureInfo.InvariantCulture))),
+                Keep: (now, ct) => dossiers.SaveRecordAsync(
+                    applicationId, $"information-requests/{requestId}.json", new InformationRequestRecord(requestId, request.Question!, deadlineDays, now), ct),
+                HoldForConsent: (state, earlier) =>
+                    earlier.Count(c => c.Fate != CommandFate.Rejected) >= state.Terms.EffectiveLimits.InformationRequestsWithoutConsent),
             cancellationToken);
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.InformationRequested,
-            new InformationRequested($"information-request:{request.RequestId}", applicationId, now, request.RequestId!, deadlineDays),
-            cancellationToken);
-        return CommandResult.Accepted(new { applicationId, requestId = request.RequestId, deadlineDays });
     }
 
-    public async Task<CommandResult> DecideAsync(string applicationId, DecisionRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A manager's answer to an information request held for consent: granted, it is raised as it was recorded; denied,
+    /// it is settled as rejected with the manager's reason. Recorded once per request (kind information-consent).
+    /// </summary>
+    public async Task<CommandResult> ConsentAsync(string applicationId, string requestId, InformationConsentRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        errors.Require("grant", request.Grant);
+        TextRules.FreeText(errors, "reason", request.Reason, 2000, required: request.Grant == false);
+        if (!errors.IsValid)
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        ICommandLedger ledger = gate.Ledger;
+        CommandRecord? held = await ledger.GetAsync(applicationId, CommandKinds.InformationRequest, requestId, cancellationToken);
+        if (held is null)
+        {
+            return new CommandResult(CommandStatus.NotFound, $"Application {applicationId} has no information request {requestId}.");
+        }
+
+        bool grant = request.Grant!.Value;
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.InformationConsent,
+                requestId,
+                new { grant, request.Reason },
+                actor,
+                now => (PermitEvents.InformationRequested, new InformationRequested(held.MessageId, applicationId, now, requestId, 0)),
+                Details(("requestId", requestId), ("grant", grant ? "true" : "false")),
+                Check: _ => held.Fate == CommandFate.AwaitingConsent
+                    ? null
+                    : new Refusal("not-held", $"Information request {requestId} does not wait for consent (it is {Codes.Of(held.Fate)})."),
+                Keep: async (now, ct) =>
+                {
+                    if (grant)
+                    {
+                        await gate.RaiseAsync(held, ct);
+                    }
+                    else
+                    {
+                        await ledger.SettleAsync(applicationId, new CommandSettlement(held.MessageId, CommandFate.Rejected, $"A manager did not consent: {request.Reason}"), now, ct);
+                    }
+                },
+                RaisesNothing: true),
+            cancellationToken);
+    }
+
+    public async Task<CommandResult> DecideAsync(string applicationId, DecisionRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -220,72 +186,95 @@ public sealed class ApplicationCommands(
             return CommandResult.Invalid(errors);
         }
 
-        (CaseSnapshot? snapshot, CommandResult? missing) = await this.CaseAsync(applicationId, "a decision", cancellationToken);
-        if (snapshot is null)
-        {
-            return missing!;
-        }
-
-        if (snapshot.Stage != Stage.AwaitingDecision)
-        {
-            return CommandResult.Conflict($"No caseworker decision is open; the application is at stage {Codes.Of(snapshot.Stage)}.");
-        }
-
-        if (snapshot.OpenThirdParties.FirstOrDefault() is { } waiting)
-        {
-            return CommandResult.Conflict(
-                $"Third-party request {waiting.RequestId} ({Codes.Of(waiting.Kind)}) is open until {waiting.Deadline:yyyy-MM-dd}: decide on its answer, or after its deadline.");
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
+        string decisionId = request.DecisionId!;
+        CaseworkerVerdict verdict = request.Verdict!.Value;
         IReadOnlyList<string> distinctGrounds = [.. grounds.Distinct(StringComparer.Ordinal)];
-        await dossiers.SaveRecordAsync(
-            applicationId,
-            $"decisions/{request.DecisionId}.json",
-            new DecisionRecord(request.DecisionId!, request.Verdict!.Value, distinctGrounds, request.Motivation!, now),
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.Decision,
+                decisionId,
+                new { verdict, grounds = distinctGrounds, request.Motivation },
+                actor,
+                now => (PermitEvents.CaseworkerDecided, new CaseworkerDecided(CommandKinds.MessageId(CommandKinds.Decision, decisionId), applicationId, now, decisionId, verdict, distinctGrounds)),
+                Details(("decisionId", decisionId), ("verdict", Codes.Of(verdict)), ("grounds", string.Join(',', distinctGrounds))),
+                Slot: CommandKinds.Decision,
+                Keep: (now, ct) => dossiers.SaveRecordAsync(
+                    applicationId, $"decisions/{decisionId}.json", new DecisionRecord(decisionId, verdict, distinctGrounds, request.Motivation!, now), ct)),
             cancellationToken);
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.CaseworkerDecided,
-            new CaseworkerDecided($"decision:{request.DecisionId}", applicationId, now, request.DecisionId!, request.Verdict.Value, distinctGrounds),
-            cancellationToken);
-        return CommandResult.Accepted(new { applicationId, decisionId = request.DecisionId, verdict = request.Verdict, grounds = distinctGrounds });
     }
 
-    /// <summary>The case-index row, or why there is none: an unknown application, or one whose workflow has not recorded its start yet.</summary>
-    async Task<(CaseSnapshot? Snapshot, CommandResult? Missing)> CaseAsync(string applicationId, string openFor, CancellationToken cancellationToken)
+    /// <summary>The applicant withdraws the application before the decision: the workflow closes it as withdrawn.</summary>
+    public async Task<CommandResult> WithdrawAsync(string applicationId, WithdrawalRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
-        if (snapshot is not null)
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        TextRules.Id(errors, "withdrawalId", request.WithdrawalId);
+        TextRules.FreeText(errors, "reason", request.Reason, 2000, required: false);
+        if (!errors.IsValid)
         {
-            return (snapshot, null);
+            return CommandResult.Invalid(errors);
         }
 
-        return (null, await ledger.GetAsync(applicationId, cancellationToken) is null
-            ? CommandResult.NotFound(applicationId)
-            : CommandResult.Conflict($"The application is not yet open for {openFor}."));
+        string withdrawalId = request.WithdrawalId!;
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.Withdrawal,
+                withdrawalId,
+                new { request.Reason },
+                actor,
+                now => (PermitEvents.ApplicationWithdrawn, new ApplicationWithdrawn(CommandKinds.MessageId(CommandKinds.Withdrawal, withdrawalId), applicationId, now, withdrawalId)),
+                Details(("withdrawalId", withdrawalId)),
+                Slot: CommandKinds.Withdrawal,
+                Keep: (now, ct) => dossiers.SaveRecordAsync(applicationId, $"withdrawals/{withdrawalId}.json", new WithdrawalRecord(withdrawalId, request.Reason, now), ct)),
+            cancellationToken);
     }
 
     /// <summary>
-    /// The submission of an application whose workflow is scheduled, or why there is none: unknown, or still being
-    /// registered (an event raised before the workflow exists would be dropped by the engine).
+    /// The applicant corrects the application before the decision. The corrected application becomes the dossier's
+    /// application; every earlier version is kept beside it (<c>corrections/{id}.previous.json</c>), nothing is lost.
     /// </summary>
-    async Task<(SubmissionRecord? Submission, CommandResult? Missing)> SubmissionAsync(string applicationId, CancellationToken cancellationToken) =>
-        await ledger.GetAsync(applicationId, cancellationToken) switch
-        {
-            null => (null, CommandResult.NotFound(applicationId)),
-            { Scheduled: false } => (null, CommandResult.Registering(applicationId)),
-            SubmissionRecord submission => (submission, null),
-        };
-
-    async Task<string?> ClosedAsync(string applicationId, CancellationToken cancellationToken)
+    public async Task<CommandResult> CorrectAsync(string applicationId, CorrectionRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
-        return snapshot?.Stage is Stage.Deciding or Stage.Closed ? "The application is decided; it takes no more input." : null;
+        ArgumentNullException.ThrowIfNull(request);
+        ApplicationDossier? filed = await dossiers.GetApplicationAsync(applicationId, cancellationToken);
+        if (filed is null)
+        {
+            return CommandResult.NotFound(applicationId);
+        }
+
+        var errors = new ValidationErrors();
+        if (SubmissionValidator.ValidateCorrection(request, filed, time.GetUtcNow(), errors) is not var (corrected, sections))
+        {
+            return CommandResult.Invalid(errors);
+        }
+
+        string correctionId = request.CorrectionId!;
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.Correction,
+                correctionId,
+                new { request.Employer, request.Worker, request.Job, request.LabourMarketTest },
+                actor,
+                now => (PermitEvents.ApplicationCorrected, new ApplicationCorrected(CommandKinds.MessageId(CommandKinds.Correction, correctionId), applicationId, now, correctionId, sections)),
+                Details(("correctionId", correctionId), ("sections", string.Join(',', sections))),
+                Keep: async (_, ct) =>
+                {
+                    string previous = $"corrections/{correctionId}.previous.json";
+                    if (await dossiers.GetRecordAsync<ApplicationDossier>(applicationId, previous, ct) is null)
+                    {
+                        await dossiers.SaveRecordAsync(applicationId, previous, filed, ct);
+                    }
+
+                    await dossiers.SaveRecordAsync(applicationId, $"corrections/{correctionId}.json", corrected, ct);
+                    await dossiers.SaveApplicationAsync(corrected, ct);
+                }),
+            cancellationToken);
     }
 
-    Task AuditAsync(string applicationId, string key, DateTimeOffset at, string eventCode, string actor, params (string Key, string Value)[] details) =>
-        auditLog.AppendAsync(
-            new AuditEntry(applicationId, key, at, eventCode, actor, details.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal)),
-            CancellationToken.None);
+    /// <summary>Codes and ids for an answer and an audit row; absent values are left out.</summary>
+    internal static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>
+        pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
 }

@@ -11,6 +11,9 @@ public enum CommandStatus
     /// <summary>The same command again: nothing new happened (200).</summary>
     AlreadyDone,
 
+    /// <summary>A party's message recorded without acting on it (late, or refused by the case): 200 with its fate and reason.</summary>
+    Recorded,
+
     NotFound,
 
     /// <summary>The application is not in a state where this command applies (409).</summary>

@@ -12,13 +12,16 @@ public sealed record PeakPeriodInput(DateOnly? From, DateOnly? To, string? Label
 /// Managers declare peak periods (DESIGN.md §4): a standard-track file whose clock starts inside one gets 45 days
 /// instead of 30. Only new submissions are affected: an application keeps the terms it was submitted under.
 /// </summary>
-public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar)
+public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar, Orchestrations.Ports.IAuditLog auditLog, TimeProvider time)
 {
     public const int MaxPeriods = 50;
 
+    /// <summary>Where the audit log keeps who declared which peak periods (not an application: the registry's own partition).</summary>
+    public const string AuditPartition = "registry-peak-periods";
+
     public Task<IReadOnlyList<PeakPeriod>> ListAsync(CancellationToken cancellationToken) => calendar.ListAsync(cancellationToken);
 
-    public async Task<CommandResult> ReplaceAsync(PeakPeriodsRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> ReplaceAsync(PeakPeriodsRequest request, Access.Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -78,7 +81,23 @@ public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar)
             return CommandResult.Invalid(errors);
         }
 
+        ArgumentNullException.ThrowIfNull(actor);
         await calendar.ReplaceAsync(ordered, cancellationToken);
+        DateTimeOffset now = time.GetUtcNow();
+        await auditLog.AppendAsync(
+            new Orchestrations.Contracts.AuditEntry(
+                AuditPartition,
+                $"peak-periods-{now.UtcTicks}",
+                now,
+                "peak-periods-declared",
+                actor.Role,
+                new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["periods"] = string.Join(',', ordered.Select(p => $"{p.From:yyyy-MM-dd}/{p.To:yyyy-MM-dd}")),
+                },
+                actor.Subject,
+                actor.Name),
+            cancellationToken);
         return CommandResult.Accepted(new { periods = ordered });
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.DurableTask.Client;
+using System.Globalization;
+using Workflow.Application.Access;
 using Workflow.Application.Validation;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
@@ -22,7 +23,7 @@ public sealed record ThirdPartyRecord(string RequestId, ThirdPartyKind Kind, Thi
 public sealed record ThirdPartyAnswerRecord(string RequestId, string AnswerId, ThirdPartyAnswer Answer, string? Note, DateTimeOffset ReceivedAt);
 
 /// <summary>Third parties in the assessment: waits with a deadline that do not pause the SLA clock (DESIGN.md §4).</summary>
-public sealed class ThirdPartyCommands(DurableTaskClient client, Ports.ISubmissionLedger ledger, ICaseIndex caseIndex, IDossierStore dossiers, TimeProvider time)
+public sealed class ThirdPartyCommands(CommandGate gate, IDossierStore dossiers)
 {
     public const int DefaultDeadlineDays = 30;
 
@@ -33,7 +34,7 @@ public sealed class ThirdPartyCommands(DurableTaskClient client, Ports.ISubmissi
 
     static readonly ThirdPartyAnswer[] ScreeningAnswers = [ThirdPartyAnswer.Favourable, ThirdPartyAnswer.Unfavourable];
 
-    public async Task<CommandResult> RequestAsync(string applicationId, ThirdPartyRequestRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> RequestAsync(string applicationId, ThirdPartyRequestRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -76,45 +77,31 @@ public sealed class ThirdPartyCommands(DurableTaskClient client, Ports.ISubmissi
             return CommandResult.Invalid(errors);
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
-        if (snapshot is null)
-        {
-            return await ledger.GetAsync(applicationId, cancellationToken) is null
-                ? CommandResult.NotFound(applicationId)
-                : CommandResult.Conflict("The application is not yet open for assessment.");
-        }
-
-        if ((snapshot.ThirdParties ?? []).Any(t => t.RequestId == request.RequestId))
-        {
-            return new CommandResult(CommandStatus.AlreadyDone, Body: new { applicationId, requestId = request.RequestId });
-        }
-
-        if (request.Kind == ThirdPartyKind.ScreeningAdvice && snapshot.Category != PermitCategory.MinisterOfReligion)
-        {
-            return new CommandResult(CommandStatus.Unprocessable, "Screening advice (§2.7) is asked for ministers of religion only.");
-        }
-
-        if (snapshot.Stage != Stage.AwaitingDecision)
-        {
-            return CommandResult.Conflict($"Third parties are asked while the caseworker's decision is open; the application is at stage {Codes.Of(snapshot.Stage)}.");
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
+        string requestId = request.RequestId!;
+        ThirdPartyKind kind = request.Kind!.Value;
+        ThirdPartyAuthority asked = request.Authority!.Value;
         int deadlineDays = request.DeadlineDays ?? DefaultDeadlineDays;
-        await dossiers.SaveRecordAsync(
-            applicationId,
-            $"third-parties/{request.RequestId}.json",
-            new ThirdPartyRecord(request.RequestId!, request.Kind!.Value, request.Authority!.Value, request.DocumentType, deadlineDays, request.Question, now),
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.ThirdPartyRequest,
+                requestId,
+                new { kind, authority = asked, request.DocumentType, deadlineDays, request.Question },
+                actor,
+                now => (PermitEvents.ThirdPartyRequested, new ThirdPartyRequested(
+                    CommandKinds.MessageId(CommandKinds.ThirdPartyRequest, requestId), applicationId, now, requestId, kind, asked, request.DocumentType, deadlineDays)),
+                ApplicationCommands.Details(
+                    ("requestId", requestId),
+                    ("kind", Codes.Of(kind)),
+                    ("authority", Codes.Of(asked)),
+                    ("documentType", request.DocumentType),
+                    ("deadlineDays", deadlineDays.ToString(CultureInfo.InvariantCulture))),
+                Keep: (now, ct) => dossiers.SaveRecordAsync(
+                    applicationId, $"third-parties/{requestId}.json", new ThirdPartyRecord(requestId, kind, asked, request.DocumentType, deadlineDays, request.Question, now), ct)),
             cancellationToken);
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.ThirdPartyRequested,
-            new ThirdPartyRequested($"third-party:{request.RequestId}", applicationId, now, request.RequestId!, request.Kind.Value, request.Authority.Value, request.DocumentType, deadlineDays),
-            cancellationToken);
-        return CommandResult.Accepted(new { applicationId, requestId = request.RequestId, deadlineDays });
     }
 
-    public async Task<CommandResult> AnswerAsync(string applicationId, string requestId, ThirdPartyAnswerRequest request, CancellationToken cancellationToken)
+    public async Task<CommandResult> AnswerAsync(string applicationId, string requestId, ThirdPartyAnswerRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -126,36 +113,33 @@ public sealed class ThirdPartyCommands(DurableTaskClient client, Ports.ISubmissi
             return CommandResult.Invalid(errors);
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
-        ThirdPartySnapshot? asked = snapshot?.ThirdParties?.FirstOrDefault(t => t.RequestId == requestId);
-        if (asked is null)
+        (Orchestrations.Cases.PermitCase? state, CommandResult? missing) = await gate.CaseAsync(applicationId, cancellationToken);
+        if (state?.ThirdParties.FirstOrDefault(t => t.RequestId == requestId) is not { } open)
         {
-            return new CommandResult(CommandStatus.NotFound, $"Application {applicationId} has no third-party request {requestId}.");
+            return missing ?? new CommandResult(CommandStatus.NotFound, $"Application {applicationId} has no third-party request {requestId}.");
         }
 
-        ThirdPartyAnswer[] fitting = asked.Kind == ThirdPartyKind.DocumentAuthentication ? AuthenticationAnswers : ScreeningAnswers;
+        ThirdPartyAnswer[] fitting = open.Kind == ThirdPartyKind.DocumentAuthentication ? AuthenticationAnswers : ScreeningAnswers;
         if (!fitting.Contains(request.Answer!.Value))
         {
-            errors.Add("answer", $"a {Codes.Of(asked.Kind)} is answered with one of {string.Join(", ", fitting.Select(a => Codes.Of(a)))}");
+            errors.Add("answer", $"a {Codes.Of(open.Kind)} is answered with one of {string.Join(", ", fitting.Select(a => Codes.Of(a)))}");
             return CommandResult.Invalid(errors);
         }
 
-        if (asked.Answer is not null)
-        {
-            return CommandResult.Conflict($"Request {requestId} was answered already ({Codes.Of(asked.Answer.Value)}).");
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
-        await dossiers.SaveRecordAsync(
-            applicationId,
-            $"third-parties/{requestId}.answer.json",
-            new ThirdPartyAnswerRecord(requestId, request.AnswerId!, request.Answer.Value, request.Note, now),
+        // The answer id is the key: used again (on this request or another) with other content, it is a conflict, never a silent drop.
+        string answerId = request.AnswerId!;
+        ThirdPartyAnswer answer = request.Answer.Value;
+        return await gate.PassAsync(
+            new CommandDraft(
+                applicationId,
+                CommandKinds.ThirdPartyAnswer,
+                answerId,
+                new { requestId, answer, request.Note },
+                actor,
+                now => (PermitEvents.ThirdPartyAnswered, new ThirdPartyAnswered(CommandKinds.MessageId(CommandKinds.ThirdPartyAnswer, answerId), applicationId, now, requestId, answer, answerId)),
+                ApplicationCommands.Details(("requestId", requestId), ("answerId", answerId), ("answer", Codes.Of(answer))),
+                Keep: (now, ct) => dossiers.SaveRecordAsync(
+                    applicationId, $"third-parties/{requestId}.answers/{answerId}.json", new ThirdPartyAnswerRecord(requestId, answerId, answer, request.Note, now), ct)),
             cancellationToken);
-        await client.RaiseEventAsync(
-            applicationId,
-            PermitEvents.ThirdPartyAnswered,
-            new ThirdPartyAnswered($"third-party-answer:{request.AnswerId}", applicationId, now, requestId, request.Answer.Value),
-            cancellationToken);
-        return CommandResult.Accepted(new { applicationId, requestId, answer = request.Answer });
     }
 }

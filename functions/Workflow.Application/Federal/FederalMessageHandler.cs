@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Workflow.Application.Access;
+using Workflow.Application.Commands;
 using Workflow.Application.Validation;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
@@ -13,32 +14,48 @@ namespace Workflow.Application.Federal;
 /// <summary>What became of a federal message.</summary>
 public enum FederalHandling
 {
-    /// <summary>Raised on the application's workflow (which still drops it if it turns out a duplicate).</summary>
+    /// <summary>Raised on the application's workflow.</summary>
     Delivered,
 
-    /// <summary>A duplicate or late message for a known application: recorded in the audit log, not acted on.</summary>
+    /// <summary>A late or stale message for a known application: recorded (its fate says why), not acted on.</summary>
     RecordedLate,
+
+    /// <summary>The same message again (same id, same content): answered from its record, nothing raised, no new audit row.</summary>
+    Duplicate,
+
+    /// <summary>A message id the office used before for another message: to the poison queue (or a 409 on the webhook).</summary>
+    Conflict,
 
     /// <summary>Malformed: to the poison queue (or a 400 on the webhook), with the reason.</summary>
     Malformed,
 
     /// <summary>For an application nobody knows: to the poison queue (or a 404 on the webhook), with the reason.</summary>
     UnknownApplication,
+
+    /// <summary>For an application still being registered: tried again later (the queue redelivers; the webhook answers 409 with Retry-After).</summary>
+    Registering,
 }
 
-public sealed record FederalHandlingResult(FederalHandling Handling, string Reason, string? ApplicationId = null, string? MessageId = null);
+public sealed record FederalHandlingResult(FederalHandling Handling, string Reason, string? ApplicationId = null, string? MessageId = null)
+{
+    /// <summary>Handled for good (raised, recorded as late, or a known repeat): the delivery is complete.</summary>
+    [JsonIgnore]
+    public bool IsSettled => this.Handling is FederalHandling.Delivered or FederalHandling.RecordedLate or FederalHandling.Duplicate;
+
+    /// <summary>To be tried again later (the application is still being registered): the delivery is left to come back.</summary>
+    [JsonIgnore]
+    public bool IsRetry => this.Handling == FederalHandling.Registering;
+}
 
 /// <summary>
-/// The one handler of messages from the federal office (DESIGN.md §3), behind the <c>federal-decisions</c> queue
-/// listener and the <c>POST /api/federal/decisions</c> webhook alike. It never throws for bad input: it says what to
-/// do with the message. Every message for a known application is recorded in the audit log on receipt, so nothing the
-/// federal office sent is lost, whatever the workflow does with it.
+/// The one handler of messages from the federal office, behind the <c>federal-decisions</c> queue listener and the
+/// <c>POST /api/federal/decisions</c> webhook alike. It never throws for bad input: it says what to do with the message.
+/// Every message for a known application is a command of kind <c>federal</c>, keyed by the office's message id: recorded
+/// once (with one audit row however often it is delivered or replayed), raised if the case takes it, else recorded as
+/// late or stale with the reason. A repeat is answered from its record and raises nothing.
 /// </summary>
 public sealed partial class FederalMessageHandler(
-    DurableTaskClient client,
-    ICaseIndex caseIndex,
-    IAuditLog auditLog,
-    TimeProvider time,
+    CommandGate gate,
     ILogger<FederalMessageHandler> logger)
 {
     /// <summary>A federal message is small: ids and reason codes. Anything bigger is not one.</summary>
@@ -54,10 +71,8 @@ public sealed partial class FederalMessageHandler(
     };
 
     /// <param name="body">The message as received.</param>
-    /// <param name="deliveryId">Identifies this delivery (a queue message id and dequeue count, or an HTTP request id), so that
-    /// each delivery of the same message is recorded once in the audit log, however often the record is retried.</param>
     /// <param name="cancellationToken">Cancels the handling.</param>
-    public async Task<FederalHandlingResult> HandleAsync(ReadOnlyMemory<byte> body, string deliveryId, CancellationToken cancellationToken)
+    public async Task<FederalHandlingResult> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         (FederalInboundMessage? message, string? problem) = Parse(body);
         if (message is null)
@@ -66,55 +81,48 @@ public sealed partial class FederalMessageHandler(
             return new FederalHandlingResult(FederalHandling.Malformed, problem!);
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(message.ApplicationId, cancellationToken);
-        if (snapshot is null)
-        {
-            LogRejected(logger, "unknown-application");
-            return new FederalHandlingResult(FederalHandling.UnknownApplication, $"No application {message.ApplicationId} is known.", message.ApplicationId, message.MessageId);
-        }
-
-        DateTimeOffset now = time.GetUtcNow();
         string kind = Codes.Of(message.Kind);
-        await auditLog.AppendAsync(
-            new AuditEntry(message.ApplicationId, $"fed-{message.MessageId}-{deliveryId}", now, $"federal-{kind}-received", Actors.FederalOffice, Details(message)),
+        string messageId = CommandKinds.MessageId(CommandKinds.Federal, message.MessageId);
+        string correlationId = message.CorrelationId ?? message.ApplicationId;
+        CommandResult result = await gate.PassAsync(
+            new CommandDraft(
+                message.ApplicationId,
+                CommandKinds.Federal,
+                message.MessageId,
+                message,
+                Actor.Party(Actors.FederalOffice, "federal-office"),
+                now => message.Kind switch
+                {
+                    FederalInboundKind.Acknowledgement => (PermitEvents.FederalAcknowledged, new FederalAcknowledged(messageId, correlationId, now, message.HandoffId)),
+                    FederalInboundKind.InformationRequest => (PermitEvents.FederalInformationRequested, new FederalInformationRequested(messageId, correlationId, now, message.HandoffId)),
+                    _ => (PermitEvents.FederalDecided, new FederalDecided(messageId, correlationId, now, message.HandoffId, message.Decision!.Value, message.ReasonCodes ?? [])),
+                },
+                Details(message),
+                RecordRefusals: true,
+                ReceivedEvent: $"federal-{kind}-received",
+                RefusedEvent: refusal => $"federal-{kind}-{refusal.Code}"),
             cancellationToken);
 
-        if (LateReason(snapshot, message) is string late)
+        switch (result.Status)
         {
-            await auditLog.AppendAsync(
-                new AuditEntry(message.ApplicationId, $"fed-late-{message.MessageId}-{deliveryId}", now, $"federal-{kind}-late", Actors.FederalOffice, Details(message)),
-                cancellationToken);
-            LogLate(logger, message.ApplicationId, message.MessageId, late);
-            return new FederalHandlingResult(FederalHandling.RecordedLate, late, message.ApplicationId, message.MessageId);
+            case CommandStatus.Accepted:
+                LogDelivered(logger, message.ApplicationId, message.MessageId, kind);
+                return new FederalHandlingResult(FederalHandling.Delivered, "raised on the workflow", message.ApplicationId, message.MessageId);
+            case CommandStatus.Recorded:
+                LogLate(logger, message.ApplicationId, message.MessageId, result.Detail!);
+                return new FederalHandlingResult(FederalHandling.RecordedLate, result.Detail!, message.ApplicationId, message.MessageId);
+            case CommandStatus.AlreadyDone:
+                return new FederalHandlingResult(FederalHandling.Duplicate, "this message was received before", message.ApplicationId, message.MessageId);
+            case CommandStatus.Conflict:
+                LogRejected(logger, "conflict");
+                return new FederalHandlingResult(FederalHandling.Conflict, result.Detail!, message.ApplicationId, message.MessageId);
+            case CommandStatus.Registering:
+                // Not poisoned: the application exists and will be open in a moment; the queue redelivers, the webhook says retry.
+                return new FederalHandlingResult(FederalHandling.Registering, result.Detail!, message.ApplicationId, message.MessageId);
+            default:
+                LogRejected(logger, "unknown-application");
+                return new FederalHandlingResult(FederalHandling.UnknownApplication, $"No application {message.ApplicationId} is known.", message.ApplicationId, message.MessageId);
         }
-
-        string correlationId = message.CorrelationId ?? message.ApplicationId;
-        (string eventName, PermitMessage payload) = message.Kind switch
-        {
-            FederalInboundKind.Acknowledgement => (PermitEvents.FederalAcknowledged, (PermitMessage)new FederalAcknowledged(message.MessageId, correlationId, now, message.HandoffId)),
-            FederalInboundKind.InformationRequest => (PermitEvents.FederalInformationRequested, new FederalInformationRequested(message.MessageId, correlationId, now, message.HandoffId)),
-            _ => (PermitEvents.FederalDecided, new FederalDecided(message.MessageId, correlationId, now, message.HandoffId, message.Decision!.Value, message.ReasonCodes ?? [])),
-        };
-        await client.RaiseEventAsync(message.ApplicationId, eventName, payload, cancellationToken);
-        LogDelivered(logger, message.ApplicationId, message.MessageId, eventName);
-        return new FederalHandlingResult(FederalHandling.Delivered, "raised on the workflow", message.ApplicationId, message.MessageId);
-    }
-
-    /// <summary>Why a message for a known application can no longer change anything, or null when it can.</summary>
-    static string? LateReason(CaseSnapshot snapshot, FederalInboundMessage message)
-    {
-        if (snapshot.Stage is Stage.Deciding or Stage.Closed)
-        {
-            return "the application is decided";
-        }
-
-        return snapshot.Federal.Status switch
-        {
-            FederalLegStatus.Cancelled => "the federal leg was cancelled after a Flemish refusal",
-            FederalLegStatus.Approved or FederalLegStatus.Refused when message.Kind == FederalInboundKind.Decision => "the federal decision was already received",
-            FederalLegStatus.NotApplicable => "this application has no federal leg",
-            _ => null,
-        };
     }
 
     static (FederalInboundMessage? Message, string? Problem) Parse(ReadOnlyMemory<byte> body)

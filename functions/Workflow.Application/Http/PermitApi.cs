@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
+using Workflow.Application.Payments;
 using Workflow.Application.Ports;
 using Workflow.Application.Queries;
 using Workflow.Application.Submissions;
@@ -66,21 +67,14 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("Ask a third party: document authentication when in doubt (§2.1, art. 63 BVR) or screening advice on a minister (§2.7); a wait with a deadline.")
             .Accepts<ThirdPartyRequestRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .CommandResponses();
         applications.MapPost("/{id}/third-party-requests/{requestId}/answer", AnswerThirdPartyAsync)
             .WithTags("Caseworkers")
             .WithName("AnswerThirdParty")
             .RequireRoles(AccessPolicies.Caseworkers)
             .WithSummary("Record a third party's answer (authentic / false / inconclusive; favourable / unfavourable).")
             .Accepts<ThirdPartyAnswerRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .CommandResponses();
         applications.MapGet("/{id}/letter", GetLetterAsync)
             .WithName("GetDecisionLetter")
             .RequireRoles(AccessPolicies.ApplicationReaders)
@@ -90,47 +84,69 @@ public static class PermitApi
         applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
             .WithName("SupplyDocuments")
             .RequireRoles(AccessPolicies.Employers)
-            .WithSummary("Supply documents: missing ones, or the answer to an information request.")
+            .WithSummary("Supply documents: missing ones, or the answer to an information request (requestId names it). The same batch again is answered from its record (200).")
             .Accepts<SupplyDocumentsRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .CommandResponses();
         applications.MapPost("/{id}/payments", PayAsync)
             .WithName("PayFee")
             .RequireRoles(AccessPolicies.Employers)
-            .WithSummary("Pay the application fee (§2.5).")
+            .WithSummary("Start paying the fee (§2.5) at the payment service provider: answers the checkout to pay at; the provider's signed callback confirms the payment.")
             .Accepts<PaymentRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+            .CommandResponses()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        applications.MapPost("/{id}/withdrawal", WithdrawAsync)
+            .WithName("WithdrawApplication")
+            .RequireRoles(AccessPolicies.Employers)
+            .WithSummary("The applicant withdraws the application before the decision; one withdrawal per application.")
+            .Accepts<WithdrawalRequest>("application/json")
+            .CommandResponses();
+        applications.MapPost("/{id}/corrections", CorrectAsync)
+            .WithName("CorrectApplication")
+            .RequireRoles(AccessPolicies.Employers)
+            .WithSummary("The applicant corrects the application before the decision: each section given replaces the one filed; earlier versions are kept.")
+            .Accepts<CorrectionRequest>("application/json")
+            .CommandResponses();
         applications.MapPost("/{id}/information-requests", RequestInformationAsync)
+            .WithTags("Caseworkers")
             .WithName("RequestInformation")
             .RequireRoles(AccessPolicies.Caseworkers)
-            .WithSummary("The caseworker asks the employer for information; the SLA clock pauses until the answer (documents) or the deadline.")
+            .WithSummary("The caseworker asks the applicant for information; the SLA clock pauses until the answer (documents) or the deadline. Beyond the policy's limit a request waits for a manager's consent.")
             .Accepts<InformationRequestRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .CommandResponses();
+        applications.MapPost("/{id}/information-requests/{requestId}/consent", ConsentAsync)
+            .WithTags("Managers")
+            .WithName("ConsentToInformationRequest")
+            .RequireRoles(AccessPolicies.Managers)
+            .WithSummary("A manager grants (the request is sent) or denies (it is rejected with the reason) an information request held for consent.")
+            .Accepts<InformationConsentRequest>("application/json")
+            .CommandResponses();
         applications.MapPost("/{id}/decision", DecideAsync)
+            .WithTags("Caseworkers")
             .WithName("Decide")
             .RequireRoles(AccessPolicies.Caseworkers)
-            .WithSummary("The caseworker's decision: approve, or refuse on named grounds; the motivation is kept in the dossier only.")
+            .WithSummary("The caseworker's decision: approve, or refuse on named grounds; the motivation is kept in the dossier only. One decision per application, whatever its id (409 for the second).")
             .Accepts<DecisionRequest>("application/json")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .CommandResponses();
+        applications.MapGet("/{id}/commands", GetCommandsAsync)
+            .WithTags("Caseworkers")
+            .WithName("GetCommands")
+            .RequireRoles(AccessPolicies.CaseReaders)
+            .WithSummary("Every command received for the application, who sent it, and its fate (pending, accepted, rejected with the reason, awaiting consent).")
+            .Produces<IReadOnlyList<CommandView>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id}/commands/{kind}/{commandId}", GetCommandAsync)
+            .WithName("GetCommand")
+            .RequireRoles(AccessPolicies.ApplicationReaders)
+            .WithSummary("One command's fate; the applicant reaches its own kinds of command (documents, payment, payment-event, withdrawal, correction).")
+            .Produces<CommandView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/worklist", WorklistAsync)
             .WithTags("Caseworkers")
             .WithName("GetWorklist")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
-            .WithSummary("Open caseworker decisions, nearest due date first.")
-            .Produces<IReadOnlyList<WorklistItem>>();
+            .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).")
+            .Produces<WorklistPage>();
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -163,6 +179,20 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
+        api.MapPost("/payments/provider-events", PaymentEventAsync)
+            .WithTags("Payment provider")
+            .WithName("ReceivePaymentEvent")
+            .AllowAnonymous()
+            .WithSummary("Callback of the payment service provider, signed with HMAC-SHA256 over timestamp and body: a payment succeeded, failed or was reversed. The only way a fee becomes paid.")
+            .Accepts<PaymentEvent>("application/json")
+            .Produces<PaymentEventResult>(StatusCodes.Status202Accepted)
+            .Produces<PaymentEventResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
         RouteGroupBuilder sla = api.MapGroup("/sla").WithTags("Managers");
         sla.MapGet("/peak-periods", GetPeakPeriodsAsync)
             .WithName("GetPeakPeriods")
@@ -179,14 +209,15 @@ public static class PermitApi
             .WithTags("Managers")
             .WithName("GetAlerts")
             .RequireRoles(AccessPolicies.Managers)
-            .WithSummary("SLA and deadline alerts as delivered to their audience, once each.")
-            .Produces<IReadOnlyList<DeliveredAlert>>();
+            .WithSummary("SLA and deadline alerts as delivered to their audience, once each: newest first, a page at a time, or all of one application (applicationId).")
+            .Produces<AlertPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         return endpoints;
     }
 
-    /// <summary>The body of a 202 or 200 to a submission.</summary>
-    public sealed record SubmissionAccepted(string ApplicationId, string StatusUrl, bool Repeated);
+    /// <summary>The body of a 202 or 200 to a submission: where to follow it, and the fee due (amount, reference, deadline, how to pay).</summary>
+    public sealed record SubmissionAccepted(string ApplicationId, string StatusUrl, bool Repeated, FeeView Fee);
 
     // The handlers below are public so the Azure Functions app calls the very same code from its HTTP triggers.
 
@@ -209,9 +240,9 @@ public static class PermitApi
         {
             SubmissionStatus.Accepted => TypedResults.Accepted(
                 ApplicationQueries.StatusUrl(result.ApplicationId!),
-                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: false)),
+                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: false, result.Fee!)),
             SubmissionStatus.Repeated => TypedResults.Ok(
-                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: true)),
+                new SubmissionAccepted(result.ApplicationId!, ApplicationQueries.StatusUrl(result.ApplicationId!), Repeated: true, result.Fee!)),
             SubmissionStatus.Conflict => Problems.Conflict(
                 $"This submission id was already used by this applicant with different content (application {result.ApplicationId}). Use a new submission id for a new application."),
             SubmissionStatus.Forbidden => Problems.Forbidden(AccessProblems.ForeignApplicant),
@@ -222,10 +253,19 @@ public static class PermitApi
         };
     }
 
+    /// <summary>The status: the whole record for staff, the applicant's own procedure for the applicant (<see cref="TimelineAudiences"/>).</summary>
     public static async Task<IResult> GetAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
     {
-        ApplicationView? view = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken) ? await queries.GetAsync(id, cancellationToken) : null;
-        return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
+        if (!await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken))
+        {
+            return NoApplication(id);
+        }
+
+        Audience reader = TimelineAudiences.Of(user);
+        object? view = reader == Audience.Applicant
+            ? await queries.GetForApplicantAsync(id, cancellationToken)
+            : await queries.GetAsync(id, reader, cancellationToken);
+        return view is null ? NoApplication(id) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
@@ -234,17 +274,35 @@ public static class PermitApi
         return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
     }
 
-    public static async Task<IResult> GetOverviewAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    /// <summary>The one-view; the read is audited with who read it.</summary>
+    public static async Task<IResult> GetOverviewAsync(string id, HttpContext http, ClaimsPrincipal user, ApplicationQueries queries, CancellationToken cancellationToken)
     {
-        OverviewView? view = ApplicationIds.IsWellFormed(id) ? await queries.OverviewAsync(id, cancellationToken) : null;
-        return view is null ? Problems.NotFound($"There is no application {Shorten(id)}.") : TypedResults.Ok(view);
+        ArgumentNullException.ThrowIfNull(http);
+        OverviewView? view = ApplicationIds.IsWellFormed(id)
+            ? await queries.OverviewAsync(id, Actor.Of(user, AccessPolicies.CaseReaders), ReadId(http), cancellationToken)
+            : null;
+        return view is null ? NoApplication(id) : TypedResults.Ok(view);
     }
 
-    public static Task<IResult> RequestThirdPartyAsync(string id, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
-        CommandAsync<ThirdPartyRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestAsync(id, body, ct), cancellationToken);
+    public static async Task<IResult> GetCommandsAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CommandView>? commands = ApplicationIds.IsWellFormed(id) ? await queries.CommandsAsync(id, cancellationToken) : null;
+        return commands is null ? NoApplication(id) : TypedResults.Ok(commands);
+    }
 
-    public static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
-        CommandAsync<ThirdPartyAnswerRequest>(id, request, SmallBodyBytes, (body, ct) => commands.AnswerAsync(id, requestId, body, ct), cancellationToken);
+    public static async Task<IResult> GetCommandAsync(string id, string kind, string commandId, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
+    {
+        CommandView? command = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken)
+            ? await queries.CommandAsync(id, kind, commandId, TimelineAudiences.Of(user), cancellationToken)
+            : null;
+        return command is null ? Problems.NotFound($"There is no such command on application {Shorten(id)}.") : TypedResults.Ok(command);
+    }
+
+    public static Task<IResult> RequestThirdPartyAsync(string id, HttpRequest request, ClaimsPrincipal user, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<ThirdPartyRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestAsync(id, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
+
+    public static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ClaimsPrincipal user, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<ThirdPartyAnswerRequest>(id, request, SmallBodyBytes, (body, ct) => commands.AnswerAsync(id, requestId, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
 
     public static async Task<IResult> AddExclusionAsync(HttpRequest request, ExclusionCommands commands, CancellationToken cancellationToken)
     {
@@ -254,19 +312,32 @@ public static class PermitApi
 
     public static async Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
-            ? await CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, ct), cancellationToken)
-            : Problems.NotFound($"There is no application {Shorten(id)}.");
+            ? await CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
+            : NoApplication(id);
 
-    public static async Task<IResult> PayAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
+    public static async Task<IResult> PayAsync(string id, HttpRequest request, ClaimsPrincipal user, PaymentCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
-            ? await CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.PayAsync(id, body, ct), cancellationToken)
-            : Problems.NotFound($"There is no application {Shorten(id)}.");
+            ? await CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.StartAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
+            : NoApplication(id);
 
-    public static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
-        CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, ct), cancellationToken);
+    public static async Task<IResult> WithdrawAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
+        await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
+            ? await CommandAsync<WithdrawalRequest>(id, request, SmallBodyBytes, (body, ct) => commands.WithdrawAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
+            : NoApplication(id);
 
-    public static Task<IResult> DecideAsync(string id, HttpRequest request, ApplicationCommands commands, CancellationToken cancellationToken) =>
-        CommandAsync<DecisionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.DecideAsync(id, body, ct), cancellationToken);
+    public static async Task<IResult> CorrectAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
+        await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
+            ? await CommandAsync<CorrectionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.CorrectAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
+            : NoApplication(id);
+
+    public static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
+
+    public static Task<IResult> ConsentAsync(string id, string requestId, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<InformationConsentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.ConsentAsync(id, requestId, body, Actor.Of(user, AccessPolicies.Managers), ct), cancellationToken);
+
+    public static Task<IResult> DecideAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, CancellationToken cancellationToken) =>
+        CommandAsync<DecisionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.DecideAsync(id, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
 
     public static IResult GetDecisionGrounds() => TypedResults.Ok(DecisionGrounds.All);
 
@@ -276,11 +347,51 @@ public static class PermitApi
     public static async Task<IResult> GetPeakPeriodsAsync(PeakPeriodCommands commands, CancellationToken cancellationToken) =>
         TypedResults.Ok(new { periods = await commands.ListAsync(cancellationToken) });
 
-    public static async Task<IResult> GetAlertsAsync(string? applicationId, IManagerAlertInbox inbox, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await inbox.ListAsync(applicationId, cancellationToken));
+    public static async Task<IResult> GetAlertsAsync(HttpRequest request, IManagerAlertInbox inbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(inbox);
+        (int? pageSize, string? continuation, IResult? problem) = Paging(request);
+        string? applicationId = request.Query["applicationId"];
+        if (problem is not null || (applicationId is not null && !ApplicationIds.IsWellFormed(applicationId)))
+        {
+            return problem ?? Problems.BadRequest("applicationId is not an application id.");
+        }
 
-    public static async Task<IResult> WorklistAsync(ApplicationQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.WorklistAsync(cancellationToken));
+        return TypedResults.Ok(await inbox.ListAsync(applicationId, pageSize ?? ApplicationQueries.DefaultPageSize, continuation, cancellationToken));
+    }
+
+    public static async Task<IResult> WorklistAsync(HttpRequest request, ApplicationQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        (int? pageSize, string? continuation, IResult? problem) = Paging(request);
+        return problem ?? TypedResults.Ok(await queries.WorklistAsync(pageSize, continuation, cancellationToken));
+    }
+
+    /// <summary>The paging parameters of a list: <c>pageSize</c> (1-200) and <c>continuation</c> (the token the previous page gave).</summary>
+    public static (int? PageSize, string? Continuation, IResult? Problem) Paging(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string? size = request.Query["pageSize"];
+        string? continuation = request.Query["continuation"];
+        int? pageSize = null;
+        if (size is not null)
+        {
+            if (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) || parsed is < 1 or > ApplicationQueries.MaxPageSize)
+            {
+                return (null, null, Problems.BadRequest($"pageSize must be a whole number from 1 to {ApplicationQueries.MaxPageSize}."));
+            }
+
+            pageSize = parsed;
+        }
+
+        if (continuation is { Length: > 1024 })
+        {
+            return (null, null, Problems.BadRequest("continuation is not a token this API gave."));
+        }
+
+        return (pageSize, continuation, null);
+    }
 
     /// <summary>
     /// The federal webhook: the raw body, bounded, authenticated by its HMAC signature (401 otherwise), then the same
@@ -307,20 +418,57 @@ public static class PermitApi
             return Problems.Unauthorized(refused);
         }
 
-        FederalHandlingResult result = await handler.HandleAsync(body, $"http-{request.HttpContext.TraceIdentifier}", cancellationToken);
+        FederalHandlingResult result = await handler.HandleAsync(body, cancellationToken);
         return result.Handling switch
         {
             FederalHandling.Delivered => TypedResults.Accepted((string?)null, result),
-            FederalHandling.RecordedLate => TypedResults.Ok(result),
+            FederalHandling.RecordedLate or FederalHandling.Duplicate => TypedResults.Ok(result),
             FederalHandling.UnknownApplication => Problems.NotFound(result.Reason),
+            FederalHandling.Conflict => Problems.Conflict(result.Reason),
+            FederalHandling.Registering => Problems.StillRegistering(result.Reason, CommandResult.RegisteringRetryAfter),
             _ => Problems.BadRequest(result.Reason),
         };
     }
 
-    public static async Task<IResult> ReplacePeakPeriodsAsync(HttpRequest request, PeakPeriodCommands commands, CancellationToken cancellationToken)
+    /// <summary>
+    /// The payment provider's callback: the raw body, bounded, authenticated by its HMAC signature (401 otherwise), then
+    /// handled: 202 applied to the workflow, 200 recorded (a failure, a refused payment, a repeat), 404 unknown payment.
+    /// </summary>
+    public static async Task<IResult> PaymentEventAsync(HttpRequest request, PaymentCallbacks callbacks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(callbacks);
+        if (!request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType();
+        }
+
+        byte[]? body = await JsonBody.ReadBoundedAsync(request, PaymentCallbacks.MaxEventBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problems.TooLarge(PaymentCallbacks.MaxEventBytes);
+        }
+
+        if (callbacks.CheckSignature(body, request.Headers[PaymentCallbacks.TimestampHeader], request.Headers[PaymentCallbacks.SignatureHeader]) is string refused)
+        {
+            return Problems.Unauthorized(refused);
+        }
+
+        PaymentEventResult result = await callbacks.HandleAsync(body, cancellationToken);
+        return result.Handling switch
+        {
+            PaymentEventHandling.Applied => TypedResults.Accepted((string?)null, result),
+            PaymentEventHandling.Recorded or PaymentEventHandling.Duplicate => TypedResults.Ok(result),
+            PaymentEventHandling.UnknownPayment => Problems.NotFound(result.Reason),
+            PaymentEventHandling.Conflict => Problems.Conflict(result.Reason),
+            _ => Problems.BadRequest(result.Reason),
+        };
+    }
+
+    public static async Task<IResult> ReplacePeakPeriodsAsync(HttpRequest request, ClaimsPrincipal user, PeakPeriodCommands commands, CancellationToken cancellationToken)
     {
         (PeakPeriodsRequest? body, IResult? problem) = await JsonBody.ReadAsync<PeakPeriodsRequest>(request, SmallBodyBytes, cancellationToken);
-        return body is null ? problem! : ToResult(await commands.ReplaceAsync(body, cancellationToken), ok: true);
+        return body is null ? problem! : ToResult(await commands.ReplaceAsync(body, Actor.Of(user, AccessPolicies.Managers), cancellationToken), ok: true);
     }
 
     /// <summary>Commands on applications carry a small JSON body, except documents.</summary>
@@ -340,12 +488,13 @@ public static class PermitApi
         return body is null ? problem! : ToResult(await command(body, cancellationToken), ok: false);
     }
 
-    /// <summary>A command's result as HTTP: 202 (or 200 when <paramref name="ok"/>), 200 for a repeat, or a problem.</summary>
+    /// <summary>A command's result as HTTP: 202 (or 200 when <paramref name="ok"/>), 200 for a repeat or a recorded refusal, or a problem.</summary>
     public static IResult ToResult(CommandResult result, bool ok) => result.Status switch
     {
         CommandStatus.Accepted when ok => TypedResults.Ok(result.Body),
+        CommandStatus.Accepted when result.Body is CommandAnswer answer => TypedResults.Accepted(answer.CommandUrl, answer),
         CommandStatus.Accepted => TypedResults.Accepted((string?)null, result.Body),
-        CommandStatus.AlreadyDone => TypedResults.Ok(result.Body),
+        CommandStatus.AlreadyDone or CommandStatus.Recorded => TypedResults.Ok(result.Body),
         CommandStatus.NotFound => Problems.NotFound(result.Detail!),
         CommandStatus.Conflict => Problems.Conflict(result.Detail!),
         CommandStatus.Registering => Problems.StillRegistering(result.Detail!, CommandResult.RegisteringRetryAfter),
@@ -363,6 +512,22 @@ public static class PermitApi
 
     /// <summary>Ids from the URL are echoed only when they are application ids, so an error never repeats a hostile string (markup, say).</summary>
     static string Shorten(string id) => ApplicationIds.IsWellFormed(id) ? id : "(not an application id)";
+
+    static IResult NoApplication(string id) => Problems.NotFound($"There is no application {Shorten(id)}.");
+
+    /// <summary>A key for one read's audit row: the request's trace identifier, unique per request.</summary>
+    static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";
+
+    /// <summary>The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems.</summary>
+    static RouteHandlerBuilder CommandResponses(this RouteHandlerBuilder endpoint) =>
+        endpoint
+            .Produces<CommandAnswer>(StatusCodes.Status202Accepted)
+            .Produces<CommandAnswer>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>
     /// Registers the application services both hosts share, with their settings, and pins the HTTP JSON options to the
@@ -392,6 +557,11 @@ public static class PermitApi
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();
         services.AddTransient<FederalMessageHandler>();
+        services.AddTransient<CommandGate>();
+        services.TryAddTransient<IWorkflowEvents, DurableWorkflowEvents>(); // a host (or a test) may bring its own
+        services.AddTransient<PaymentCommands>();
+        services.AddTransient<PaymentCallbacks>();
+        services.AddOptions<PaymentProviderSettings>().BindConfiguration(PaymentProviderSettings.Section);
         services.AddOptions<FederalWebhookSettings>().BindConfiguration(FederalWebhookSettings.Section);
         services.AddSingleton<FederalWebhookSignature>();
         services.AddProblemDetails();

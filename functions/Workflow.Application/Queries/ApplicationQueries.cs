@@ -1,57 +1,71 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Workflow.Application.Access;
+using Workflow.Application.Commands;
+using Workflow.Application.Payments;
 using Workflow.Application.Ports;
 using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Serialization;
 using Workflow.Orchestrations.Sla;
 
 namespace Workflow.Application.Queries;
 
 /// <summary>
-/// Reads for people: an application's status and timeline, the worklist, the letter. They read the case index, the
-/// audit log and the dossier (DESIGN.md §3), never the task hub; the SLA state is evaluated at the time of the request.
+/// Reads for people: an application's status and timeline (per audience: <see cref="TimelineAudiences"/>), its
+/// commands, the worklist, the one-view, the letter. They read the case index, the audit log, the command records and
+/// the dossier, never the task hub; the SLA state is evaluated at the time of the request.
 /// </summary>
 public sealed class ApplicationQueries(
     ISubmissionLedger ledger,
     ICaseIndex caseIndex,
     IAuditLog auditLog,
+    ICommandLedger commands,
     IDossierStore dossiers,
+    PolicyCatalog policy,
+    IOptions<WorkflowSettings> settings,
     TimeProvider time)
 {
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
     public static string StatusUrl(string applicationId) => $"/api/applications/{applicationId}";
 
     public static string LetterUrl(string applicationId) => $"/api/applications/{applicationId}/letter";
 
-    public async Task<ApplicationView?> GetAsync(string applicationId, CancellationToken cancellationToken)
-    {
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
-        if (snapshot is null)
-        {
-            // Submitted a moment ago: the workflow has not written its first row yet.
-            SubmissionRecord? submission = await ledger.GetAsync(applicationId, cancellationToken);
-            if (submission is null)
-            {
-                return null;
-            }
+    public static string PayUrl(string applicationId) => $"/api/applications/{applicationId}/payments";
 
-            snapshot = Received(submission);
+    /// <summary>The case as the index keeps it, or as submitted when the workflow has not recorded anything yet.</summary>
+    async Task<PermitCase?> CaseAsync(string applicationId, CancellationToken cancellationToken) =>
+        await caseIndex.GetAsync(applicationId, cancellationToken)
+        ?? (await ledger.GetAsync(applicationId, cancellationToken) is SubmissionRecord submission
+            ? CommandGate.AsSubmitted(submission, policy, settings.Value.PolicyDayLength)
+            : null);
+
+    /// <summary>The status for staff: the whole record.</summary>
+    public async Task<ApplicationView?> GetAsync(string applicationId, Audience reader, CancellationToken cancellationToken)
+    {
+        if (await this.CaseAsync(applicationId, cancellationToken) is not PermitCase state)
+        {
+            return null;
         }
 
-        DateTimeOffset realNow = time.GetUtcNow();
-        PolicyClock clock = snapshot.Clock();
-        DateTimeOffset now = clock.ToPolicy(realNow);
-        SlaClock sla = snapshot.Sla.Restore();
-        IReadOnlyList<AuditEntry> audit = await auditLog.ListAsync(applicationId, cancellationToken);
-
+        PolicyClock clock = state.Clock();
+        DateTimeOffset now = clock.ToPolicy(time.GetUtcNow());
+        SlaClock sla = state.SlaClock();
         return new ApplicationView(
-            snapshot.ApplicationId,
-            snapshot.Category,
-            snapshot.Stage,
-            snapshot.SubmittedAt,
+            state.ApplicationId,
+            state.Category,
+            state.Stage,
+            state.WorkflowVersion,
+            state.SubmittedAt,
             now,
-            Days(now - clock.ToPolicy(snapshot.SubmittedAt)),
-            snapshot.PolicyDayLength,
+            Days(now - clock.ToPolicy(state.SubmittedAt)),
+            state.PolicyDayLength,
             new SlaView(
                 sla.Terms.Track,
                 sla.StateAsOf(now),
@@ -62,61 +76,194 @@ public sealed class ApplicationQueries(
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses,
                 sla.StoppedAt),
-            new FederalLegView(snapshot.Federal.Status, snapshot.Federal.HandoffId, snapshot.Federal.HandedOffAt, snapshot.Federal.AnsweredAt, snapshot.Federal.ReasonCodes),
-            snapshot.AwaitingItems,
-            snapshot.ApplicantDeadline,
-            snapshot.OpenInformationRequestId,
-            snapshot.OverallDeadline,
-            snapshot.Outcome is Outcome outcome
-                ? new DecisionView(
-                    outcome,
-                    [.. snapshot.Grounds.Select(code => DecisionGrounds.Find(code) is { } g ? new DecisionGroundView(g.Code, g.Section, g.Description) : new DecisionGroundView(code, null, null))],
-                    snapshot.Sla.StoppedAt,
-                    snapshot.Stage == Stage.Closed ? LetterUrl(applicationId) : null)
-                : null,
-            [.. audit.Select(e => new TimelineEntry(clock.ToPolicy(e.At), e.Event, e.Actor, e.Details))]);
+            new FederalLegView(state.Federal.Status, state.Federal.HandoffId, state.Federal.HandedOffAt, state.Federal.AnsweredAt, state.Federal.ReasonCodes),
+            state.Awaiting,
+            state.ApplicantDeadline,
+            state.InformationRequest?.RequestId,
+            state.OverallDeadline,
+            Fee(state),
+            state.Outcome is Outcome outcome ? Decision(state, outcome) : null,
+            $"/api/applications/{applicationId}/commands",
+            await this.TimelineAsync(applicationId, clock, reader, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<WorklistItem>> WorklistAsync(CancellationToken cancellationToken)
+    /// <summary>The status for the applicant: its own procedure only (see <see cref="ApplicantView"/>).</summary>
+    public async Task<ApplicantView?> GetForApplicantAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        if (await this.CaseAsync(applicationId, cancellationToken) is not PermitCase state)
+        {
+            return null;
+        }
+
+        PolicyClock clock = state.Clock();
+        DateTimeOffset now = clock.ToPolicy(time.GetUtcNow());
+
+        // The applicant's clock runs until the letter: it never shows the moment the caseworker decided (that would
+        // tell a decision was taken, and by the federal wait that follows, which one).
+        SlaClock sla = state.IsClosed ? state.SlaClock() : SlaClock.Restore(state.Sla.Terms, state.Sla.Start, state.Sla.Pauses, stoppedAt: null);
+        FeeView fee = Fee(state);
+        IReadOnlyList<AwaitedItem> awaiting = [.. state.ApplicantItems.Select(item => new AwaitedItem(
+            item,
+            item == "information-response" ? state.InformationRequest?.Deadline : item == "fee" ? fee.DueBy : state.ApplicantDeadline))];
+        ApplicantStage stage = state.IsClosed ? ApplicantStage.Closed
+            : awaiting.Count > 0 ? ApplicantStage.AwaitingApplicant
+            : state.InAdmissibility ? ApplicantStage.Received
+            : ApplicantStage.InAssessment;
+        return new ApplicantView(
+            state.ApplicationId,
+            state.Category,
+            stage,
+            state.SubmittedAt,
+            now,
+            Days(now - clock.ToPolicy(state.SubmittedAt)),
+            awaiting,
+            fee,
+            new ApplicantSlaView(
+                sla.Terms.Track,
+                sla.StateAsOf(now),
+                sla.Terms.DueDays,
+                sla.Terms.InPeakPeriod,
+                sla.DueAsOf(now),
+                Days(sla.ElapsedAsOf(now)),
+                Days(sla.PausedAsOf(now)),
+                sla.Pauses),
+            state.IsClosed && state.Outcome is Outcome outcome ? Decision(state, outcome) : null,
+            await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
+    }
+
+    /// <summary>The fee as both audiences see it; the deadline is the applicant's while the fee is outstanding.</summary>
+    public static FeeView Fee(PermitCase state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Terms.Admissibility.Fee is not FeeTerms fee || state.Fee == FeeStatus.NotDue)
+        {
+            return new FeeView(FeeStatus.NotDue, null, null, null, null, null, null);
+        }
+
+        DateTimeOffset? dueBy = !state.FeeOutstanding || state.IsDecided ? null
+            : state.ApplicantDeadline ?? state.Clock().ToPolicy(state.SubmittedAt).AddDays(state.Terms.Admissibility.CompletionDeadlineDays);
+        return new FeeView(
+            state.Fee,
+            fee.AmountCents / 100m,
+            fee.Currency,
+            PaymentReference.For(state.ApplicationId),
+            dueBy,
+            state.FeeOutstanding ? PayUrl(state.ApplicationId) : null,
+            state.FeeOutstanding ? $"POST {PayUrl(state.ApplicationId)} with a paymentId of your choice; pay at the checkoutUrl it returns. The payment counts once the payment provider confirms it." : null);
+    }
+
+    /// <summary>The fee as the submission answers it: due from submission, by the completion deadline.</summary>
+    public static FeeView FeeAtSubmission(string applicationId, FeeTerms? fee, DateTimeOffset submittedAt, int completionDeadlineDays) =>
+        fee is null
+            ? new FeeView(FeeStatus.NotDue, null, null, null, null, null, null)
+            : new FeeView(
+                FeeStatus.Due,
+                fee.AmountCents / 100m,
+                fee.Currency,
+                PaymentReference.For(applicationId),
+                submittedAt.AddDays(completionDeadlineDays),
+                PayUrl(applicationId),
+                $"POST {PayUrl(applicationId)} with a paymentId of your choice; pay at the checkoutUrl it returns. The payment counts once the payment provider confirms it.");
+
+    async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string applicationId, PolicyClock clock, Audience reader, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AuditEntry> audit = await auditLog.ListAsync(applicationId, cancellationToken);
+        return [.. audit
+            .Select(e => TimelineAudiences.Visible(e, reader))
+            .OfType<AuditEntry>()
+            .Select(e => new TimelineEntry(clock.ToPolicy(e.At), e.Event, e.Actor, e.Details, e.BySubject, e.ByName))];
+    }
+
+    /// <summary>The commands of an application, as staff see them (who sent each, its fate).</summary>
+    public async Task<IReadOnlyList<CommandView>?> CommandsAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        if (await this.CaseAsync(applicationId, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return [.. (await commands.ListAsync(applicationId, null, cancellationToken)).Select(View)];
+    }
+
+    /// <summary>One command's answer and fate; the applicant reaches only its own kinds of command.</summary>
+    public async Task<CommandView?> CommandAsync(string applicationId, string kind, string commandId, Audience reader, CancellationToken cancellationToken)
+    {
+        if (reader == Audience.Applicant && !CommandKinds.ApplicantKinds.Contains(kind))
+        {
+            return null;
+        }
+
+        CommandRecord? record = await commands.GetAsync(applicationId, kind, commandId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        CommandView view = View(record);
+        return reader == Audience.Applicant ? view with { ActorSubject = "", ActorName = null } : view;
+    }
+
+    static CommandView View(CommandRecord record)
+    {
+        CommandAnswer answer = JsonSerializer.Deserialize<CommandAnswer>(record.Answer ?? "{}", WorkflowJson.Options)
+            ?? throw new InvalidOperationException($"Command {record.MessageId} holds no answer.");
+        return new CommandView(
+            answer with { Fate = record.Fate, Reason = record.Reason, Repeated = false },
+            record.Actor.Role,
+            record.Actor.Subject,
+            record.Actor.Name,
+            record.ReceivedAt,
+            record.SettledAt,
+            record.Repeats);
+    }
+
+    public async Task<WorklistPage> WorklistAsync(int? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         DateTimeOffset realNow = time.GetUtcNow();
-        IReadOnlyList<CaseSnapshot> open = await caseIndex.ListAwaitingDecisionAsync(cancellationToken);
-        return [.. open
-            .Select(snapshot =>
+        CasePage page = await caseIndex.ListWorklistAsync(Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize), continuation, cancellationToken);
+        return new WorklistPage(
+            [.. page.Cases.Select(state =>
             {
-                DateTimeOffset now = snapshot.Clock().ToPolicy(realNow);
-                SlaClock sla = snapshot.Sla.Restore();
+                DateTimeOffset now = state.Clock().ToPolicy(realNow);
+                SlaClock sla = state.SlaClock();
                 DateTimeOffset? due = sla.DueAsOf(now);
                 return new WorklistItem(
-                    snapshot.ApplicationId,
-                    snapshot.Category,
+                    state.ApplicationId,
+                    state.Category,
                     sla.Terms.Track,
                     sla.StateAsOf(now),
                     due,
                     due is DateTimeOffset d ? Math.Round(Days(d - now), 2) : null,
-                    snapshot.OpenInformationRequestId is not null,
-                    snapshot.Federal.Status,
-                    StatusUrl(snapshot.ApplicationId));
-            })
-            .OrderBy(item => item.DaysLeft is null)
-            .ThenBy(item => item.DaysLeft)
-            .ThenBy(item => item.ApplicationId, StringComparer.Ordinal)];
+                    state.InformationRequest is not null,
+                    state.Federal.Status,
+                    StatusUrl(state.ApplicationId));
+            })],
+            page.Continuation);
     }
 
-    public async Task<OverviewView?> OverviewAsync(string applicationId, CancellationToken cancellationToken)
+    /// <summary>The one-view; every read is recorded in the audit log with who read it (the one-view holds personal data).</summary>
+    public async Task<OverviewView?> OverviewAsync(string applicationId, Actor reader, string readId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         ApplicationDossier? dossier = await dossiers.GetApplicationAsync(applicationId, cancellationToken);
         if (dossier is null)
         {
             return null;
         }
 
-        CaseSnapshot? snapshot = await caseIndex.GetAsync(applicationId, cancellationToken);
+        await auditLog.AppendAsync(
+            new AuditEntry(applicationId, $"read-{readId}", time.GetUtcNow(), CommandEvents.OneViewRead, reader.Role, new Dictionary<string, string>(StringComparer.Ordinal), reader.Subject, reader.Name),
+            cancellationToken);
+
+        PermitCase? state = await caseIndex.GetAsync(applicationId, cancellationToken);
         var thirdParties = new List<ThirdPartyView>();
-        foreach (ThirdPartySnapshot request in snapshot?.ThirdParties ?? [])
+        foreach (ThirdPartySnapshot request in state?.ThirdParties ?? [])
         {
-            var asked = await dossiers.GetRecordAsync<Commands.ThirdPartyRecord>(applicationId, $"third-parties/{request.RequestId}.json", cancellationToken);
-            var answer = await dossiers.GetRecordAsync<Commands.ThirdPartyAnswerRecord>(applicationId, $"third-parties/{request.RequestId}.answer.json", cancellationToken);
+            var asked = await dossiers.GetRecordAsync<ThirdPartyRecord>(applicationId, $"third-parties/{request.RequestId}.json", cancellationToken);
+            string answerRecord = request.AnswerId is string answerId
+                ? $"third-parties/{request.RequestId}.answers/{answerId}.json"
+                : $"third-parties/{request.RequestId}.answer.json"; // as version 1.0 kept it
+            var answer = request.Answer is null ? null : await dossiers.GetRecordAsync<ThirdPartyAnswerRecord>(applicationId, answerRecord, cancellationToken);
             string? supports = request is { Kind: ThirdPartyKind.DocumentAuthentication, Answer: ThirdPartyAnswer.False } ? DecisionGrounds.FalseDocuments.Code : null;
             thirdParties.Add(new ThirdPartyView(request, asked?.Question, answer?.Note, supports));
         }
@@ -124,7 +271,7 @@ public sealed class ApplicationQueries(
         return new OverviewView(
             applicationId,
             dossier.Category,
-            snapshot?.Stage ?? Stage.Received,
+            state?.Stage ?? Stage.Received,
             dossier.SubmittedAt,
             dossier,
             await dossiers.ListDocumentsAsync(applicationId, cancellationToken),
@@ -138,28 +285,11 @@ public sealed class ApplicationQueries(
     public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
         await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
 
-    static double Days(TimeSpan span) => Math.Round(span.TotalDays, 3);
+    static DecisionView Decision(PermitCase state, Outcome outcome) => new(
+        outcome,
+        [.. state.Grounds.Select(code => DecisionGrounds.Find(code) is { } g ? new DecisionGroundView(g.Code, g.Section, g.Description) : new DecisionGroundView(code, null, null))],
+        state.DecidedAt ?? state.Sla.StoppedAt,
+        state.IsClosed ? LetterUrl(state.ApplicationId) : null);
 
-    /// <summary>A stand-in row for an application whose workflow has not recorded anything yet.</summary>
-    static CaseSnapshot Received(SubmissionRecord submission)
-    {
-        PermitTerms terms = PolicyCatalog.Embedded.Resolve(submission.Category, submission.SubmittedAt, inPeakPeriod: false);
-        return new CaseSnapshot(
-            submission.ApplicationId,
-            submission.Category,
-            Stage.Received,
-            submission.SubmittedAt,
-            TimeSpan.FromDays(1),
-            new SlaSnapshot(terms.Sla, submission.SubmittedAt, [], null),
-            new FederalLegSnapshot(submission.Category.HasFederalLeg() ? FederalLegStatus.NotStarted : FederalLegStatus.NotApplicable, null, null, null, []),
-            [],
-            null,
-            null,
-            null,
-            null,
-            null,
-            [],
-            null,
-            0);
-    }
+    static double Days(TimeSpan span) => Math.Round(span.TotalDays, 3);
 }

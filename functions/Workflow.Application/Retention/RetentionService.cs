@@ -37,7 +37,7 @@ public sealed partial class RetentionService(
 
         int dossiersDeleted = 0;
         DateTimeOffset dossierCutoff = now - settings.Value.DossierAfter;
-        foreach (CaseSnapshot closed in await caseIndex.ListClosedAsync(cancellationToken))
+        foreach (Orchestrations.Cases.PermitCase closed in await caseIndex.ListClosedAsync(cancellationToken))
         {
             if (closed.ClosedAt is not DateTimeOffset closedAt || closed.Clock().ToReal(closedAt) > dossierCutoff)
             {

@@ -42,7 +42,7 @@ public enum SubmissionStatus
     Forbidden,
 }
 
-public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null);
+public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null, Queries.FeeView? Fee = null);
 
 /// <summary>
 /// Submits an application, idempotently (DESIGN.md §3): validate; reserve the submission in the ledger with a
@@ -107,7 +107,7 @@ public sealed partial class SubmissionService(
 
             if (stored.Scheduled)
             {
-                return new SubmissionResult(SubmissionStatus.Repeated, applicationId);
+                return new SubmissionResult(SubmissionStatus.Repeated, applicationId, Fee: this.FeeOf(stored));
             }
 
             TimeSpan overdueIn = stored.ReservedAt + settings.Value.SubmissionTakeOverAfter - now;
@@ -123,8 +123,15 @@ public sealed partial class SubmissionService(
 
         // From here on, this request owns the submission; every step is safe to repeat after a crash.
         await this.RegisterAsync(submission, stored, cancellationToken);
-        return new SubmissionResult(outcome == ReservationOutcome.Reserved ? SubmissionStatus.Accepted : SubmissionStatus.Repeated, applicationId);
+        return new SubmissionResult(outcome == ReservationOutcome.Reserved ? SubmissionStatus.Accepted : SubmissionStatus.Repeated, applicationId, Fee: this.FeeOf(stored));
     }
+
+    /// <summary>The fee as the submission answers it (what is due, the reference, by when, how to pay).</summary>
+    Queries.FeeView FeeOf(SubmissionRecord stored) => Queries.ApplicationQueries.FeeAtSubmission(
+        stored.ApplicationId,
+        stored.FeeCents is long cents && stored.FeeCurrency is string currency ? new FeeTerms(cents, currency) : null,
+        stored.SubmittedAt,
+        policy.Resolve(stored.Category, stored.SubmittedAt, inPeakPeriod: false).Admissibility.CompletionDeadlineDays);
 
     async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, CancellationToken cancellationToken)
     {

@@ -62,5 +62,8 @@ public sealed record VacancyInput(Workflow.Orchestrations.Rules.VacancySite? Sit
 /// <summary>A document, inline: type code, file name, content type and the content in base64.</summary>
 public sealed record DocumentInput(string? Type, string? FileName, string? ContentType, string? ContentBase64);
 
-/// <summary><c>POST /api/applications/{id}/documents</c>: documents supplied later (missing ones, or an answer to an information request).</summary>
-public sealed record SupplyDocumentsRequest(IReadOnlyList<DocumentInput>? Documents);
+/// <summary>
+/// <c>POST /api/applications/{id}/documents</c>: documents supplied later (missing ones, or an answer to an information
+/// request). <c>RequestId</c>, when given, names the information request they answer; it must be the open one.
+/// </summary>
+public sealed record SupplyDocumentsRequest(IReadOnlyList<DocumentInput>? Documents, string? RequestId = null);

@@ -87,6 +87,63 @@ public static class SubmissionValidator
             : null;
     }
 
+    /// <summary>
+    /// A correction of an application before its decision: the sections given replace the ones filed (the worker, the
+    /// job, the labour-market test, the employer's name and contact); who applies and for which category cannot change.
+    /// Returns the corrected application and the names of the sections corrected, or null with the errors.
+    /// </summary>
+    public static (ApplicationDossier Corrected, IReadOnlyList<string> Sections)? ValidateCorrection(
+        Commands.CorrectionRequest request, ApplicationDossier filed, DateTimeOffset now, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(filed);
+        ArgumentNullException.ThrowIfNull(errors);
+        TextRules.Id(errors, "correctionId", request.CorrectionId);
+        DateOnly today = PolicyCatalog.BelgianDate(now);
+        var sections = new List<string>();
+        ApplicationDossier corrected = filed;
+
+        if (request.Employer is { } employer)
+        {
+            if (filed.Employer is null)
+            {
+                errors.Add("employer", "a professional card has no employer to correct");
+            }
+            else
+            {
+                TextRules.FreeText(errors, "employer.name", employer.Name, 200);
+                TextRules.Email(errors, "employer.contactEmail", employer.ContactEmail);
+                corrected = corrected with { Employer = filed.Employer with { Name = employer.Name?.Trim() ?? "", ContactEmail = employer.ContactEmail ?? "" } };
+                sections.Add("employer");
+            }
+        }
+
+        if (request.Worker is not null)
+        {
+            corrected = corrected with { Worker = ValidateWorker(errors, request.Worker, filed.Category, today) ?? filed.Worker };
+            sections.Add("worker");
+        }
+
+        if (request.Job is not null)
+        {
+            corrected = corrected with { Job = ValidateJob(errors, request.Job, filed.Category, today) ?? filed.Job };
+            sections.Add("job");
+        }
+
+        if (request.LabourMarketTest is not null)
+        {
+            corrected = corrected with { LabourMarketTest = ValidateLabourMarketTest(errors, request.LabourMarketTest, filed.Category, today) };
+            sections.Add("labourMarketTest");
+        }
+
+        if (sections.Count == 0)
+        {
+            errors.Add("correction", "give at least one section to correct: employer (name, contactEmail), worker, job or labourMarketTest");
+        }
+
+        return errors.IsValid ? (corrected, sections) : null;
+    }
+
     static (EmployerDetails?, string?) ValidateEmployer(ValidationErrors errors, EmployerInput? input)
     {
         if (!errors.Require("employer", input))

@@ -8,6 +8,7 @@ using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
 using Workflow.Application.Http;
+using Workflow.Application.Payments;
 using Workflow.Application.Ports;
 using Workflow.Application.Queries;
 using Workflow.Application.Submissions;
@@ -54,8 +55,8 @@ public static class PermitHttpFunctions
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
-            PermitApi.GetOverviewAsync(id, Service<ApplicationQueries>(context), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, user =>
+            PermitApi.GetOverviewAsync(id, request.HttpContext, user, Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("RequestThirdParty")]
     public static Task<IResult> RequestThirdParty(
@@ -64,8 +65,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
-            PermitApi.RequestThirdPartyAsync(id, request, With<ThirdPartyCommands>(context, client), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, user =>
+            PermitApi.RequestThirdPartyAsync(id, request, user, Gated<ThirdPartyCommands>(context, client), cancellationToken));
 
     [Function("AnswerThirdParty")]
     public static Task<IResult> AnswerThirdParty(
@@ -75,8 +76,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
-            PermitApi.AnswerThirdPartyAsync(id, requestId, request, With<ThirdPartyCommands>(context, client), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, user =>
+            PermitApi.AnswerThirdPartyAsync(id, requestId, request, user, Gated<ThirdPartyCommands>(context, client), cancellationToken));
 
     [Function("GetDecisionLetter")]
     public static Task<IResult> GetDecisionLetter(
@@ -95,7 +96,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
-            PermitApi.SupplyDocumentsAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
+            PermitApi.SupplyDocumentsAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
     public static Task<IResult> PayFee(
@@ -105,7 +106,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
-            PermitApi.PayAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), cancellationToken));
+            PermitApi.PayAsync(id, request, user, Gated<PaymentCommands>(context, client), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("RequestInformation")]
     public static Task<IResult> RequestInformation(
@@ -114,8 +115,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
-            PermitApi.RequestInformationAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, user =>
+            PermitApi.RequestInformationAsync(id, request, user, Gated<ApplicationCommands>(context, client), cancellationToken));
 
     [Function("Decide")]
     public static Task<IResult> Decide(
@@ -124,8 +125,59 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, _ =>
-            PermitApi.DecideAsync(id, request, With<ApplicationCommands>(context, client), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Caseworkers, user =>
+            PermitApi.DecideAsync(id, request, user, Gated<ApplicationCommands>(context, client), cancellationToken));
+
+    [Function("WithdrawApplication")]
+    public static Task<IResult> WithdrawApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/withdrawal")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+            PermitApi.WithdrawAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), cancellationToken));
+
+    [Function("CorrectApplication")]
+    public static Task<IResult> CorrectApplication(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/corrections")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+            PermitApi.CorrectAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), cancellationToken));
+
+    [Function("ConsentToInformationRequest")]
+    public static Task<IResult> ConsentToInformationRequest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/information-requests/{requestId}/consent")] HttpRequest request,
+        string id,
+        string requestId,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, user =>
+            PermitApi.ConsentAsync(id, requestId, request, user, Gated<ApplicationCommands>(context, client), cancellationToken));
+
+    [Function("GetCommands")]
+    public static Task<IResult> GetCommands(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/commands")] HttpRequest request,
+        string id,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
+            PermitApi.GetCommandsAsync(id, Service<ApplicationQueries>(context), cancellationToken));
+
+    [Function("GetCommand")]
+    public static Task<IResult> GetCommand(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/commands/{kind}/{commandId}")] HttpRequest request,
+        string id,
+        string kind,
+        string commandId,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ApplicationReaders, user =>
+            PermitApi.GetCommandAsync(id, kind, commandId, user, Service<ApplicationQueries>(context), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("GetWorklist")]
     public static Task<IResult> GetWorklist(
@@ -133,7 +185,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
-            PermitApi.WorklistAsync(Service<ApplicationQueries>(context), cancellationToken));
+            PermitApi.WorklistAsync(request, Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("GetDecisionGrounds")]
     public static IResult GetDecisionGrounds(
@@ -167,7 +219,16 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.FederalMessageAsync(request, With<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken);
+        PermitApi.FederalMessageAsync(request, Gated<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken);
+
+    /// <summary>The payment provider's signed callback: the same handler as the local host's (202 applied, 200 recorded or repeated, 401 unsigned).</summary>
+    [Function("ReceivePaymentEvent")]
+    public static Task<IResult> ReceivePaymentEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payments/provider-events")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        PermitApi.PaymentEventAsync(request, Gated<PaymentCallbacks>(context, client), cancellationToken);
 
     [Function("GetPeakPeriods")]
     public static Task<IResult> GetPeakPeriods(
@@ -182,8 +243,8 @@ public static class PermitHttpFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "sla/peak-periods")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>
-            PermitApi.ReplacePeakPeriodsAsync(request, Service<PeakPeriodCommands>(context), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, user =>
+            PermitApi.ReplacePeakPeriodsAsync(request, user, Service<PeakPeriodCommands>(context), cancellationToken));
 
     [Function("GetAlerts")]
     public static Task<IResult> GetAlerts(
@@ -193,7 +254,7 @@ public static class PermitHttpFunctions
     {
         ArgumentNullException.ThrowIfNull(request);
         return FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>
-            PermitApi.GetAlertsAsync(request.Query["applicationId"].FirstOrDefault(), Service<IManagerAlertInbox>(context), cancellationToken));
+            PermitApi.GetAlertsAsync(request, Service<IManagerAlertInbox>(context), cancellationToken));
     }
 
     static T Service<T>(FunctionContext context)
@@ -201,6 +262,13 @@ public static class PermitHttpFunctions
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.InstanceServices.GetRequiredService<T>();
+    }
+
+    /// <summary>A command service whose gate raises events through this invocation's durable client.</summary>
+    static T Gated<T>(FunctionContext context, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return CommandServices.Create<T>(context.InstanceServices, client);
     }
 
     /// <summary>An application service bound to this invocation's durable client.</summary>

@@ -8,6 +8,7 @@ using Workflow.Adapters;
 using Workflow.Adapters.Queues;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Application.Federal;
+using Workflow.Functions.Http;
 using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Functions.Messaging;
@@ -42,7 +43,7 @@ public static partial class FederalDecisionFunctions
         }
 
         FederalDecisionsDrain drain = context.InstanceServices.GetRequiredService<FederalDecisionsDrain>();
-        FederalMessageHandler handler = ActivatorUtilities.CreateInstance<FederalMessageHandler>(context.InstanceServices, client);
+        FederalMessageHandler handler = CommandServices.Create<FederalMessageHandler>(context.InstanceServices, client);
         await drain.DrainAsync(handler, cancellationToken);
     }
 
@@ -64,12 +65,17 @@ public static partial class FederalDecisionFunctions
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         IServiceProvider services = context.InstanceServices;
-        FederalMessageHandler handler = ActivatorUtilities.CreateInstance<FederalMessageHandler>(services, client);
-        FederalHandlingResult result = await handler.HandleAsync(
-            StorageQueueMessages.ReadBytes(message), $"queue-{message.MessageId}-{message.DequeueCount}", cancellationToken);
-        if (result.Handling is FederalHandling.Delivered or FederalHandling.RecordedLate)
+        FederalMessageHandler handler = CommandServices.Create<FederalMessageHandler>(services, client);
+        FederalHandlingResult result = await handler.HandleAsync(StorageQueueMessages.ReadBytes(message), cancellationToken);
+        if (result.IsSettled)
         {
             return;
+        }
+
+        if (result.IsRetry)
+        {
+            // The application is still being registered: fail this delivery so the queue redelivers it later.
+            throw new InvalidOperationException($"Application {result.ApplicationId} is still being registered; the message will come back.");
         }
 
         string body = StorageQueueMessages.ReadText(message);

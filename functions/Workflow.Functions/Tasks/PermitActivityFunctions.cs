@@ -29,6 +29,10 @@ public static class PermitActivityFunctions
     public static Task<string> RecordProgress([ActivityTrigger] ProgressRecord input, string instanceId, FunctionContext executionContext) =>
         ActivityRunner.RunAsync<RecordProgressActivity, ProgressRecord, string>(input, instanceId, executionContext);
 
+    [Function(nameof(RecordTransitionActivity))]
+    public static Task<int> RecordTransition([ActivityTrigger] TransitionRecord input, string instanceId, FunctionContext executionContext) =>
+        ActivityRunner.RunAsync<RecordTransitionActivity, TransitionRecord, int>(input, instanceId, executionContext);
+
     [Function(nameof(NotifyPartyActivity))]
     public static Task<string> NotifyParty([ActivityTrigger] PartyNotification input, string instanceId, FunctionContext executionContext) =>
         ActivityRunner.RunAsync<NotifyPartyActivity, PartyNotification, string>(input, instanceId, executionContext);

@@ -19,22 +19,28 @@ public sealed class PublishAlertActivity(IAlertPublisher alerts, IAuditLog audit
     public override async Task<string> RunAsync(TaskActivityContext context, SlaAlert input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await alerts.PublishAsync(input, CancellationToken.None);
-        string milestone = Codes.Of(input.Milestone);
+        await PublishAsync(alerts, auditLog, input, time.GetUtcNow(), CancellationToken.None);
+        return input.IdempotencyKey;
+    }
+
+    /// <summary>Publishes the alert and records its publication (both keyed by application and milestone); shared with <see cref="RecordTransitionActivity"/>.</summary>
+    internal static async Task PublishAsync(IAlertPublisher alerts, IAuditLog auditLog, SlaAlert alert, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await alerts.PublishAsync(alert, cancellationToken);
+        string milestone = Codes.Of(alert.Milestone);
         await auditLog.AppendAsync(
             new AuditEntry(
-                input.ApplicationId,
+                alert.ApplicationId,
                 $"alert-{milestone}",
-                time.GetUtcNow(), // real time, as every audit entry (the alert's own times are policy times)
+                now, // real time, as every audit entry (the alert's own times are policy times)
                 PublishedEvent,
                 Actors.System,
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["milestone"] = milestone,
-                    ["audience"] = Codes.Of(input.Audience),
-                    ["milestoneAt"] = input.MilestoneAt.ToString("O", CultureInfo.InvariantCulture),
+                    ["audience"] = Codes.Of(alert.Audience),
+                    ["milestoneAt"] = alert.MilestoneAt.ToString("O", CultureInfo.InvariantCulture),
                 }),
-            CancellationToken.None);
-        return input.IdempotencyKey;
+            cancellationToken);
     }
 }

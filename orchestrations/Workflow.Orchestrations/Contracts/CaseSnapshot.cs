@@ -67,4 +67,5 @@ public sealed record ThirdPartySnapshot(
     DateTimeOffset Deadline,
     Ports.ThirdPartyAnswer? Answer,
     DateTimeOffset? AnsweredAt,
-    bool Expired);
+    bool Expired,
+    string? AnswerId = null);

@@ -3,8 +3,11 @@ using Workflow.Orchestrations.Domain;
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
-/// An entry of the audit log (DESIGN.md §3): every step, decision and message, kept apart from orchestration history.
-/// <paramref name="Key"/> makes the write idempotent. Codes and ids only; <paramref name="At"/> is real time.
+/// An entry of the audit log: every step, decision, message and command, kept apart from orchestration history (which
+/// is purged). <paramref name="Key"/> makes the write idempotent. Codes and ids only; <paramref name="At"/> is real time.
+/// <paramref name="Actor"/> is the role or party; a person's command also records who: <paramref name="BySubject"/> (the
+/// token's subject, the Entra object id in Azure) and <paramref name="ByName"/> (the display name). Those two live in the
+/// audit table only, never in workflow history.
 /// </summary>
 public sealed record AuditEntry(
     string ApplicationId,
@@ -12,7 +15,9 @@ public sealed record AuditEntry(
     DateTimeOffset At,
     string Event,
     string Actor,
-    IReadOnlyDictionary<string, string> Details);
+    IReadOnlyDictionary<string, string> Details,
+    string? BySubject = null,
+    string? ByName = null);
 
 /// <summary>Who did something, for the audit log.</summary>
 public static class Actors
@@ -23,6 +28,8 @@ public static class Actors
     public const string FederalOffice = "federal-office";
     public const string Operator = "operator";
     public const string ThirdParty = "third-party";
+    public const string PaymentProvider = "payment-provider";
+    public const string Manager = "manager";
 }
 
 /// <summary>

@@ -19,17 +19,37 @@ public static class PermitEvents
     public const string FederalDecided = nameof(FederalDecided);
     public const string ThirdPartyRequested = nameof(ThirdPartyRequested);
     public const string ThirdPartyAnswered = nameof(ThirdPartyAnswered);
+
+    // From workflow version 2.0 on (version 1.0 instances never receive them: the API refuses these commands for them).
+    public const string FeeReversed = nameof(FeeReversed);
+    public const string ApplicationWithdrawn = nameof(ApplicationWithdrawn);
+    public const string ApplicationCorrected = nameof(ApplicationCorrected);
 }
 
 /// <summary>The common envelope: every message has an id (for de-duplication) and a correlation id (for tracing).</summary>
 public abstract record PermitMessage(string MessageId, string CorrelationId, DateTimeOffset At);
 
-/// <summary>The employer supplied documents (their content is in the dossier).</summary>
-public sealed record DocumentsSupplied(string MessageId, string CorrelationId, DateTimeOffset At, IReadOnlyList<string> DocumentTypes)
+/// <summary>
+/// The employer supplied documents (their content is in the dossier). <paramref name="AnswersRequestId"/>, when given,
+/// names the information request they answer (without it, documents answer the open request, if any).
+/// </summary>
+public sealed record DocumentsSupplied(string MessageId, string CorrelationId, DateTimeOffset At, IReadOnlyList<string> DocumentTypes, string? AnswersRequestId = null)
     : PermitMessage(MessageId, CorrelationId, At);
 
-/// <summary>The fee was paid.</summary>
+/// <summary>The fee was paid: from version 2.0 on, confirmed by the payment service provider's signed callback.</summary>
 public sealed record FeePaid(string MessageId, string CorrelationId, DateTimeOffset At, string PaymentId, long AmountCents, string Currency)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The payment service provider reversed the payment <paramref name="PaymentId"/> (a chargeback): the fee is due again.</summary>
+public sealed record FeeReversed(string MessageId, string CorrelationId, DateTimeOffset At, string PaymentId)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The applicant withdrew the application before the decision (its reason, if given, is in the dossier).</summary>
+public sealed record ApplicationWithdrawn(string MessageId, string CorrelationId, DateTimeOffset At, string WithdrawalId)
+    : PermitMessage(MessageId, CorrelationId, At);
+
+/// <summary>The applicant corrected the application before the decision; the corrected application is in the dossier.</summary>
+public sealed record ApplicationCorrected(string MessageId, string CorrelationId, DateTimeOffset At, string CorrectionId, IReadOnlyList<string> Sections)
     : PermitMessage(MessageId, CorrelationId, At);
 
 /// <summary>The caseworker asked the employer for information (the question is in the dossier); the SLA clock pauses.</summary>
@@ -77,5 +97,5 @@ public sealed record ThirdPartyRequested(
     int DeadlineDays) : PermitMessage(MessageId, CorrelationId, At);
 
 /// <summary>A third party answered request <paramref name="RequestId"/> (its full answer is in the dossier).</summary>
-public sealed record ThirdPartyAnswered(string MessageId, string CorrelationId, DateTimeOffset At, string RequestId, ThirdPartyAnswer Answer)
+public sealed record ThirdPartyAnswered(string MessageId, string CorrelationId, DateTimeOffset At, string RequestId, ThirdPartyAnswer Answer, string? AnswerId = null)
     : PermitMessage(MessageId, CorrelationId, At);

@@ -30,6 +30,9 @@ public enum Outcome
     Granted,
     Refused,
     Inadmissible,
+
+    /// <summary>The applicant withdrew the application before the decision.</summary>
+    Withdrawn,
 }
 
 /// <summary>The caseworker's (Flemish) decision.</summary>
@@ -70,6 +73,9 @@ public enum PauseReason
 
     /// <summary>The caseworker asked the employer for information.</summary>
     InformationRequested,
+
+    /// <summary>The fee is due again: the payment service provider reversed the payment.</summary>
+    FeeReversed,
 }
 
 /// <summary>The SLA state shown to caseworkers and managers.</summary>

@@ -5,7 +5,8 @@ public sealed record DecisionGround(string Code, string Section, string Descript
 
 /// <summary>
 /// The closed list of refusal grounds (DESIGN.md §5, concept note §2.1). A caseworker's refusal must cite at least one
-/// of <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/> and <see cref="Incomplete"/> itself.
+/// of <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/>, <see cref="Incomplete"/> and
+/// <see cref="FeeUnpaid"/> itself.
 /// </summary>
 public static class DecisionGrounds
 {
@@ -30,11 +31,14 @@ public static class DecisionGrounds
     public static readonly DecisionGround Incomplete = new(
         "incomplete-application", "§2.9", "The application stayed incomplete after the deadline to complete it.");
 
+    public static readonly DecisionGround FeeUnpaid = new(
+        "fee-unpaid", "§2.5", "The application fee was not paid, or its payment was reversed and not paid again, by the deadline.");
+
     public static IReadOnlyList<DecisionGround> CaseworkerGrounds { get; } =
         [EconomicHub, NonEuWorkforceOnly, FalseDocuments, EmployerExcluded, ConditionsNotMet];
 
     public static IReadOnlyList<DecisionGround> All { get; } =
-        [.. CaseworkerGrounds, ResidenceRefused, Incomplete];
+        [.. CaseworkerGrounds, ResidenceRefused, Incomplete, FeeUnpaid];
 
     public static DecisionGround? Find(string code) => All.FirstOrDefault(g => g.Code == code);
 }

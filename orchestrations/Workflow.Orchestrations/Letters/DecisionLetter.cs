@@ -37,6 +37,7 @@ public static class DecisionLetter
         {
             Outcome.Granted => "GRANTED",
             Outcome.Refused => "REFUSED",
+            Outcome.Withdrawn => "WITHDRAWN at the applicant's request",
             _ => "INADMISSIBLE",
         }}");
 
@@ -61,6 +62,11 @@ public static class DecisionLetter
             text.AppendLine("Belgian law. Your employer must inform you of your job and working conditions and may not keep your");
             text.AppendLine("identity documents. If your rights are not respected, you can report it easily and safely.");
             text.AppendLine(CultureInfo.InvariantCulture, $"Information and reporting: Your Future in Flanders info desk, {settings.InfoDeskUrl}");
+        }
+        else if (outcome == Outcome.Withdrawn)
+        {
+            text.AppendLine();
+            text.AppendLine("The application was withdrawn before a decision was taken; the procedure ends here. A new application can be filed at any time.");
         }
         else
         {

@@ -11,7 +11,25 @@ public sealed record PermitTerms(
     SlaTerms Sla,
     AdmissibilityTerms Admissibility,
     FederalLegTerms? Federal,
-    OverallDeadlineTerms? OverallDeadline);
+    OverallDeadlineTerms? OverallDeadline,
+    CaseLimits? Limits = null)
+{
+    /// <summary>The limits in force, or the defaults for applications submitted before limits were stamped into the input.</summary>
+    public CaseLimits EffectiveLimits => this.Limits ?? CaseLimits.Default;
+}
+
+/// <summary>What one application may receive (see <see cref="CaseLimitsEntry"/>); counted per application.</summary>
+public sealed record CaseLimits(
+    int DocumentBatches,
+    int Corrections,
+    int PaymentAttempts,
+    int ThirdPartyRequests,
+    int InformationRequests,
+    int InformationRequestsWithoutConsent)
+{
+    /// <summary>The limits of the first policy entry, for instances whose input predates them.</summary>
+    public static CaseLimits Default { get; } = new(10, 5, 10, 10, 6, 2);
+}
 
 /// <summary>
 /// The SLA of one application. <c>DueDays</c> is null when the track was not in force at submission (tracked without

@@ -83,13 +83,19 @@ public sealed class PolicyCatalog
             Use(used, deadline?.Id);
         }
 
+        CaseLimitsEntry? limits = Latest(this.data.CaseLimits ?? [], date);
+        Use(used, limits?.Id);
+
         IReadOnlyList<string> required = admissibility.RequiredDocuments.TryGetValue(category, out var documents) ? documents : [];
         return new PermitTerms(
             used,
             slaTerms,
             new AdmissibilityTerms(admissibility.CompletionDeadlineDays, required, feeTerms),
             federal,
-            overall);
+            overall,
+            limits is null
+                ? null
+                : new CaseLimits(limits.DocumentBatches, limits.Corrections, limits.PaymentAttempts, limits.ThirdPartyRequests, limits.InformationRequests, limits.InformationRequestsWithoutConsent));
     }
 
     /// <summary>The fee due for a category on a date, or null when none is due.</summary>

@@ -9,7 +9,8 @@ public sealed record PolicyData(
     IReadOnlyList<FeeIndexationEntry> FeeIndexations,
     IReadOnlyList<AdmissibilityEntry> Admissibility,
     IReadOnlyList<FederalLegEntry> FederalLeg,
-    IReadOnlyList<OverallDeadlineEntry> OverallDeadlines);
+    IReadOnlyList<OverallDeadlineEntry> OverallDeadlines,
+    IReadOnlyList<CaseLimitsEntry>? CaseLimits = null);
 
 public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
 
@@ -60,4 +61,19 @@ public sealed record OverallDeadlineEntry(
     int? Months,
     int? Days,
     int WarnDaysBefore,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>
+/// How much one party may ask of one application (an addition: operational limits, not from the note). They bound what a
+/// case record and its workflow can grow to; past a limit the API answers 409 with the reason.
+/// </summary>
+public sealed record CaseLimitsEntry(
+    string Id,
+    DateOnly ValidFrom,
+    int DocumentBatches,
+    int Corrections,
+    int PaymentAttempts,
+    int ThirdPartyRequests,
+    int InformationRequests,
+    int InformationRequestsWithoutConsent,
     string Source) : DatedEntry(Id, ValidFrom, Source);

@@ -28,10 +28,10 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
     /// The outcomes, one per message the case sends, in order:
     /// <list type="bullet">
     /// <item><c>Delivered</c>: raised on the workflow and acted on (webhook 202);</item>
-    /// <item><c>Duplicate-ignored</c>: the same message id again; recorded, dropped by the handler (late) or by the
-    /// workflow (duplicate), whichever sees it first (webhook 200 or 202);</item>
-    /// <item><c>RecordedLate</c>: recorded as late by the handler and not raised (webhook 200, handling recorded-late);</item>
-    /// <item><c>Late-in-workflow(x)</c>: raised, and the workflow records it as <c>federal-…-x</c> without acting (webhook 202);</item>
+    /// <item><c>Duplicate</c>: the same message id and content again: answered from its record (webhook 200, handling
+    /// duplicate), counted as a repeat on the record, nothing raised and no audit row more;</item>
+    /// <item><c>Late(x)</c>: recorded once with <c>federal-…-x</c> (x late or stale) and not acted on: at the edge when the
+    /// case index already tells (webhook 200, recorded-late), else by the workflow (webhook 202);</item>
     /// <item><c>Poisoned(handling: reason)</c>: moved to <c>federal-decisions-poison</c> in an envelope with that handling and reason;</item>
     /// <item><c>Rejected NNN(detail)</c>: the webhook answers NNN with a problem whose detail says so.</item>
     /// </list>
@@ -39,18 +39,18 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
     public static TheoryData<string, string, string> Table => new()
     {
         // case                                         channel  outcome of each message sent, in order
-        { Cases.SameDecisionThreeTimes, Queue, "Delivered; Duplicate-ignored; Duplicate-ignored" },
-        { Cases.SameDecisionThreeTimes, Webhook, "Delivered; Duplicate-ignored; Duplicate-ignored" },
-        { Cases.DecisionBeforeAcknowledgement, Queue, "Delivered; Late-in-workflow(late)" },
-        { Cases.DecisionBeforeAcknowledgement, Webhook, "Delivered; Late-in-workflow(late)" },
+        { Cases.SameDecisionThreeTimes, Queue, "Delivered; Duplicate; Duplicate" },
+        { Cases.SameDecisionThreeTimes, Webhook, "Delivered; Duplicate; Duplicate" },
+        { Cases.DecisionBeforeAcknowledgement, Queue, "Delivered; Late(late)" },
+        { Cases.DecisionBeforeAcknowledgement, Webhook, "Delivered; Late(late)" },
         { Cases.DecisionBeforeTheWorkflowWaits, Queue, "Delivered" },
         { Cases.DecisionBeforeTheWorkflowWaits, Webhook, "Delivered" },
-        { Cases.DecisionForAnotherHandoff, Queue, "Late-in-workflow(stale); Delivered" },
-        { Cases.DecisionForAnotherHandoff, Webhook, "Late-in-workflow(stale); Delivered" },
-        { Cases.DecisionForAFinishedApplication, Queue, "Delivered; RecordedLate" },
-        { Cases.DecisionForAFinishedApplication, Webhook, "Delivered; RecordedLate" },
-        { Cases.DecisionAfterTheFederalLegWasCancelled, Queue, "RecordedLate" },
-        { Cases.DecisionAfterTheFederalLegWasCancelled, Webhook, "RecordedLate" },
+        { Cases.DecisionForAnotherHandoff, Queue, "Late(stale); Delivered" },
+        { Cases.DecisionForAnotherHandoff, Webhook, "Late(stale); Delivered" },
+        { Cases.DecisionForAFinishedApplication, Queue, "Delivered; Late(late)" },
+        { Cases.DecisionForAFinishedApplication, Webhook, "Delivered; Late(late)" },
+        { Cases.DecisionAfterTheFederalLegWasCancelled, Queue, "Late(late)" },
+        { Cases.DecisionAfterTheFederalLegWasCancelled, Webhook, "Late(late)" },
         { Cases.DecisionForAnUnknownApplication, Queue, "Poisoned(unknown-application: No application)" },
         { Cases.DecisionForAnUnknownApplication, Webhook, "Rejected 404(No application)" },
         { Cases.MalformedJson, Queue, "Poisoned(malformed: not a federal message)" },
@@ -284,9 +284,8 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
     internal sealed partial record Outcome(string Kind, int? Status, string? Argument)
     {
         public const string Delivered = "Delivered";
-        public const string DuplicateIgnored = "Duplicate-ignored";
-        public const string RecordedLate = "RecordedLate";
-        public const string LateInWorkflow = "Late-in-workflow";
+        public const string Duplicate = "Duplicate";
+        public const string Late = "Late";
         public const string Poisoned = "Poisoned";
         public const string Rejected = "Rejected";
 
@@ -298,7 +297,7 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
                 match.Groups["kind"].Value,
                 match.Groups["status"].Success ? int.Parse(match.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
                 match.Groups["arg"].Success ? match.Groups["arg"].Value : null);
-            Assert.Contains(outcome.Kind, new[] { Delivered, DuplicateIgnored, RecordedLate, LateInWorkflow, Poisoned, Rejected });
+            Assert.Contains(outcome.Kind, new[] { Delivered, Duplicate, Late, Poisoned, Rejected });
             return outcome;
         }
 
@@ -355,7 +354,10 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             }
         }
 
-        /// <summary>The end state: the outcome and how many federal decisions the workflow took; every send is in the timeline.</summary>
+        /// <summary>
+        /// The end state: the outcome and how many federal decisions the workflow took; every message is recorded on
+        /// receipt exactly once however often it was sent, and its repeats are counted on its command record.
+        /// </summary>
         public async Task ExpectOutcomeAsync(string applicationId, string outcome, int federalDecisions)
         {
             JsonNode result = await Scenario.CompletedAsync(host, applicationId);
@@ -366,11 +368,12 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             Assert.Equal(federalDecisions, timeline.Count(e => Event(e) == "federal-decided"));
             Assert.Equal(1, timeline.Count(e => Event(e) == "decided"));
 
-            // Nothing lost: every delivery of every message is recorded on receipt, however it ended (at least once:
-            // a queue may deliver a message again).
+            JsonNode commands = await host.Api.CommandsAsync(applicationId);
             foreach ((string messageId, int sends) in this.sendsOf)
             {
-                Assert.InRange(timeline.Count(e => Event(e).StartsWith("federal-", StringComparison.Ordinal) && Event(e).EndsWith("-received", StringComparison.Ordinal) && MessageIdOf(e) == messageId), sends, int.MaxValue);
+                Assert.Equal(1, timeline.Count(e => Event(e).StartsWith("federal-", StringComparison.Ordinal) && Event(e).EndsWith("-received", StringComparison.Ordinal) && MessageIdOf(e) == messageId));
+                JsonNode record = commands.AsArray().Single(c => c!["command"]!["kind"]!.GetValue<string>() == "federal" && c["command"]!["commandId"]!.GetValue<string>() == messageId)!;
+                Assert.Equal(sends - 1, record["repeats"]!.GetValue<int>());
             }
         }
 
@@ -379,16 +382,17 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             if (response is not null)
             {
                 string text = await response.Content.ReadAsStringAsync();
-                HttpStatusCode[] allowed = outcome.Kind switch
+                (HttpStatusCode Status, string Handling)[] allowed = outcome.Kind switch
                 {
-                    Outcome.Delivered or Outcome.LateInWorkflow => [HttpStatusCode.Accepted],
-                    Outcome.RecordedLate => [HttpStatusCode.OK],
-                    _ => [HttpStatusCode.OK, HttpStatusCode.Accepted],
+                    Outcome.Delivered => [(HttpStatusCode.Accepted, "delivered")],
+                    Outcome.Duplicate => [(HttpStatusCode.OK, "duplicate")],
+                    _ => [(HttpStatusCode.OK, "recorded-late"), (HttpStatusCode.Accepted, "delivered")],
                 };
-                Assert.True(allowed.Contains(response.StatusCode), $"{outcome.Kind}: the webhook answered {(int)response.StatusCode}: {text}");
                 JsonElement handling = JsonDocument.Parse(text).RootElement;
+                Assert.True(
+                    allowed.Contains((response.StatusCode, handling.TryGetProperty("handling", out JsonElement h) ? h.GetString()! : "")),
+                    $"{outcome.Kind}: the webhook answered {(int)response.StatusCode}: {text}");
                 Assert.Equal(messageId, handling.GetProperty("messageId").GetString());
-                Assert.Equal(response.StatusCode == HttpStatusCode.OK ? "recorded-late" : "delivered", handling.GetProperty("handling").GetString());
             }
 
             string received = $"federal-{kind}-received";
@@ -396,20 +400,22 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             switch (outcome.Kind)
             {
                 case Outcome.Delivered:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) >= sends && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
+                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
                     break;
-                case Outcome.DuplicateIgnored:
-                    // Dropped by the handler (recorded late) or by the workflow (duplicate), once per extra copy.
-                    await TimelineHoldsAsync(
-                        applicationId,
-                        t => Count(t, received, messageId) >= sends && Count(t, "duplicate-message-ignored", messageId) + Count(t, $"federal-{kind}-late", messageId) >= sends - 1,
+                case Outcome.Duplicate:
+                    // Answered from the record: one receipt however often sent, the repeat counted on the record.
+                    await Eventually.HoldsAsync(
+                        async () =>
+                        {
+                            JsonNode commands = await host.Api.CommandsAsync(applicationId);
+                            return commands.AsArray().Any(c => c!["command"]!["commandId"]!.GetValue<string>() == messageId && c["repeats"]!.GetValue<int>() >= sends - 1);
+                        },
+                        Scenario.StepTimeout,
                         what);
-                    break;
-                case Outcome.RecordedLate:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) >= sends && Count(t, $"federal-{kind}-late", messageId) >= 1, what);
+                    Assert.Equal(1, Count([.. (await host.Api.GetAsync(applicationId))["timeline"]!.AsArray().Select(e => e!)], received, messageId));
                     break;
                 default:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) >= sends && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) >= 1, what);
+                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) == 1, what);
                     break;
             }
         }
@@ -491,7 +497,9 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
 
     internal static string Event(JsonNode entry) => entry["event"]!.GetValue<string>();
 
-    internal static string? MessageIdOf(JsonNode entry) => entry["details"]?["messageId"]?.GetValue<string>();
+    /// <summary>The federal message id a timeline row names (the workflow's rows carry it with its command kind, "federal:").</summary>
+    internal static string? MessageIdOf(JsonNode entry) =>
+        entry["details"]?["messageId"]?.GetValue<string>() is string id && id.StartsWith("federal:", StringComparison.Ordinal) ? id["federal:".Length..] : entry["details"]?["messageId"]?.GetValue<string>();
 
     /// <summary>A long hostile string is never repeated back: not its start, not its end.</summary>
     internal static void AssertNoEcho(string text, string? hostile)

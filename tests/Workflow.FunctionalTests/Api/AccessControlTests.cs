@@ -223,21 +223,25 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
     /// <summary>The row's request with dummy input: employer A's application, an empty JSON body, or a signed federal message for no application.</summary>
     async Task<HttpResponseMessage> SendAsync(AccessRow row, string? token)
     {
-        string path = row.Route.Replace("{id}", fixture.ApplicationId, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal);
-        if (row.Name != "ReceiveFederalMessage")
+        string path = row.Route.Replace("{id}", fixture.ApplicationId, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
+            .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal)
+            .Replace("{providerPaymentId}", "psp_none", StringComparison.Ordinal);
+        if (row.Name is not ("ReceiveFederalMessage" or "ReceivePaymentEvent"))
         {
             return await Send(fixture.Host.Api.Http, row.Method, path, row.Method is "POST" or "PUT" ? "{}" : null, token);
         }
 
+        // The webhooks are signed instead: a well-signed message for nothing known gets past authentication (404), a token changes nothing.
         string unknown = ApplicationIds.Derive(EmployerB, "NO-SUCH-APPLICATION");
-        string body = $$"""{"messageId":"m-{{Guid.NewGuid():N}}","kind":"decision","applicationId":"{{unknown}}","handoffId":"{{unknown}}-h1","decision":"approved","reasonCodes":[]}""";
-        using var federal = new ApiClient(new HttpClient { BaseAddress = fixture.Host.Api.Http.BaseAddress });
+        using var party = new ApiClient(new HttpClient { BaseAddress = fixture.Host.Api.Http.BaseAddress });
         if (token is not null)
         {
-            federal.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            party.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await federal.PostFederalAsync(body);
+        return row.Name == "ReceiveFederalMessage"
+            ? await party.PostFederalAsync($$"""{"messageId":"m-{{Guid.NewGuid():N}}","kind":"decision","applicationId":"{{unknown}}","handoffId":"{{unknown}}-h1","decision":"approved","reasonCodes":[]}""")
+            : await party.PostPaymentEventAsync($$"""{"eventId":"evt-{{Guid.NewGuid():N}}","type":"succeeded","applicationId":"{{unknown}}","paymentId":"PAY-1","providerPaymentId":"psp_none","amount":200.00,"currency":"EUR"}""");
     }
 
     static async Task<HttpResponseMessage> Send(HttpClient http, string method, string path, string? json, string? token = null)

@@ -7,6 +7,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflow.Application.Access;
 using Workflow.Application.Federal;
+using Workflow.Application.Http;
+using Workflow.Application.Payments;
 using Workflow.LocalHost;
 
 namespace Workflow.FunctionalTests.Infrastructure;
@@ -26,7 +28,7 @@ internal sealed class ApiClient : IDisposable
 
     readonly ApiClient? anonymous;
     readonly string signingKey;
-    readonly ConcurrentDictionary<(string Role, string? Applicant), ApiClient> identities = new();
+    readonly ConcurrentDictionary<(string Role, string? Applicant, string? Subject, string? Name), ApiClient> identities = new();
 
     /// <summary>An anonymous client; <paramref name="signingKey"/> signs the tokens of <see cref="As"/>.</summary>
     public ApiClient(HttpClient http, string signingKey = PermitHostOptions.SigningKey)
@@ -35,14 +37,14 @@ internal sealed class ApiClient : IDisposable
         this.signingKey = signingKey;
     }
 
-    ApiClient(ApiClient anonymous, string role, string? applicant)
+    ApiClient(ApiClient anonymous, string role, string? applicant, string? subject = null, string? name = null)
     {
         this.anonymous = anonymous;
         this.signingKey = anonymous.signingKey;
         this.Role = role;
         this.Http = new HttpClient { BaseAddress = anonymous.Http.BaseAddress, Timeout = anonymous.Http.Timeout };
         this.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow));
+            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
     }
 
     public HttpClient Http { get; }
@@ -54,7 +56,14 @@ internal sealed class ApiClient : IDisposable
     public ApiClient As(string role, string? applicant = null)
     {
         ApiClient root = this.anonymous ?? this;
-        return root.identities.GetOrAdd((role, applicant), key => new ApiClient(root, key.Role, key.Applicant));
+        return root.identities.GetOrAdd((role, applicant, null, null), key => new ApiClient(root, key.Role, key.Applicant));
+    }
+
+    /// <summary>A client acting as a named person in <paramref name="role"/>: its token carries that subject and display name.</summary>
+    public ApiClient AsPerson(string role, string subject, string name, string? applicant = null)
+    {
+        ApiClient root = this.anonymous ?? this;
+        return root.identities.GetOrAdd((role, applicant, subject, name), key => new ApiClient(root, key.Role, key.Applicant, key.Subject, key.Name));
     }
 
     /// <summary>The employer of an application submitted through <see cref="SubmitAsync"/> in this test run.</summary>
@@ -139,6 +148,26 @@ internal sealed class ApiClient : IDisposable
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>The commands of an application with their fates and repeats, as a caseworker reads them.</summary>
+    public async Task<JsonNode> CommandsAsync(string applicationId) =>
+        JsonNode.Parse(await this.Acting(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/commands"))!;
+
+    /// <summary>The whole worklist, page after page, as a caseworker (unless this client acts in a role) reads it.</summary>
+    public async Task<List<JsonElement>> WorklistAsync(int pageSize = 50)
+    {
+        var items = new List<JsonElement>();
+        string? continuation = null;
+        do
+        {
+            string query = $"/api/worklist?pageSize={pageSize}" + (continuation is null ? "" : $"&continuation={Uri.EscapeDataString(continuation)}");
+            using JsonDocument page = JsonDocument.Parse(await this.Acting(Roles.Caseworker).Http.GetStringAsync(query));
+            items.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.Clone()));
+            continuation = page.RootElement.TryGetProperty("continuation", out JsonElement next) ? next.GetString() : null;
+        }
+        while (continuation is not null);
+        return items;
+    }
+
     /// <summary>Polls the status endpoint until the application reaches <paramref name="stage"/>.</summary>
     public Task<JsonNode> WaitForStageAsync(string applicationId, string stage, TimeSpan? timeout = null) =>
         Eventually.ReturnsAsync(
@@ -150,15 +179,44 @@ internal sealed class ApiClient : IDisposable
             timeout ?? Scenario.StepTimeout,
             $"{applicationId} to reach stage {stage}");
 
-    /// <summary>Pays as the application's employer, unless this client acts in a role.</summary>
-    public async Task PayAsync(string applicationId, decimal amount = 200m)
+    /// <summary>
+    /// Pays the fee as a payer does: the employer (unless this client acts in a role) starts a payment, then "pays" at
+    /// the simulated provider's checkout, which calls the platform back with its signed confirmation. Returns the
+    /// payment's start answer.
+    /// </summary>
+    public async Task<JsonNode> PayAsync(string applicationId)
+    {
+        JsonNode started = await this.StartPaymentAsync(applicationId);
+        using HttpResponseMessage paid = await this.Root.Http.PostAsync(new Uri(started["details"]!["checkoutUrl"]!.GetValue<string>() + "/pay", UriKind.Relative), null);
+        string text = await paid.Content.ReadAsStringAsync();
+        Assert.True(paid.StatusCode == HttpStatusCode.Accepted, $"The provider's confirmation answered {(int)paid.StatusCode}: {text}");
+        return started;
+    }
+
+    /// <summary>Starts a payment (202) and returns its answer: the checkout to pay at, the amount, the reference.</summary>
+    public async Task<JsonNode> StartPaymentAsync(string applicationId, string? paymentId = null)
     {
         ApiClient payer = this.Role is null ? this.AsEmployerOf(applicationId) : this;
         using HttpResponseMessage response = await payer.PostJsonAsync(
             $"/api/applications/{applicationId}/payments",
-            new JsonObject { ["paymentId"] = "PAY-" + Guid.NewGuid().ToString("N")[..12], ["amount"] = amount, ["currency"] = "EUR" });
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Payment answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            new JsonObject { ["paymentId"] = paymentId ?? "PAY-" + Guid.NewGuid().ToString("N")[..12] });
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Payment answered {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
     }
+
+    /// <summary>Posts a provider event to the payment callback as the provider does: signed over timestamp and body.</summary>
+    public Task<HttpResponseMessage> PostPaymentEventAsync(string body, DateTimeOffset? signedAt = null, string secret = PermitHostOptions.PaymentSecret)
+    {
+        (string timestamp, string signature) = WebhookSignature.Sign(Encoding.UTF8.GetBytes(body), secret, signedAt ?? DateTimeOffset.UtcNow);
+        var content = new StringContent(body, Encoding.UTF8, "application/json");
+        content.Headers.Add(PaymentCallbacks.TimestampHeader, timestamp);
+        content.Headers.Add(PaymentCallbacks.SignatureHeader, signature);
+        return this.Root.Http.PostAsync("/api/payments/provider-events", content);
+    }
+
+    /// <summary>The anonymous client this one derives from (or itself).</summary>
+    ApiClient Root => this.anonymous ?? this;
 
     /// <summary>Decides as a caseworker, unless this client acts in a role.</summary>
     public async Task DecideAsync(string applicationId, string verdict, params string[] grounds)

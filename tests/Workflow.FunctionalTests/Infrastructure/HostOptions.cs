@@ -16,6 +16,9 @@ internal sealed record PermitHostOptions
     /// <summary>The secret the federal webhook checks signatures with on test hosts.</summary>
     public const string WebhookSecret = "functional-tests-federal-webhook-secret-0001";
 
+    /// <summary>The secret the payment provider signs its callbacks with on test hosts (the simulated provider and the tests alike).</summary>
+    public const string PaymentSecret = "functional-tests-payment-provider-secret-01";
+
     /// <summary>The key test hosts check bearer tokens with, and <see cref="ApiClient"/> signs them with.</summary>
     public const string SigningKey = "functional-tests-token-signing-key-0000001";
 
@@ -36,6 +39,7 @@ internal sealed record PermitHostOptions
             $"--Workflow:SubmissionTakeOverAfter=00:00:05",
             $"--FederalOffice:Mode={this.FederalOffice}",
             $"--FederalWebhook:Secret={WebhookSecret}",
+            $"--PaymentProvider:WebhookSecret={PaymentSecret}",
             $"--Auth:SigningKey={SigningKey}",
             "--Logging:LogLevel:Default=Warning",
         };

@@ -10,6 +10,12 @@ internal static class Scenario
     /// <summary>How long one step may take on a loaded machine: a bound for failure, not a speed target.</summary>
     public static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// The most history rows one application's workflow may leave: every workflow test checks it when its application
+    /// ends, so that no scenario grows a workflow without bound (issue: "bounded history").
+    /// </summary>
+    public const int MaxHistoryRows = 300;
+
     /// <summary>A complete application of <paramref name="category"/>, fee paid if due, handed off if single permit, waiting for the caseworker.</summary>
     public static async Task<(string ApplicationId, string? HandoffId)> AtCaseworkerAsync(PermitHost host, string category)
     {
@@ -38,11 +44,19 @@ internal static class Scenario
     /// </summary>
     public static async Task EndAsync(PermitHost host, string applicationId)
     {
+        await AssertBoundedHistoryAsync(host, applicationId);
         await host.Engine.TerminateInstanceAsync(applicationId, "test finished");
         await Eventually.HoldsAsync(
             async () => await host.Engine.GetInstanceAsync(applicationId) is null or { IsCompleted: true },
             StepTimeout,
             $"{applicationId} to end");
+    }
+
+    /// <summary>The instance's history holds at most <see cref="MaxHistoryRows"/> rows.</summary>
+    public static async Task AssertBoundedHistoryAsync(PermitHost host, string applicationId)
+    {
+        int rows = await host.Storage.HistoryRowsAsync(applicationId);
+        Assert.True(rows <= MaxHistoryRows, $"{applicationId} has {rows} history rows; at most {MaxHistoryRows} are allowed.");
     }
 
     /// <summary>Waits for the workflow to finish (an awaited engine event, not a poll) and returns its result.</summary>
@@ -53,6 +67,7 @@ internal static class Scenario
         Assert.True(
             instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             $"{applicationId} ended {instance.RuntimeStatus}: {instance.FailureDetails?.ErrorType} {instance.FailureDetails?.ErrorMessage}");
+        await AssertBoundedHistoryAsync(host, applicationId);
         return JsonNode.Parse(instance.SerializedOutput!)!;
     }
 

@@ -37,6 +37,28 @@ internal sealed class StorageProbe(string connectionString, string prefix)
     public async Task<string?> InstanceVersionAsync(string instanceId) =>
         (await this.Table("Instances").GetEntityAsync<TableEntity>(instanceId, string.Empty)).Value.GetString("Version");
 
+    /// <summary>
+    /// How many rows of orchestration history the engine keeps for an instance (the Azure Storage provider's History
+    /// table); none for the in-memory engine, which has no such table.
+    /// </summary>
+    public async Task<int> HistoryRowsAsync(string instanceId)
+    {
+        int rows = 0;
+        try
+        {
+            await foreach (TableEntity _ in this.Table("History").QueryAsync<TableEntity>(e => e.PartitionKey == instanceId, select: ["PartitionKey"]))
+            {
+                rows++;
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+
+        return rows;
+    }
+
     /// <summary>The messages on a queue right now, without taking them.</summary>
     public async Task<List<JsonElement>> PeekAsync(string queue)
     {

@@ -25,8 +25,7 @@ public sealed class RefusalTests
         JsonNode status = await host.Api.GetAsync(applicationId);
         Assert.Equal("refused", status["federalLeg"]!["status"]!.GetValue<string>());
         Assert.Equal("§2.4", status["decision"]!["grounds"]![0]!["section"]!.GetValue<string>());
-        JsonElement worklist = JsonDocument.Parse(await host.Api.As(Roles.Caseworker).Http.GetStringAsync("/api/worklist")).RootElement;
-        Assert.DoesNotContain(worklist.EnumerateArray(), item => item.GetProperty("applicationId").GetString() == applicationId);
+        Assert.DoesNotContain(await host.Api.WorklistAsync(), item => item.GetProperty("applicationId").GetString() == applicationId);
 
         // A caseworker decision after the fact is refused by the API: no decision is open any more.
         using HttpResponseMessage late = await host.Api.As(Roles.Caseworker).PostJsonAsync(

@@ -53,7 +53,7 @@ public sealed class SlaEscalationTests
                 async () => (await host.Storage.DeliveredAlertsAsync(applicationId)).Count(r => sla.Contains(r.RowKey)) == 4,
                 Scenario.StepTimeout,
                 "the four alerts delivered to their audience");
-            JsonElement alerts = JsonDocument.Parse(await host.Api.As(Roles.Manager).Http.GetStringAsync($"/api/alerts?applicationId={applicationId}")).RootElement;
+            JsonElement alerts = JsonDocument.Parse(await host.Api.As(Roles.Manager).Http.GetStringAsync($"/api/alerts?applicationId={applicationId}")).RootElement.GetProperty("items");
             Assert.Equal(4, alerts.EnumerateArray().Count(a => sla.Contains(a.GetProperty("alert").GetProperty("milestone").GetString())));
         }
         finally

@@ -1,7 +1,11 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflow.Adapters.ServiceBus;
+using Microsoft.Extensions.Options;
+using Workflow.Application;
+using Workflow.Application.Commands;
 using Workflow.Application.Federal;
+using Workflow.Orchestrations.Policy;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestrations.Domain;
 
@@ -18,6 +22,8 @@ public sealed class FederalDecisionsDrainTests
     readonly FakeDurableTaskClient durable = new();
     readonly InMemoryCaseIndex caseIndex = new();
     readonly InMemoryAuditLog auditLog = new();
+    readonly InMemoryCommandLedger commands = new();
+    readonly InMemorySubmissionLedger submissions = new();
 
     FakeReceiver Queue => this.bus.Receiver("federal-decisions");
 
@@ -25,32 +31,33 @@ public sealed class FederalDecisionsDrainTests
         new(this.bus, TestSettings.ServiceBus(batchSize), NullLogger<FederalDecisionsDrain>.Instance);
 
     FederalMessageHandler Handler() =>
-        new(this.durable, this.caseIndex, this.auditLog, TimeProvider.System, NullLogger<FederalMessageHandler>.Instance);
+        new(
+            new CommandGate(
+                this.commands, this.caseIndex, this.submissions, new DurableWorkflowEvents(this.durable), this.auditLog,
+                PolicyCatalog.Embedded, Options.Create(new WorkflowSettings()), TimeProvider.System),
+            NullLogger<FederalMessageHandler>.Instance);
 
     static string Decision(string applicationId) =>
         $$"""{"messageId":"dvz-7","kind":"decision","applicationId":"{{applicationId}}","handoffId":"{{applicationId}}-h1","decision":"approved","reasonCodes":[]}""";
 
     [Fact]
-    public async Task Delivered_and_late_messages_are_completed_after_handling_with_the_delivery_id_of_message_and_count()
+    public async Task Delivered_late_and_repeated_messages_are_completed_and_one_still_registering_is_abandoned_to_come_back()
     {
-        ServiceBusReceivedMessage delivered = Messages.Received("{}", "sb-1", deliveryCount: 1);
-        ServiceBusReceivedMessage late = Messages.Received("{}", "sb-2", deliveryCount: 3);
-        this.Queue.Add(delivered, late);
-        var seen = new List<string>();
+        ServiceBusReceivedMessage delivered = Messages.Received("{}", "sb-1");
+        ServiceBusReceivedMessage late = Messages.Received("{}", "sb-2");
+        ServiceBusReceivedMessage repeated = Messages.Received("{}", "sb-3");
+        ServiceBusReceivedMessage registering = Messages.Received("{}", "sb-4");
+        this.Queue.Add(delivered, late, repeated, registering);
+        var handling = new Queue<FederalHandling>([FederalHandling.Delivered, FederalHandling.RecordedLate, FederalHandling.Duplicate, FederalHandling.Registering]);
 
         DrainReport report = await this.Drain().DrainAsync(
-            (body, deliveryId, _) =>
-            {
-                seen.Add(deliveryId);
-                return Task.FromResult(new FederalHandlingResult(
-                    deliveryId == "sb-sb-1-1" ? FederalHandling.Delivered : FederalHandling.RecordedLate, "ok"));
-            },
+            (_, _) => Task.FromResult(new FederalHandlingResult(handling.Dequeue(), "ok")),
             CancellationToken.None);
 
-        Assert.Equal(["sb-sb-1-1", "sb-sb-2-3"], seen);
-        Assert.Equal([delivered, late], this.Queue.Completed);
+        Assert.Equal([delivered, late, repeated], this.Queue.Completed);
+        Assert.Equal([registering], this.Queue.Abandoned);
         Assert.Empty(this.Queue.DeadLettered);
-        Assert.Equal(new DrainReport(2, 2, 0, 0), report);
+        Assert.Equal(new DrainReport(4, 3, 0, 1), report);
     }
 
     [Fact]
@@ -108,7 +115,7 @@ public sealed class FederalDecisionsDrainTests
         }
 
         DrainReport report = await this.Drain(batchSize: 2).DrainAsync(
-            (_, _, _) => Task.FromResult(new FederalHandlingResult(FederalHandling.Delivered, "ok")), CancellationToken.None);
+            (_, _) => Task.FromResult(new FederalHandlingResult(FederalHandling.Delivered, "ok")), CancellationToken.None);
 
         Assert.Equal(5, report.Completed);
         Assert.Equal([2, 2, 2, 2], this.Queue.Receives.Select(r => r.MaxMessages));
@@ -121,7 +128,7 @@ public sealed class FederalDecisionsDrainTests
         this.Queue.Add(Messages.Received("{}", "sb-6"));
 
         await this.Drain().DrainAsync(
-            (_, _, _) => Task.FromResult(new FederalHandlingResult(FederalHandling.Malformed, new string('r', 5000))), CancellationToken.None);
+            (_, _) => Task.FromResult(new FederalHandlingResult(FederalHandling.Malformed, new string('r', 5000))), CancellationToken.None);
 
         Assert.Equal(1024, Assert.Single(this.Queue.DeadLettered).Description!.Length);
     }

@@ -32,7 +32,7 @@ public sealed class SlaAlertsDrainTests
         DrainReport report = await this.Drain().DrainAsync(CancellationToken.None);
 
         Assert.Equal(2, report.Completed);
-        var delivered = Assert.Single(await this.inbox.ListAsync("wp-abc", CancellationToken.None));
+        var delivered = Assert.Single((await this.inbox.ListAsync("wp-abc", 50, null, CancellationToken.None)).Items);
         Assert.Equal(2, delivered.Deliveries);
     }
 

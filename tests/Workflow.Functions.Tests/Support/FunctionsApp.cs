@@ -21,6 +21,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
 {
     public const string WebhookSecret = "test-webhook-secret-of-at-least-32-characters";
 
+    public const string PaymentSecret = "test-payment-provider-secret-of-32-characters";
+
     FunctionsApp(ServiceProvider services, FakeDurableTaskClient client)
     {
         this.Services = services;
@@ -43,6 +45,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         ["TaskHubName"] = "permits",
         ["Messaging:Transport"] = "StorageQueues",
         ["FederalWebhook:Secret"] = WebhookSecret,
+        ["PaymentProvider:WebhookSecret"] = PaymentSecret,
         ["WEBSITE_AUTH_ENABLED"] = "true", // as App Service sets it when its authentication runs in front
     };
 
@@ -59,6 +62,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger, InMemoryPaymentLedger>());
+            services.Replace(ServiceDescriptor.Singleton<ICommandLedger, InMemoryCommandLedger>());
+            services.Replace(ServiceDescriptor.Singleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>()));
             services.Replace(ServiceDescriptor.Singleton<IManagerAlertInbox, InMemoryManagerAlertInbox>());
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Workflow.Application.Ports;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
@@ -98,26 +99,70 @@ internal sealed class InMemoryAuditLog : IAuditLog
 
 internal sealed class InMemoryCaseIndex : ICaseIndex
 {
-    readonly ConcurrentDictionary<string, CaseSnapshot> rows = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, PermitCase> rows = new(StringComparer.Ordinal);
 
     /// <summary>Set to make every read fail, as storage does when it is down.</summary>
     public Exception? Failure { get; set; }
 
-    public Task UpsertAsync(CaseSnapshot snapshot, CancellationToken cancellationToken)
+    public Task UpsertAsync(PermitCase state, CancellationToken cancellationToken)
     {
-        this.rows[snapshot.ApplicationId] = snapshot;
+        this.rows[state.ApplicationId] = state;
         return Task.CompletedTask;
     }
 
-    public Task<CaseSnapshot?> GetAsync(string applicationId, CancellationToken cancellationToken) =>
-        this.Failure is { } failure ? Task.FromException<CaseSnapshot?>(failure)
-        : Task.FromResult(this.rows.TryGetValue(applicationId, out CaseSnapshot? s) ? s : null);
+    public Task<PermitCase?> GetAsync(string applicationId, CancellationToken cancellationToken) =>
+        this.Failure is { } failure ? Task.FromException<PermitCase?>(failure)
+        : Task.FromResult(this.rows.TryGetValue(applicationId, out PermitCase? s) ? s : null);
 
-    public Task<IReadOnlyList<CaseSnapshot>> ListAwaitingDecisionAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CaseSnapshot>>([.. this.rows.Values.Where(s => s.Stage == Stage.Assessment)]);
+    public Task<CasePage> ListWorklistAsync(int pageSize, string? continuation, CancellationToken cancellationToken) =>
+        Task.FromResult(new CasePage([.. this.rows.Values.Where(s => s.AwaitsCaseworker).Take(pageSize)], null));
 
-    public Task<IReadOnlyList<CaseSnapshot>> ListClosedAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CaseSnapshot>>([.. this.rows.Values.Where(s => s.Stage == Stage.Closed)]);
+    public Task<IReadOnlyList<PermitCase>> ListClosedAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PermitCase>>([.. this.rows.Values.Where(s => s.Stage == Stage.Closed)]);
+}
+
+internal sealed class InMemoryCommandLedger : ICommandLedger
+{
+    readonly ConcurrentDictionary<(string, string), CommandRecord> records = new();
+    readonly ConcurrentDictionary<(string, string), string> slots = new();
+
+    public Task<(bool Recorded, CommandRecord Stored)> TryRecordAsync(CommandRecord record, CancellationToken cancellationToken)
+    {
+        CommandRecord stored = this.records.GetOrAdd((record.ApplicationId, record.MessageId), record);
+        return Task.FromResult((ReferenceEquals(stored, record), stored));
+    }
+
+    public Task MarkRaisedAsync(string applicationId, string messageId, CancellationToken cancellationToken) =>
+        this.Move(applicationId, messageId, r => r.Fate is CommandFate.Recorded or CommandFate.AwaitingConsent ? r with { Fate = CommandFate.Pending } : r);
+
+    public Task SettleAsync(string applicationId, CommandSettlement settlement, DateTimeOffset at, CancellationToken cancellationToken) =>
+        this.Move(applicationId, settlement.MessageId, r => r.Fate is CommandFate.Accepted or CommandFate.Rejected ? r : r with { Fate = settlement.Fate, Reason = settlement.Reason ?? r.Reason, SettledAt = at });
+
+    Task Move(string applicationId, string messageId, Func<CommandRecord, CommandRecord> change)
+    {
+        this.records.AddOrUpdate((applicationId, messageId), _ => throw new InvalidOperationException("not recorded"), (_, r) => change(r));
+        return Task.CompletedTask;
+    }
+
+    public Task<CommandRecord?> GetAsync(string applicationId, string kind, string commandId, CancellationToken cancellationToken) =>
+        Task.FromResult(this.records.TryGetValue((applicationId, CommandKinds.MessageId(kind, commandId)), out CommandRecord? r) ? r : null);
+
+    public Task<IReadOnlyList<CommandRecord>> ListAsync(string applicationId, string? kind, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CommandRecord>>([.. this.records.Values.Where(r => r.ApplicationId == applicationId && (kind is null || r.Kind == kind)).OrderBy(r => r.ReceivedAt)]);
+
+    public Task NoteRepeatAsync(CommandRecord stored, DateTimeOffset at, CancellationToken cancellationToken) =>
+        this.Move(stored.ApplicationId, stored.MessageId, r => r with { Repeats = r.Repeats + 1 });
+
+    public Task<SlotHolder> ClaimSlotAsync(string applicationId, string slot, string messageId, string? replaceable, CancellationToken cancellationToken)
+    {
+        string holder = replaceable is null
+            ? this.slots.GetOrAdd((applicationId, slot), messageId)
+            : this.slots.TryUpdate((applicationId, slot), messageId, replaceable) ? messageId : this.slots[(applicationId, slot)];
+        return Task.FromResult(new SlotHolder(holder, holder == messageId));
+    }
+
+    public Task<string?> SlotHolderAsync(string applicationId, string slot, CancellationToken cancellationToken) =>
+        Task.FromResult(this.slots.TryGetValue((applicationId, slot), out string? holder) ? holder : null);
 }
 
 internal sealed class InMemoryPeakPeriodCalendar : IPeakPeriodCalendar
@@ -135,10 +180,22 @@ internal sealed class InMemoryPeakPeriodCalendar : IPeakPeriodCalendar
 
 internal sealed class InMemoryPaymentLedger : IPaymentLedger
 {
-    readonly ConcurrentDictionary<string, PaymentRecord> payments = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<(string, string), PaymentRecord> payments = new();
 
-    public Task<PaymentRecord> RecordAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
-        Task.FromResult(this.payments.GetOrAdd(payment.ApplicationId, payment));
+    public Task<PaymentRecord> RecordStartAsync(PaymentRecord payment, CancellationToken cancellationToken) =>
+        Task.FromResult(this.payments.GetOrAdd((payment.ApplicationId, payment.PaymentId), payment));
+
+    public Task<PaymentRecord?> GetAsync(string applicationId, string paymentId, CancellationToken cancellationToken) =>
+        Task.FromResult(this.payments.TryGetValue((applicationId, paymentId), out PaymentRecord? p) ? p : null);
+
+    public Task<IReadOnlyList<PaymentRecord>> ListAsync(string applicationId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PaymentRecord>>([.. this.payments.Values.Where(p => p.ApplicationId == applicationId)]);
+
+    public Task UpdateStatusAsync(string applicationId, string paymentId, PaymentStatus status, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        this.payments.AddOrUpdate((applicationId, paymentId), _ => throw new InvalidOperationException("unknown payment"), (_, p) => p with { Status = status, UpdatedAt = at });
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class InMemoryManagerAlertInbox : IManagerAlertInbox
@@ -164,6 +221,6 @@ internal sealed class InMemoryManagerAlertInbox : IManagerAlertInbox
         return Task.FromResult(first);
     }
 
-    public Task<IReadOnlyList<DeliveredAlert>> ListAsync(string? applicationId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<DeliveredAlert>>([.. this.alerts.Values.Where(a => applicationId is null || a.Alert.ApplicationId == applicationId)]);
+    public Task<AlertPage> ListAsync(string? applicationId, int pageSize, string? continuation, CancellationToken cancellationToken) =>
+        Task.FromResult(new AlertPage([.. this.alerts.Values.Where(a => applicationId is null || a.Alert.ApplicationId == applicationId).Take(pageSize)], null));
 }

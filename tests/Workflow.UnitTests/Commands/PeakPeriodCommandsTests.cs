@@ -23,7 +23,25 @@ public class PeakPeriodCommandsTests
         }
     }
 
+    /// <summary>An audit log that keeps what it is given.</summary>
+    sealed class ListAuditLog : Workflow.Orchestrations.Ports.IAuditLog
+    {
+        public List<Workflow.Orchestrations.Contracts.AuditEntry> Entries { get; } = [];
+
+        public Task AppendAsync(Workflow.Orchestrations.Contracts.AuditEntry entry, CancellationToken cancellationToken)
+        {
+            this.Entries.Add(entry);
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<Workflow.Orchestrations.Contracts.AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<Workflow.Orchestrations.Contracts.AuditEntry>>([.. this.Entries.Where(e => e.ApplicationId == applicationId)]);
+    }
+
+    static readonly Workflow.Application.Access.Actor Manager = new("manager", "sub-m1", "Mia Manager");
+
     readonly InMemoryPeakPeriodCalendar calendar = new();
+    readonly ListAuditLog auditLog = new();
 
     static PeakPeriodInput Period(string from, string to, string? label = null) =>
         new(DateOnly.ParseExact(from, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -31,7 +49,7 @@ public class PeakPeriodCommandsTests
             label);
 
     Task<CommandResult> Replace(params PeakPeriodInput?[] periods) =>
-        new PeakPeriodCommands(this.calendar).ReplaceAsync(new PeakPeriodsRequest(periods), CancellationToken.None);
+        new PeakPeriodCommands(this.calendar, this.auditLog, TimeProvider.System).ReplaceAsync(new PeakPeriodsRequest(periods), Manager, CancellationToken.None);
 
     void AssertInvalidAndNothingStored(CommandResult result, params string[] fields)
     {
@@ -53,7 +71,7 @@ public class PeakPeriodCommandsTests
         Assert.Equal(1, this.calendar.Replacements);
         Assert.Equal(["january", "one day", "summer"], this.calendar.Stored.Select(p => p.Label));
         Assert.Equal(new PeakPeriod(new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 20), "january"), this.calendar.Stored[0]);
-        Assert.Equal(this.calendar.Stored, await new PeakPeriodCommands(this.calendar).ListAsync(CancellationToken.None));
+        Assert.Equal(this.calendar.Stored, await new PeakPeriodCommands(this.calendar, this.auditLog, TimeProvider.System).ListAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -119,7 +137,7 @@ public class PeakPeriodCommandsTests
     [Fact]
     public async Task Missing_list_is_rejected()
     {
-        CommandResult result = await new PeakPeriodCommands(this.calendar).ReplaceAsync(new PeakPeriodsRequest(null), CancellationToken.None);
+        CommandResult result = await new PeakPeriodCommands(this.calendar, this.auditLog, TimeProvider.System).ReplaceAsync(new PeakPeriodsRequest(null), Manager, CancellationToken.None);
 
         this.AssertInvalidAndNothingStored(result, "periods");
     }
@@ -150,5 +168,23 @@ public class PeakPeriodCommandsTests
         CommandResult result = await this.Replace(Period("2019-12-31", "2020-01-10"), Period("2100-12-01", "2101-01-01"));
 
         this.AssertInvalidAndNothingStored(result, "periods[0]", "periods[1]");
+    }
+
+    [Fact]
+    public async Task A_declaration_records_who_made_it_and_what_it_declared()
+    {
+        CommandResult result = await this.Replace(Period("2026-07-01", "2026-08-31", "summer"));
+
+        Assert.Equal(CommandStatus.Accepted, result.Status);
+        var entry = Assert.Single(this.auditLog.Entries);
+        Assert.Equal((PeakPeriodCommands.AuditPartition, "manager", "sub-m1", "Mia Manager"), (entry.ApplicationId, entry.Actor, entry.BySubject, entry.ByName));
+        Assert.Equal("2026-07-01/2026-08-31", entry.Details["periods"]);
+    }
+
+    [Fact]
+    public async Task A_refused_declaration_records_nothing()
+    {
+        await this.Replace(Period("2026-08-31", "2026-07-01"));
+        Assert.Empty(this.auditLog.Entries);
     }
 }

@@ -240,13 +240,13 @@ public class PolicyCatalogTests
     public void The_entries_used_are_stamped_into_the_terms()
     {
         Assert.Equal(
-            ["standard-2026-01", "admissibility-2021-05", "fee-2026-01", "federal-2026-01", "directive-2024-1233"],
+            ["standard-2026-01", "admissibility-2021-05", "fee-2026-01", "federal-2026-01", "directive-2024-1233", "case-limits-2019-01"],
             Resolve(PermitCategory.Other, "2026-06-01T12:00:00+02:00").PolicyEntries);
         Assert.Equal(
-            ["admissibility-2021-05", "federal-2026-01", "belgian-law-4-months"],
+            ["admissibility-2021-05", "federal-2026-01", "belgian-law-4-months", "case-limits-2019-01"],
             Resolve(PermitCategory.Other, "2025-12-31T12:00:00+01:00").PolicyEntries);
         Assert.Equal(
-            ["standard-2026-01", "admissibility-2021-05"],
+            ["standard-2026-01", "admissibility-2021-05", "case-limits-2019-01"],
             Resolve(PermitCategory.WorkCard, "2026-06-01T12:00:00+02:00").PolicyEntries); // exempt: no fee entry applied
     }
 

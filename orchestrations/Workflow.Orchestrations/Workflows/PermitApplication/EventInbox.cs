@@ -16,6 +16,14 @@ namespace Workflow.Orchestrations.Workflows.PermitApplication;
 /// </remarks>
 internal sealed class EventInbox
 {
+    /// <summary>The events version 1.0 listens for (it never receives the later kinds: the API refuses those commands for it).</summary>
+    internal static readonly IReadOnlySet<string> Version1Events = new HashSet<string>(StringComparer.Ordinal)
+    {
+        PermitEvents.DocumentsSupplied, PermitEvents.FeePaid, PermitEvents.InformationRequested, PermitEvents.CaseworkerDecided,
+        PermitEvents.FederalAcknowledged, PermitEvents.FederalInformationRequested, PermitEvents.FederalDecided,
+        PermitEvents.ThirdPartyRequested, PermitEvents.ThirdPartyAnswered,
+    };
+
     /// <summary>Every event the workflow listens for, with its payload type (a test checks none of PermitEvents is missing).</summary>
     static readonly (string Name, Func<TaskOrchestrationContext, string, Task<PermitMessage>> Wait)[] Events =
     [
@@ -28,12 +36,17 @@ internal sealed class EventInbox
         (PermitEvents.FederalDecided, WaitFor<FederalDecided>),
         (PermitEvents.ThirdPartyRequested, WaitFor<ThirdPartyRequested>),
         (PermitEvents.ThirdPartyAnswered, WaitFor<ThirdPartyAnswered>),
+        (PermitEvents.FeeReversed, WaitFor<FeeReversed>),
+        (PermitEvents.ApplicationWithdrawn, WaitFor<ApplicationWithdrawn>),
+        (PermitEvents.ApplicationCorrected, WaitFor<ApplicationCorrected>),
     ];
 
     readonly List<Listener> listeners;
 
-    public EventInbox(TaskOrchestrationContext context) =>
-        this.listeners = [.. Events.Select(e => new Listener(() => e.Wait(context, e.Name)))];
+    /// <param name="context">The workflow's context.</param>
+    /// <param name="only">The event names to listen for (all of them when null).</param>
+    public EventInbox(TaskOrchestrationContext context, IReadOnlySet<string>? only = null) =>
+        this.listeners = [.. Events.Where(e => only is null || only.Contains(e.Name)).Select(e => new Listener(() => e.Wait(context, e.Name)))];
 
     internal static IEnumerable<string> EventNames => Events.Select(e => e.Name);
 

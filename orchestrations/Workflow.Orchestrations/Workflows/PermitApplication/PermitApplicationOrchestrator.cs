@@ -1,22 +1,16 @@
 using Microsoft.DurableTask;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
-using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Workflows.PermitApplication.V1;
 
 namespace Workflow.Orchestrations.Workflows.PermitApplication;
 
 /// <summary>
-/// One application for a work authorisation, from submission to decision (DESIGN.md §1):
-/// <list type="number">
-/// <item>admissibility, on the one-view of the authentic sources: no excluded employer or director (§2.1), complete
-/// documents and the fee, with a deadline when something is missing (the SLA clock waits with the applicant);</item>
-/// <item>in parallel, the Flemish assessment (the category's rules and the fraud signals for the caseworker, third
-/// parties asked when there is doubt, then the caseworker's decision) and, for single-permit categories, the federal
-/// leg (handoff, then the federal decision that resumes the workflow through a callback);</item>
-/// <item>the combined decision: granted only if both sides approve; a Flemish refusal cancels the federal leg;</item>
-/// <item>the letter kept with the dossier, employer and worker notified.</item>
-/// </list>
-/// SLA milestones and deadline alerts fire while the workflow waits (see <see cref="PermitWorkflow"/>).
-/// No injected dependencies and no I/O here: everything external happens in activities.
+/// One application for a work authorisation, from submission to decision. Since version 2.0 the procedure is
+/// <see cref="PermitCaseModel"/>, a pure model of the case that <see cref="PermitWorkflow"/> drives: admissibility on the
+/// one-view (§2.9, §2.1), the Flemish assessment in parallel with the federal leg (§2.4), SLA milestones and deadlines,
+/// the combined decision, the letter. Instances started under version 1.0 finish on the 1.0 steps
+/// (<see cref="PermitWorkflowV1"/>). No injected dependencies and no I/O here: everything external happens in activities.
 /// </summary>
 public sealed class PermitApplicationOrchestrator : TaskOrchestrator<PermitApplicationInput, PermitApplicationResult>
 {
@@ -25,19 +19,30 @@ public sealed class PermitApplicationOrchestrator : TaskOrchestrator<PermitAppli
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var application = new PermitWorkflow(context, input);
+        if (PermitWorkflowVersions.RunsVersion1(context))
+        {
+            return await RunVersion1Async(context, input);
+        }
+
+        return await new PermitWorkflow(context, input).RunAsync();
+    }
+
+    /// <summary>Version 1.0, unchanged: the phases called in order.</summary>
+    static async Task<PermitApplicationResult> RunVersion1Async(TaskOrchestrationContext context, PermitApplicationInput input)
+    {
+        var application = new PermitWorkflowV1(context, input);
         await application.ReceiveAsync();
 
         switch (await application.BecomeAdmissibleAsync())
         {
             case AdmissibilityOutcome.Excluded:
-                return await application.DecideAsync(Outcome.Inadmissible, [DecisionGrounds.EmployerExcluded.Code]);
+                return await application.DecideAsync(Domain.Outcome.Inadmissible, [Domain.DecisionGrounds.EmployerExcluded.Code]);
             case AdmissibilityOutcome.Incomplete:
-                return await application.DecideAsync(Outcome.Inadmissible, [DecisionGrounds.Incomplete.Code]);
+                return await application.DecideAsync(Domain.Outcome.Inadmissible, [Domain.DecisionGrounds.Incomplete.Code]);
         }
 
         await application.StartAssessmentAsync();
-        (Outcome outcome, IReadOnlyList<string> grounds) = await application.AwaitVerdictsAsync();
+        (Domain.Outcome outcome, IReadOnlyList<string> grounds) = await application.AwaitVerdictsAsync();
         return await application.DecideAsync(outcome, grounds);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.DurableTask;
+
 namespace Workflow.Orchestrations.Workflows.PermitApplication;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Workflow.Orchestrations.Workflows.PermitApplication;
 /// (leaves for a newer worker) the instances a newer deployment started.</item>
 /// <item>A change that alters the sequence of steps (activities, timers, events) of instances already in flight is made
 /// behind <c>context.CompareVersionTo("x.y") &gt;= 0</c>, so a replay of an older instance takes its old path. The old
-/// branch is removed only when no instance of that version is left (query the task hub by version, or the case index).</item>
+/// branch is removed only when no instance of that version is left (query the case index by workflow version).</item>
 /// <item>A change that does not alter the steps (an activity's internals, policy data, a letter's wording) needs no new version.</item>
 /// </list>
 /// The local host sets this on its worker and client (Engine:WorkflowVersion); the Functions app in host.json
@@ -18,5 +20,20 @@ namespace Workflow.Orchestrations.Workflows.PermitApplication;
 public static class PermitWorkflowVersions
 {
     /// <summary>1.0: the workflow of the first release (admissibility on the one-view, assessment, federal leg, SLA loop).</summary>
-    public const string Current = "1.0";
+    public const string Version1 = "1.0";
+
+    /// <summary>
+    /// 2.0: the case model (a pure model of the case drives every step; one activity per transition carries out its
+    /// effects); payments confirmed by the provider, reversals, withdrawals and corrections by the applicant.
+    /// </summary>
+    public const string CaseModel = "2.0";
+
+    public const string Current = CaseModel;
+
+    /// <summary>Instances stamped before 2.0 (or without a version: started before versioning) run the 1.0 steps.</summary>
+    public static bool RunsVersion1(TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return string.IsNullOrEmpty(context.Version) || context.CompareVersionTo(CaseModel) < 0;
+    }
 }

@@ -1,7 +1,7 @@
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Ports;
 
-namespace Workflow.Orchestrations.Workflows.PermitApplication;
+namespace Workflow.Orchestrations.Workflows.PermitApplication.V1;
 
 /// <summary>
 /// A request to a third party during the assessment (authentication, §2.1 art. 63 BVR; screening advice, §2.7): a

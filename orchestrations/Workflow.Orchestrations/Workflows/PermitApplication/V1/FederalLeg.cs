@@ -1,7 +1,7 @@
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 
-namespace Workflow.Orchestrations.Workflows.PermitApplication;
+namespace Workflow.Orchestrations.Workflows.PermitApplication.V1;
 
 /// <summary>The federal leg of one workflow: the handoff, its answer or its cancellation (policy times).</summary>
 internal sealed class FederalLeg(bool applies)

@@ -1,4 +1,4 @@
-namespace Workflow.Orchestrations.Workflows.PermitApplication;
+namespace Workflow.Orchestrations.Workflows.PermitApplication.V1;
 
 /// <summary>How the admissibility phase ended.</summary>
 internal enum AdmissibilityOutcome

@@ -1,0 +1,71 @@
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>One transition of a case to carry out: its effects, and its new state when it changed. <paramref name="At"/> is real time.</summary>
+public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, CaseEffects Effects, PermitCase? State);
+
+/// <summary>
+/// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
+/// parties (federal office, third parties, notifications, alerts through the outbox), so the case never says a state
+/// whose messages are not out; then the fate of the commands it handled, the case index, and last its audit rows, so a
+/// reader who sees a step in the timeline finds the case in that state. Every write is idempotent on its own key, so a
+/// retried activity (or a replayed one after a crash) repeats nothing.
+/// </summary>
+public sealed class RecordTransitionActivity(
+    IFederalOfficeGateway federalOffice,
+    IThirdPartyGateway thirdParties,
+    INotificationSender notifications,
+    IAlertPublisher alerts,
+    ICommandOutcomes commands,
+    IAuditLog auditLog,
+    ICaseIndex caseIndex,
+    TimeProvider time) : TaskActivity<TransitionRecord, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, TransitionRecord input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        CaseEffects effects = input.Effects;
+        CancellationToken none = CancellationToken.None;
+
+        foreach (FederalOutboundMessage message in effects.FederalMessages)
+        {
+            await federalOffice.SendAsync(message, none);
+        }
+
+        foreach (ThirdPartyRequest request in effects.ThirdPartyRequests)
+        {
+            await thirdParties.SendAsync(request, none);
+        }
+
+        foreach (PartyNotification notification in effects.Notifications)
+        {
+            await notifications.SendAsync(notification, none);
+        }
+
+        foreach (SlaAlert alert in effects.Alerts)
+        {
+            await PublishAlertActivity.PublishAsync(alerts, auditLog, alert, time.GetUtcNow(), none);
+        }
+
+        foreach (CommandSettlement settlement in effects.Settlements)
+        {
+            await commands.SettleAsync(input.ApplicationId, settlement, input.At, none);
+        }
+
+        if (input.State is not null)
+        {
+            await caseIndex.UpsertAsync(input.State, none);
+        }
+
+        foreach (CaseStep step in effects.Steps)
+        {
+            await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details), none);
+        }
+
+        return effects.Steps.Count;
+    }
+}

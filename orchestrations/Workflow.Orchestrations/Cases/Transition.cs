@@ -1,0 +1,40 @@
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Orchestrations.Cases;
+
+/// <summary>An audit row of a transition; its key makes the write idempotent. Codes and ids only.</summary>
+public sealed record CaseStep(string Key, string Event, string Actor, IReadOnlyDictionary<string, string> Details);
+
+/// <summary>
+/// Everything one transition does to the outside world. One activity applies it all, each part under its own
+/// idempotency key (a retried activity repeats nothing): messages to the federal office and third parties, notifications,
+/// alerts, the fate of the commands it handled, its audit rows, then the case index.
+/// </summary>
+public sealed record CaseEffects(
+    IReadOnlyList<CaseStep> Steps,
+    IReadOnlyList<FederalOutboundMessage> FederalMessages,
+    IReadOnlyList<ThirdPartyRequest> ThirdPartyRequests,
+    IReadOnlyList<PartyNotification> Notifications,
+    IReadOnlyList<SlaAlert> Alerts,
+    IReadOnlyList<CommandSettlement> Settlements)
+{
+    public static CaseEffects None { get; } = new([], [], [], [], [], []);
+
+    public bool IsEmpty =>
+        this.Steps.Count == 0 && this.FederalMessages.Count == 0 && this.ThirdPartyRequests.Count == 0
+        && this.Notifications.Count == 0 && this.Alerts.Count == 0 && this.Settlements.Count == 0;
+}
+
+/// <summary>The result of one step of the model: the new case, what to do about it, and whether the case index must learn it.</summary>
+public sealed record Transition(PermitCase State, CaseEffects Effects, bool StateChanged)
+{
+    /// <summary>Nothing to carry out: neither effects nor a new state to index.</summary>
+    public bool IsQuiet => this.Effects.IsEmpty && !this.StateChanged;
+}
+
+/// <summary>Why the model does not admit a message, in words fit for the one who sent it.</summary>
+/// <param name="Code">A short code for the audit log (e.g. "not-open", "decided", "late").</param>
+/// <param name="Reason">A sentence for the sender: it names only what the sender may know.</param>
+/// <param name="Unfit">The command can never fit this case (not a matter of its moment): the API answers 422, not 409.</param>
+public sealed record Refusal(string Code, string Reason, bool Unfit = false);

@@ -1,0 +1,205 @@
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.UnitTests.Cases;
+
+/// <summary>The case model's admissibility (§2.9, §2.1): receipt, sources, completeness, the applicant's deadline.</summary>
+public sealed class AdmissibilityTransitionTests
+{
+    [Fact]
+    public void A_new_case_records_its_receipt_and_first_asks_for_the_authentic_sources()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+
+        Assert.Equal(Stage.Admissibility, harness.State.Stage);
+        Assert.Equal([CaseWork.GatherSources], harness.State.PendingWork);
+        Assert.Equal([CaseEvents.Received], harness.Timeline);
+        Assert.Equal(FeeStatus.Due, harness.State.Fee);
+        Assert.Equal(FederalLegStatus.NotStarted, harness.State.Federal.Status);
+        Assert.Equal("wf-0001-received", Assert.Single(harness.Last.Effects.Steps).Key);
+        Assert.True(harness.Last.StateChanged);
+    }
+
+    [Fact]
+    public void A_work_card_owes_no_fee_and_has_no_federal_leg()
+    {
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+
+        Assert.Equal(FeeStatus.NotDue, harness.State.Fee);
+        Assert.Equal(FederalLegStatus.NotApplicable, harness.State.Federal.Status);
+    }
+
+    [Fact]
+    public void Read_sources_lead_to_the_admissibility_check()
+    {
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+        harness.Gathered();
+
+        Assert.Equal([CaseWork.CheckAdmissibility], harness.State.PendingWork);
+        Assert.Equal(CaseEvents.SourcesGathered, harness.Timeline.Last());
+    }
+
+    [Fact]
+    public void A_file_missing_documents_and_the_fee_waits_on_the_applicant_with_a_deadline_and_a_paused_clock()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Gathered();
+        harness.After(0.5);
+        Transition waiting = harness.Checked(missing: [DocumentTypes.Diploma]);
+
+        Assert.Equal(Stage.AwaitingApplicant, harness.State.Stage);
+        Assert.Equal(harness.Now.AddDays(15), harness.State.ApplicantDeadline);
+        Assert.True(harness.State.SlaClock().IsPaused);
+        Assert.Equal(PauseReason.AwaitingApplicant, harness.State.Sla.Pauses[^1].Reason);
+        Assert.Equal([DocumentTypes.Diploma, "fee"], harness.State.ApplicantItems);
+        PartyNotification told = Assert.Single(waiting.Effects.Notifications);
+        Assert.Equal((Party.Employer, NotificationKind.ItemsMissing), (told.Party, told.Kind));
+        Assert.Equal([DocumentTypes.Diploma, "fee"], told.Items);
+        Assert.Equal(harness.State.ApplicantDeadline, told.Deadline);
+        Assert.Contains(CaseEvents.ItemsMissing, harness.Timeline);
+    }
+
+    [Fact]
+    public void A_fee_paid_before_the_first_check_counts_in_it_and_nobody_is_told_anything_is_missing()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Receive(harness.FeePaid());
+        Assert.Equal(FeeStatus.Paid, harness.State.Fee);
+        Assert.Equal(Stage.Admissibility, harness.State.Stage); // the check decides, not the payment
+
+        harness.Gathered();
+        Transition admissible = harness.Checked();
+
+        Assert.Equal(Stage.Assessment, harness.State.Stage);
+        Assert.Empty(harness.Transitions.SelectMany(t => t.Effects.Notifications));
+        Assert.False(harness.State.SlaClock().IsPaused);
+        Assert.Empty(harness.State.Sla.Pauses);
+        FederalOutboundMessage handoff = Assert.Single(admissible.Effects.FederalMessages);
+        Assert.Equal((FederalOutboundKind.Handoff, $"{harness.Id}-h1"), (handoff.Kind, handoff.HandoffId));
+        Assert.Equal(FederalLegStatus.HandedOff, harness.State.Federal.Status);
+        Assert.Equal(harness.Now, harness.State.CompleteAt);
+        Assert.Equal([CaseWork.Assess], harness.State.PendingWork);
+        Assert.Equal([CaseEvents.Admissible, CaseEvents.FederalHandoffSent], admissible.Effects.Steps.Select(s => s.Event));
+    }
+
+    [Fact]
+    public void Documents_that_complete_the_file_are_checked_again_and_the_clock_resumes_when_they_did()
+    {
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+        harness.Gathered();
+        harness.Checked(missing: [DocumentTypes.EmploymentContract]);
+        DateTimeOffset pausedAt = harness.Now;
+
+        harness.After(3);
+        DateTimeOffset suppliedAt = harness.Now;
+        harness.Receive(harness.Documents(DocumentTypes.EmploymentContract));
+        Assert.Equal([CaseWork.CheckAdmissibility], harness.State.PendingWork);
+        Assert.Equal(Stage.AwaitingApplicant, harness.State.Stage);
+
+        harness.After(0.5); // the check takes its time: the pause still ends when the documents came in
+        harness.Checked();
+        Assert.Equal(Stage.Assessment, harness.State.Stage);
+        var pause = Assert.Single(harness.State.Sla.Pauses);
+        Assert.Equal((pausedAt, suppliedAt), (pause.Start, pause.End!.Value));
+        Assert.Equal(suppliedAt, harness.State.CompleteAt);
+        Assert.Equal(harness.State.Sla.Start.AddDays(30 + 3), harness.State.SlaClock().DueAsOf(harness.Now));
+        Assert.Null(harness.State.ApplicantDeadline);
+    }
+
+    [Fact]
+    public void Documents_arriving_before_a_waiting_check_ran_are_covered_by_that_one_check()
+    {
+        // The workflow applies arrived messages before it does waiting work, so the one check sees these documents.
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+        harness.Gathered();
+        harness.Receive(harness.Documents(DocumentTypes.Passport));
+        Assert.Equal([CaseWork.CheckAdmissibility], harness.State.PendingWork); // asked once, not twice
+
+        harness.Checked();
+        Assert.Equal(Stage.Assessment, harness.State.Stage);
+        Assert.Empty(harness.Transitions.SelectMany(t => t.Effects.Notifications));
+    }
+
+    [Fact]
+    public void A_file_still_incomplete_at_the_deadline_is_inadmissible_as_incomplete()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Gathered();
+        harness.Checked(missing: [DocumentTypes.Diploma]);
+
+        Assert.Equal(harness.State.ApplicantDeadline, PermitCaseModel.NextWakeUp(harness.State, harness.Now));
+        harness.WakeUp();
+
+        Assert.Equal(Stage.Deciding, harness.State.Stage);
+        Assert.Equal(Outcome.Inadmissible, harness.State.Outcome);
+        Assert.Equal([DecisionGrounds.Incomplete.Code], harness.State.Grounds);
+        Assert.Contains(CaseEvents.CompletionDeadlinePassed, harness.Timeline);
+        Assert.Equal([CaseWork.IssueLetter], harness.State.PendingWork);
+        Assert.True(harness.State.SlaClock().IsStopped);
+    }
+
+    [Fact]
+    public void A_file_lacking_only_the_fee_at_the_deadline_is_inadmissible_for_the_unpaid_fee()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Gathered();
+        harness.Checked();
+        harness.WakeUp();
+
+        Assert.Equal(Outcome.Inadmissible, harness.State.Outcome);
+        Assert.Equal([DecisionGrounds.FeeUnpaid.Code], harness.State.Grounds);
+    }
+
+    [Fact]
+    public void An_excluded_employer_or_director_makes_the_application_inadmissible_at_once()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Gathered();
+        Transition excluded = harness.Checked(excluded: [ExcludedParty.Director]);
+
+        Assert.Equal(Outcome.Inadmissible, harness.State.Outcome);
+        Assert.Equal([DecisionGrounds.EmployerExcluded.Code], harness.State.Grounds);
+        Assert.Equal([CaseEvents.ExcludedParty, CaseEvents.Decided], excluded.Effects.Steps.Select(s => s.Event));
+        Assert.Equal("director", excluded.Effects.Steps[0].Details["parties"]);
+        Assert.Empty(excluded.Effects.FederalMessages); // the federal leg never started
+    }
+
+    [Fact]
+    public void Correctness_issues_are_recorded_for_the_caseworker_and_block_nothing()
+    {
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+        harness.Gathered();
+        Transition checkedOk = harness.Checked(issues: ["employer-name-differs-from-kbo"]);
+
+        Assert.Equal(Stage.Assessment, harness.State.Stage);
+        Assert.Equal("employer-name-differs-from-kbo", checkedOk.Effects.Steps.Single(s => s.Event == CaseEvents.CorrectnessIssues).Details["issues"]);
+    }
+
+    [Fact]
+    public void Audit_keys_are_unique_and_numbered_in_order_across_transitions()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled).Complete();
+        harness.Decide(CaseworkerVerdict.Approve);
+
+        string[] keys = [.. harness.Transitions.SelectMany(t => t.Effects.Steps).Select(s => s.Key)];
+        Assert.Equal(keys.Length, keys.Distinct().Count());
+        Assert.Equal(keys, keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("wf-0001-", keys[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_revision_grows_exactly_when_the_state_changes()
+    {
+        var harness = CaseHarness.Start(PermitCategory.WorkCard);
+        int revision = harness.State.Revision;
+        harness.Gathered(); // asks for the check: a change
+        Assert.Equal(revision + 1, harness.State.Revision);
+
+        Transition quiet = harness.Time(); // nothing falls due
+        Assert.False(quiet.StateChanged);
+        Assert.True(quiet.IsQuiet);
+        Assert.Equal(revision + 1, harness.State.Revision);
+    }
+}
