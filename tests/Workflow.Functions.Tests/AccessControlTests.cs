@@ -57,7 +57,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.False(user.IsInRole("global-admin"));
         Assert.Equal("0412345614", user.FindFirst("applicant")!.Value);
         Assert.Equal("oid-1", user.Identity.Name);
-        Assert.Equal(["applicant", "role", "role", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
+        Assert.Equal("A. Person", user.FindFirst("name")!.Value);
+        Assert.Equal(["applicant", "name", "role", "role", "sub"], user.Claims.Select(c => c.Type).Order(StringComparer.Ordinal));
     }
 
     [Theory]
