@@ -26,7 +26,8 @@ namespace Workflow.Functions.Http;
 /// endpoint's policy of <see cref="AccessPolicies"/> on the forwarded principal (<see cref="FunctionAccess"/>) and the
 /// handler makes the employer ownership check, exactly as the local host does. No function key is asked (people have
 /// none), so the triggers are anonymous at the host. The federal webhook (HMAC signature) and the decision grounds
-/// (public information) are excluded from App Service authentication and take no principal.
+/// (public information) are excluded from App Service authentication and take no principal. Every function takes from
+/// its caller's rate limit budget first (<see cref="CallerRateLimits"/>), as the local host's endpoints do.
 /// </remarks>
 public static class PermitHttpFunctions
 {
@@ -36,7 +37,7 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
             PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("GetApplication")]
@@ -94,7 +95,7 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
             PermitApi.SupplyDocumentsAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
@@ -136,9 +137,10 @@ public static class PermitHttpFunctions
             PermitApi.WorklistAsync(Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("GetDecisionGrounds")]
-    public static IResult GetDecisionGrounds(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request) =>
-        PermitApi.GetDecisionGrounds();
+    public static Task<IResult> GetDecisionGrounds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request,
+        FunctionContext context) =>
+        FunctionAccess.RunAnonymousAsync(request, context, () => Task.FromResult(PermitApi.GetDecisionGrounds()));
 
     [Function("GetExclusions")]
     public static Task<IResult> GetExclusions(
@@ -167,7 +169,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.FederalMessageAsync(request, With<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken);
+        FunctionAccess.RunAnonymousAsync(request, context, () =>
+            PermitApi.FederalMessageAsync(request, With<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken));
 
     [Function("GetPeakPeriods")]
     public static Task<IResult> GetPeakPeriods(
