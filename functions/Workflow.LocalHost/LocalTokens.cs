@@ -34,6 +34,10 @@ public static class LocalTokens
         {
             // Claim names as issued ("role", "applicant", "sub"), not mapped to the long WS-* URIs.
             bearer.MapInboundClaims = false;
+
+            // A refused token gets the bare challenge "WWW-Authenticate: Bearer": why the validator refused it (expired,
+            // unknown key, wrong audience) would help whoever forges tokens, and a client needs only to get a new one.
+            bearer.IncludeErrorDetails = false;
             bearer.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = Issuer,

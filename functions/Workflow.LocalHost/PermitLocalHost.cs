@@ -71,6 +71,7 @@ public static class PermitLocalHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication, so a caller is its token's subject; before authorization, so refusals count too
         app.UseAuthorization();
         app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();

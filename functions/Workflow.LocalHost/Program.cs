@@ -19,7 +19,18 @@ if (ReplayFederalPoisonCommand.IsCommand(args))
     return await ReplayFederalPoisonCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-WebApplication app = PermitLocalHost.Build(args);
+WebApplication app;
+try
+{
+    app = PermitLocalHost.Build(args);
+}
+catch (InvalidOperationException e)
+{
+    // Settings the host refuses (a TCP sidecar not allowed, a short signing key): say why, start nothing.
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 2;
+}
+
 await PermitLocalHost.StartAsync(app);
 
 EngineSettings engine = app.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();

@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Application.Access;
 using Workflow.Application.Federal;
 using Workflow.Application.Http;
 using Workflow.Application.Payments;
@@ -95,14 +96,23 @@ public sealed class AccessControlTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_principal_or_with_a_garbled_one_a_protected_function_answers_a_401_problem()
+    public async Task Without_a_principal_or_with_a_garbled_one_a_protected_function_answers_a_401_problem_that_names_no_reason()
     {
-        foreach (string? header in new[] { null, "garbled", EasyAuth.Encode("twitter", ("roles", "caseworker")) })
+        foreach (string? header in new[] { null, "garbled", EasyAuth.Encode("twitter", ("roles", "caseworker")), EasyAuth.Encode("aad", ("roles", "caseworker")) + "x" })
         {
             HttpOutcome outcome = await this.InvokeAsync("GetWorklist", header);
-            Assert.Equal(StatusCodes.Status401Unauthorized, outcome.Status);
-            Assert.Equal("application/problem+json", outcome.ContentType);
+            AssertBareChallenge(outcome);
         }
+    }
+
+    /// <summary>A 401 as both hosts answer it: the fixed problem, and the challenge without error or description.</summary>
+    static void AssertBareChallenge(HttpOutcome outcome)
+    {
+        Assert.Equal(StatusCodes.Status401Unauthorized, outcome.Status);
+        Assert.Equal("application/problem+json", outcome.ContentType);
+        Assert.Equal("Bearer", Assert.Single(outcome.Headers.WWWAuthenticate));
+        Assert.Equal(AccessProblems.NoValidIdentity, outcome.Json.GetProperty("detail").GetString());
+        Assert.Equal("Not authenticated.", outcome.Json.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -113,7 +123,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         await using (context)
         {
             HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetWorklist(http.Request, context, CancellationToken.None), http);
-            Assert.Equal(StatusCodes.Status401Unauthorized, outcome.Status);
+            AssertBareChallenge(outcome);
         }
     }
 

@@ -7,6 +7,7 @@ using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Simulated;
 using Workflow.Application;
 using Workflow.Application.Federal;
+using Workflow.Application.Http;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Functions.Tests.Support;
@@ -81,6 +82,8 @@ public sealed partial class ConfigurationTests
         { typeof(ServiceBusSettings), ServiceBusSettings.Section },
         { typeof(FederalWebhookSettings), FederalWebhookSettings.Section },
         { typeof(AuthenticSourcesSettings), AuthenticSourcesSettings.Section },
+        { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Requests)}" },
+        { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Submissions)}" },
     };
 
     [Theory]

@@ -150,7 +150,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("GET", "/api/decision-grounds");
         await using (context)
         {
-            HttpOutcome outcome = await HttpOutcome.ExecuteAsync(PermitHttpFunctions.GetDecisionGrounds(http.Request), http);
+            HttpOutcome outcome = await HttpOutcome.ExecuteAsync(await PermitHttpFunctions.GetDecisionGrounds(http.Request, context), http);
 
             Assert.Equal(StatusCodes.Status200OK, outcome.Status);
             Assert.Equal(DecisionGrounds.All.Count, outcome.Json.GetArrayLength());

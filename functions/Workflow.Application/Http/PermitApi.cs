@@ -35,11 +35,13 @@ public static class PermitApi
         ArgumentNullException.ThrowIfNull(endpoints);
         RouteGroupBuilder api = endpoints.MapGroup("/api");
         api.RequireAuthorization();
+        api.RequireRateLimiting(CallerRateLimits.Requests).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         RouteGroupBuilder applications = api.MapGroup("/applications").WithTags("Applications");
         applications.MapPost("/", SubmitAsync)
             .WithName("SubmitApplication")
             .RequireRoles(AccessPolicies.Employers)
+            .RequireRateLimiting(CallerRateLimits.Submissions)
             .WithSummary("Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
             .Accepts<SubmitApplicationRequest>("application/json")
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
@@ -84,6 +86,7 @@ public static class PermitApi
         applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
             .WithName("SupplyDocuments")
             .RequireRoles(AccessPolicies.Employers)
+            .RequireRateLimiting(CallerRateLimits.Submissions)
             .WithSummary("Supply documents: missing ones, or the answer to an information request (requestId names it). The same batch again is answered from its record (200).")
             .Accepts<SupplyDocumentsRequest>("application/json")
             .CommandResponses();
@@ -571,6 +574,7 @@ public static class PermitApi
         services.AddAuthorization(AccessPolicies.Register);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddTransient<ApplicantAccess>();
+        services.AddCallerRateLimits();
         return services;
     }
 

@@ -16,6 +16,13 @@ public static class Problems
     public static IResult Unauthorized(string detail) =>
         Problem(StatusCodes.Status401Unauthorized, "Not authenticated.", detail);
 
+    /// <summary>
+    /// 401 with the bare challenge <c>WWW-Authenticate: Bearer</c> (RFC 6750 §3), no error code or description: a
+    /// client needs only to get a valid token, and why its token failed would help only whoever forges them.
+    /// </summary>
+    public static IResult BearerChallenge(string detail) =>
+        new WithHeader(Unauthorized(detail), "WWW-Authenticate", "Bearer");
+
     public static IResult Forbidden(string detail) =>
         Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
 
@@ -30,7 +37,14 @@ public static class Problems
         new WithHeader(
             Problem(StatusCodes.Status409Conflict, "The application is still being registered.", detail),
             "Retry-After",
-            ((long)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Seconds(retryAfter));
+
+    /// <summary>429 with <c>Retry-After</c>: the caller has used up its budget of <see cref="CallerRateLimits"/> for now (RFC 6585 §4).</summary>
+    public static IResult TooManyRequests(TimeSpan retryAfter) =>
+        new WithHeader(
+            Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", "You have used up your request budget for now. Send the request again after the Retry-After interval."),
+            "Retry-After",
+            Seconds(retryAfter));
 
     public static IResult TooLarge(long maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {maxBytes} bytes are accepted.");
@@ -40,6 +54,10 @@ public static class Problems
 
     public static IResult Unprocessable(string detail) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail);
+
+    /// <summary>A Retry-After value: whole seconds, rounded up, at least one.</summary>
+    static string Seconds(TimeSpan wait) =>
+        ((long)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);

@@ -27,7 +27,8 @@ namespace Workflow.Functions.Http;
 /// endpoint's policy of <see cref="AccessPolicies"/> on the forwarded principal (<see cref="FunctionAccess"/>) and the
 /// handler makes the employer ownership check, exactly as the local host does. No function key is asked (people have
 /// none), so the triggers are anonymous at the host. The federal webhook (HMAC signature) and the decision grounds
-/// (public information) are excluded from App Service authentication and take no principal.
+/// (public information) are excluded from App Service authentication and take no principal. Every function takes from
+/// its caller's rate limit budget first (<see cref="CallerRateLimits"/>), as the local host's endpoints do.
 /// </remarks>
 public static class PermitHttpFunctions
 {
@@ -37,7 +38,7 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
             PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("GetApplication")]
@@ -95,7 +96,7 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
             PermitApi.SupplyDocumentsAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
@@ -188,9 +189,10 @@ public static class PermitHttpFunctions
             PermitApi.WorklistAsync(request, Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("GetDecisionGrounds")]
-    public static IResult GetDecisionGrounds(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request) =>
-        PermitApi.GetDecisionGrounds();
+    public static Task<IResult> GetDecisionGrounds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request,
+        FunctionContext context) =>
+        FunctionAccess.RunAnonymousAsync(request, context, () => Task.FromResult(PermitApi.GetDecisionGrounds()));
 
     [Function("GetExclusions")]
     public static Task<IResult> GetExclusions(
@@ -219,7 +221,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.FederalMessageAsync(request, Gated<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken);
+        FunctionAccess.RunAnonymousAsync(request, context, () =>
+            PermitApi.FederalMessageAsync(request, Gated<FederalMessageHandler>(context, client), Service<FederalWebhookSignature>(context), cancellationToken));
 
     /// <summary>The payment provider's signed callback: the same handler as the local host's (202 applied, 200 recorded or repeated, 401 unsigned).</summary>
     [Function("ReceivePaymentEvent")]
@@ -228,7 +231,8 @@ public static class PermitHttpFunctions
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        PermitApi.PaymentEventAsync(request, Gated<PaymentCallbacks>(context, client), cancellationToken);
+        FunctionAccess.RunAnonymousAsync(request, context, () =>
+            PermitApi.PaymentEventAsync(request, Gated<PaymentCallbacks>(context, client), cancellationToken));
 
     [Function("GetPeakPeriods")]
     public static Task<IResult> GetPeakPeriods(

@@ -13,8 +13,8 @@ namespace Workflow.LocalHost.Engine;
 
 /// <summary>
 /// Wires the durable engine the way the Azure Functions host does for an isolated worker: a Durable Task gRPC sidecar
-/// (<see cref="TaskHubGrpcServer"/>) over an orchestration service, and the worker and client connected to it over
-/// gRPC on loopback. Worker and client use the one pinned serializer (DESIGN.md §2 (b)). MaximumTimerInterval keeps its
+/// (<see cref="TaskHubGrpcServer"/>, served by <see cref="SidecarServer"/>) over an orchestration service, and the
+/// worker and client connected to it over gRPC on a private socket. Worker and client use the one pinned serializer (DESIGN.md §2 (b)). MaximumTimerInterval keeps its
 /// default: changing it would break timers in flight.
 /// </summary>
 public static class DurableEngine
@@ -24,20 +24,16 @@ public static class DurableEngine
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(engine);
 
-        // The sidecar listens on a Unix domain socket of this process: no port to pick (or race for), nothing exposed on
-        // the network. Engine:GrpcPort > 0 serves it on a loopback TCP port instead, for diagnostics.
-        SidecarEndpoint sidecar = engine.GrpcPort > 0
-            ? SidecarEndpoint.Tcp(engine.GrpcPort)
-            : SidecarEndpoint.UnixSocket(Path.Combine(Path.GetTempPath(), $"permit-sidecar-{Guid.NewGuid():N}.sock"));
-        builder.WebHost.ConfigureKestrel(kestrel => sidecar.Listen(kestrel));
-        builder.Services.AddSingleton(_ => sidecar); // created by a factory, so the container disposes it (removing the socket)
-        // No catch-all endpoints for unknown gRPC services: they would answer 404 for API paths of two segments.
-        builder.Services.AddGrpc(grpc => grpc.IgnoreUnknownServices = true);
+        // The sidecar runs on a server of its own (SidecarServer), on a Unix socket in a folder only this user may
+        // enter: no port to pick (or race for), nothing reachable from the network or by other local users. A loopback
+        // TCP port (Engine:GrpcPort, for diagnostics) lets every local user in, so it must be asked for explicitly.
+        SidecarEndpoint sidecar = engine.GrpcPort == 0 ? SidecarEndpoint.PrivateUnixSocket() : SidecarEndpoint.LoopbackTcp(RequireAllowedTcpPort(engine));
+        builder.Services.AddSingleton(sidecar);
+        builder.Services.AddHostedService<SidecarServer>(); // before the worker: it listens before the worker connects
 
         builder.Services.AddSingleton(sp => CreateOrchestrationService(engine, storageConnectionString, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationService>(sp => new StopSafeOrchestrationService(sp.GetRequiredService<OrchestrationServiceHandle>().Service));
         builder.Services.AddSingleton(sp => (IOrchestrationServiceClient)sp.GetRequiredService<OrchestrationServiceHandle>().Service);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         GrpcChannel channel = sidecar.CreateChannel();
         var converter = new JsonDataConverter(WorkflowJson.Options);
@@ -65,12 +61,27 @@ public static class DurableEngine
         return builder;
     }
 
-    /// <summary>Serves the sidecar and makes sure the task hub exists before anything uses it.</summary>
+    /// <summary>Makes sure the task hub exists before anything uses it. The sidecar is served by <see cref="SidecarServer"/>, never on the API's server.</summary>
     public static async Task UseDurableEngineAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcService<TaskHubGrpcServer>();
         await app.Services.GetRequiredService<OrchestrationServiceHandle>().Service.CreateIfNotExistsAsync();
+    }
+
+    /// <summary>The TCP port of the sidecar, if the settings allow one; refuses to start otherwise.</summary>
+    static int RequireAllowedTcpPort(EngineSettings engine)
+    {
+        if (engine.GrpcPort is < 0 or > System.Net.IPEndPoint.MaxPort)
+        {
+            throw new InvalidOperationException($"{EngineSettings.Section}:{nameof(EngineSettings.GrpcPort)} must be 0 (a private Unix socket) or a TCP port (1 to 65535); it is {engine.GrpcPort}.");
+        }
+
+        return engine.AllowTcpSidecar
+            ? engine.GrpcPort
+            : throw new InvalidOperationException(
+                $"{EngineSettings.Section}:{nameof(EngineSettings.GrpcPort)}={engine.GrpcPort} would serve the durable engine on a loopback TCP port, where every " +
+                $"local user can drive it without a credential. Set {EngineSettings.Section}:{nameof(EngineSettings.AllowTcpSidecar)}=true to accept that " +
+                $"(diagnostics on a single-user machine), or leave {EngineSettings.Section}:{nameof(EngineSettings.GrpcPort)} at 0 for the private Unix socket.");
     }
 
     static OrchestrationServiceHandle CreateOrchestrationService(EngineSettings engine, string connectionString, ILoggerFactory loggerFactory)

@@ -41,8 +41,14 @@ public sealed class EngineSettings
     /// </summary>
     public string WorkflowVersion { get; set; } = Orchestrations.Workflows.PermitApplication.PermitWorkflowVersions.Current;
 
-    /// <summary>Loopback port of the gRPC sidecar; 0 serves it on a Unix socket instead.</summary>
+    /// <summary>Loopback port of the gRPC sidecar; 0 (the default) serves it on a Unix socket in a folder only this user may enter.</summary>
     public int GrpcPort { get; set; }
+
+    /// <summary>
+    /// Must be true for <see cref="GrpcPort"/> to take effect: on a TCP port, even loopback, every local user can drive
+    /// the engine without a credential. The host refuses to start otherwise.
+    /// </summary>
+    public bool AllowTcpSidecar { get; set; }
 
     public string EffectiveWorkerId => string.IsNullOrWhiteSpace(this.WorkerId)
         ? $"{Environment.MachineName}-{Environment.ProcessId}"

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Tokens;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.LocalHost;
 using Workflow.Orchestrations.Domain;
@@ -97,6 +98,40 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
         }
 
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
+    public async Task A_refused_token_is_told_only_to_bring_a_valid_one_never_why_the_validator_refused_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        string key = PermitHostOptions.SigningKey;
+        var refusedTokens = new (string What, string Token)[]
+        {
+            ("an expired token", LocalTokens.Issue(key, Roles.Manager, null, "t", TimeSpan.FromHours(1), now.AddHours(-2))),
+            ("a forged token", LocalTokens.Issue("an-attacker-guessing-the-signing-key-0001", Roles.Manager, null, "t", TimeSpan.FromHours(1), now)),
+            ("another audience", LocalTokens.Issue(key, Roles.Manager, null, "t", TimeSpan.FromHours(1), now, audience: "another-api")),
+            ("another issuer", LocalTokens.Issue(key, Roles.Manager, null, "t", TimeSpan.FromHours(1), now, issuer: "someone-else")),
+            ("no signature (alg none)", Unsigned(Roles.Manager, now)),
+            ("not a JWT", "not-a-token"),
+        };
+
+        // What JwtBearer would otherwise tell (error="invalid_token", error_description="The signature key was not found", IDX codes).
+        string[] reasons = ["error", "invalid", "expired", "lifetime", "signature", "key", "audience", "issuer", "IDX", "alg"];
+        foreach ((string what, string token) in refusedTokens)
+        {
+            using HttpResponseMessage response = await Send(fixture.Host.Api.Http, "GET", "/api/alerts", null, token);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal(["Bearer"], response.Headers.GetValues("WWW-Authenticate"));
+            JsonElement problem = await ApiClient.ProblemAsync(response);
+            Assert.Equal(AccessProblems.NoValidIdentity, problem.GetProperty("detail").GetString());
+            Assert.Equal("Not authenticated.", problem.GetProperty("title").GetString());
+
+            string told = string.Join('\n', response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"))
+                + '\n' + problem.GetRawText().Replace(AccessProblems.NoValidIdentity, string.Empty, StringComparison.Ordinal);
+            Assert.True(
+                !reasons.Any(r => told.Contains(r, StringComparison.OrdinalIgnoreCase)),
+                $"{what}: the answer tells why the token was refused:\n{told}");
+        }
     }
 
     [Fact]

@@ -42,6 +42,13 @@ internal sealed record PermitHostOptions
             $"--PaymentProvider:WebhookSecret={PaymentSecret}",
             $"--Auth:SigningKey={SigningKey}",
             "--Logging:LogLevel:Default=Warning",
+
+            // Budgets no test reaches: the suite's parallel tests poll with one token per role (and anonymous calls come
+            // from one address), far more than any real caller. RateLimitTests set tight ones through Extra.
+            "--RateLimits:Requests:TokenLimit=1000000",
+            "--RateLimits:Requests:TokensPerPeriod=1000000",
+            "--RateLimits:Submissions:TokenLimit=1000000",
+            "--RateLimits:Submissions:TokensPerPeriod=1000000",
         };
         if (workerId is not null)
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Workflow.LocalHost;
+using Workflow.LocalHost.Engine;
 
 namespace Workflow.FunctionalTests.Infrastructure;
 
@@ -37,6 +39,12 @@ internal sealed class PermitHost : IAsyncDisposable
 
     /// <summary>The host's services: its stores, to read what a test cannot reach through the API (the dossier's records).</summary>
     public IServiceProvider Services => this.app.Services;
+
+    /// <summary>Where the engine's sidecar listens.</summary>
+    public SidecarEndpoint Sidecar => this.app.Services.GetRequiredService<SidecarEndpoint>();
+
+    /// <summary>The sidecar's own server.</summary>
+    public SidecarServer SidecarServer => this.app.Services.GetServices<IHostedService>().OfType<SidecarServer>().Single();
 
     /// <param name="options">The host's settings.</param>
     /// <param name="configure">A last word on the host's builder, e.g. to capture its logs.</param>

@@ -12,11 +12,12 @@ internal static class EasyAuth
     public const string RoleType = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
 
     /// <summary>A user in <paramref name="role"/> (an employer with the applicant claim <paramref name="applicant"/>).</summary>
-    public static string Header(string role, string? applicant = null, string applicantClaim = "applicant")
+    /// <param name="objectId">The user's Entra object id, the API's subject: who the caller is, for its rate limits.</param>
+    public static string Header(string role, string? applicant = null, string applicantClaim = "applicant", string objectId = "00000000-0000-0000-0000-0000000000aa")
     {
         var claims = new List<(string, string)>
         {
-            ("http://schemas.microsoft.com/identity/claims/objectidentifier", "00000000-0000-0000-0000-0000000000aa"),
+            ("http://schemas.microsoft.com/identity/claims/objectidentifier", objectId),
             ("name", "A. Person"),
             ("roles", role),
         };
