@@ -54,7 +54,7 @@ public sealed class ApplicationCommands(
 
         foreach (ValidatedDocument document in documents)
         {
-            await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, cancellationToken);
+            await document.SaveAsync(dossiers, applicationId, cancellationToken);
         }
 
         // The same documents again make the same message id: the workflow acts on them once.

@@ -37,7 +37,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
-            PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
+            PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IDocumentStaging>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("GetApplication")]
     public static Task<IResult> GetApplication(
@@ -95,7 +95,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, user =>
-            PermitApi.SupplyDocumentsAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
+            PermitApi.SupplyDocumentsAsync(id, request, user, With<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IDocumentStaging>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
     public static Task<IResult> PayFee(
