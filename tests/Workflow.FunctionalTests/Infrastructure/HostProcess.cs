@@ -18,6 +18,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public ApiClient Api { get; private set; } = null!;
 
+    /// <summary>The host's process id (for /proc/&lt;pid&gt;/status, say).</summary>
+    public int ProcessId => this.process.Id;
+
     public static async Task<HostProcess> StartAsync(PermitHostOptions options, string workerId)
     {
         AzuriteServer azurite = await TestAzurite.GetAsync();
