@@ -35,6 +35,9 @@ internal sealed class PermitHost : IAsyncDisposable
 
     public DurableTaskClient Engine => this.app.Services.GetRequiredService<DurableTaskClient>();
 
+    /// <summary>The host's services, for the few tests that check its configuration.</summary>
+    public IServiceProvider Services => this.app.Services;
+
     /// <param name="options">The host's settings.</param>
     /// <param name="configure">A last word on the host's builder, e.g. to capture its logs.</param>
     public static async Task<PermitHost> StartAsync(PermitHostOptions? options = null, Action<WebApplicationBuilder>? configure = null)
