@@ -17,6 +17,12 @@ internal sealed class DocumentStagingStream : Stream
     /// <summary>Raw bytes read at a time; the window only grows for a single JSON token larger than this (not a document's content).</summary>
     const int WindowBytes = 64 * 1024;
 
+    /// <summary>
+    /// The longest token other than a document's content the scanner holds: no valid request has one near it. Past
+    /// it, the scanner passes the rest through, and the serializer judges the request as it always did.
+    /// </summary>
+    const int MaxTokenBytes = 1024 * 1024;
+
     /// <summary>How much content is staged at a time, per document being read.</summary>
     public const int BlockBytes = 1024 * 1024;
 
@@ -307,14 +313,50 @@ internal sealed class DocumentStagingStream : Stream
             this.start = 0;
         }
 
-        if (this.end == this.window.Length)
+        if (this.end == this.window.Length && !this.EmitPendingWhiteSpace())
         {
+            if (this.window.Length >= MaxTokenBytes)
+            {
+                this.mode = Mode.PassThrough;
+                return;
+            }
+
             this.window = Grow(this.window, this.end);
         }
 
         int read = await this.body.ReadAsync(this.window.AsMemory(this.end), cancellationToken);
         this.end += read;
         this.bodyEnded = read == 0;
+    }
+
+    /// <summary>
+    /// White space the reader holds back (after a comma it waits for the next token) would pile up in the window: it
+    /// goes out now, ahead of the separators it followed, which leaves the JSON the same.
+    /// </summary>
+    bool EmitPendingWhiteSpace()
+    {
+        int kept = this.start;
+        int at = this.start;
+        for (; at < this.end && this.window[at] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)':'; at++)
+        {
+            if (this.window[at] is (byte)',' or (byte)':')
+            {
+                this.window[kept++] = this.window[at];
+            }
+            else
+            {
+                this.Emit(this.window.AsSpan(at, 1));
+            }
+        }
+
+        if (at == kept)
+        {
+            return false;
+        }
+
+        this.window.AsSpan(at, this.end - at).CopyTo(this.window.AsSpan(kept));
+        this.end -= at - kept;
+        return true;
     }
 
     async ValueTask StageBlockAsync(CancellationToken cancellationToken)

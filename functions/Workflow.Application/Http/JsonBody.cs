@@ -8,9 +8,9 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.Application.Http;
 
 /// <summary>
-/// Reads a JSON request body strictly: the content type must be JSON, the size is bounded before anything is parsed,
-/// unknown or duplicate members are rejected, and a parse error becomes a 400 problem that says where (not what: the
-/// body may hold personal data, so it is neither echoed nor logged).
+/// Reads a JSON request body strictly: the content type must be JSON, the size is bounded (before anything is parsed,
+/// or as it streams in for bodies with documents), unknown or duplicate members are rejected, and a parse error
+/// becomes a 400 problem that says where (not what: the body may hold personal data, so it is neither echoed nor logged).
 /// </summary>
 public static partial class JsonBody
 {
