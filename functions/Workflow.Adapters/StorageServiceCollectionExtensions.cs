@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StorageProvisioner>();
 
         services.AddSingleton<IDossierStore, BlobDossierStore>();
+        services.AddSingleton<IDocumentStaging, BlobDocumentStaging>();
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IAlertDispatcher, QueueAlertDispatcher>();

@@ -41,15 +41,7 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },
-            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["type"] = document.Type,
-                ["contenttype"] = Uri.EscapeDataString(document.ContentType),
-                ["size"] = document.Size.ToString(CultureInfo.InvariantCulture),
-                ["sha256"] = document.Sha256,
-                ["receivedat"] = document.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                ["filename"] = Uri.EscapeDataString(document.FileName),
-            },
+            Metadata = DocumentMetadata(document),
 
             // The path is the content's hash: the first upload wins, so a repeat keeps the original receipt time.
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -141,6 +133,17 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         }
     }
 
+    /// <summary>A document's record as the metadata of its blob (also for <see cref="BlobStagedDocumentUpload"/>).</summary>
+    internal static Dictionary<string, string> DocumentMetadata(StoredDocument document) => new(StringComparer.Ordinal)
+    {
+        ["type"] = document.Type,
+        ["contenttype"] = Uri.EscapeDataString(document.ContentType),
+        ["size"] = document.Size.ToString(CultureInfo.InvariantCulture),
+        ["sha256"] = document.Sha256,
+        ["receivedat"] = document.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["filename"] = Uri.EscapeDataString(document.FileName),
+    };
+
     static StoredDocument? ToDocument(BlobItem item)
     {
         IDictionary<string, string> metadata = item.Metadata;
@@ -164,7 +167,8 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
     /// <summary>Where an application's dossier document lives (internal for the tests that lease it to fail a registration).</summary>
     internal static string ApplicationPath(string applicationId) => $"{Segment(applicationId)}/application.json";
 
-    static string DocumentPath(string applicationId, string type, string sha256) =>
+    /// <summary>Where a document lives in its dossier: under its type and the SHA-256 of its content.</summary>
+    internal static string DocumentPath(string applicationId, string type, string sha256) =>
         $"{Segment(applicationId)}/documents/{Segment(type)}/{Segment(sha256)}";
 
     static string RecordPath(string applicationId, string name) => $"{Segment(applicationId)}/records/{RelativePath(name)}";

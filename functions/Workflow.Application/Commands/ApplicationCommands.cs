@@ -56,7 +56,7 @@ public sealed class ApplicationCommands(CommandGate gate, IDossierStore dossiers
                 {
                     foreach (ValidatedDocument document in documents)
                     {
-                        await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, ct);
+                        await document.SaveAsync(dossiers, applicationId, ct); // staged while the body was read: copied into the dossier
                     }
                 }),
             cancellationToken);

@@ -8,9 +8,9 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.Application.Http;
 
 /// <summary>
-/// Reads a JSON request body strictly: the content type must be JSON, the size is bounded before anything is parsed,
-/// unknown or duplicate members are rejected, and a parse error becomes a 400 problem that says where (not what: the
-/// body may hold personal data, so it is neither echoed nor logged).
+/// Reads a JSON request body strictly: the content type must be JSON, the size is bounded (before anything is parsed,
+/// or as it streams in for bodies with documents), unknown or duplicate members are rejected, and a parse error
+/// becomes a 400 problem that says where (not what: the body may hold personal data, so it is neither echoed nor logged).
 /// </summary>
 public static partial class JsonBody
 {
@@ -49,6 +49,54 @@ public static partial class JsonBody
         catch (JsonException e)
         {
             return (null, Problems.BadRequest($"The body is not valid for this endpoint: {Describe(e)}"));
+        }
+    }
+
+    /// <summary>
+    /// Reads a body that carries documents (a submission, documents supplied later) as <see cref="ReadAsync{T}(HttpRequest, long, CancellationToken)"/>
+    /// does, with the same answers, but streamed: each document's content is decoded and staged into
+    /// <paramref name="uploads"/> as it arrives, and the serializer reads a reference to it instead
+    /// (<see cref="DocumentUploads.Attach"/> puts the staged contents on the documents). Neither the body nor a
+    /// document is ever held whole in memory.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long maxBytes, DocumentUploads uploads, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(uploads);
+        if (!request.HasJsonContentType())
+        {
+            return (null, Problems.UnsupportedMediaType());
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.TooLarge(maxBytes));
+        }
+
+        var body = new BoundedBodyStream(request.Body, maxBytes);
+        await using var staged = new DocumentStagingStream(body, uploads);
+        try
+        {
+            T? value = await JsonSerializer.DeserializeAsync<T>(staged, Strict, cancellationToken);
+            return value is null ? (null, Problems.BadRequest("The body must be a JSON object, not null.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            // A body over the limit is too large whatever its JSON, as when bodies were read whole before parsing;
+            // with a Content-Length within the limit the server holds the body to it.
+            return request.ContentLength is null && await body.RunsOverAsync(cancellationToken)
+                ? (null, Problems.TooLarge(maxBytes))
+                : (null, Problems.BadRequest($"The body is not valid for this endpoint: {Describe(e)}"));
+        }
+        catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or BoundedBodyStream.TooLargeException)
+        {
+            return (null, Problems.TooLarge(maxBytes));
         }
     }
 

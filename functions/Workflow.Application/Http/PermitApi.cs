@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -224,7 +225,8 @@ public static class PermitApi
 
     // The handlers below are public so the Azure Functions app calls the very same code from its HTTP triggers.
 
-    public static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, SubmissionService submissions, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(
+        HttpRequest request, ClaimsPrincipal user, SubmissionService submissions, IDocumentStaging staging, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
     {
         ApplicantScope applicants = ApplicantScope.Of(user, AccessPolicies.Employers);
         if (applicants.IsNone)
@@ -232,13 +234,15 @@ public static class PermitApi
             return Problems.Forbidden(AccessProblems.ForeignApplicant);
         }
 
-        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, cancellationToken);
+        // Documents are staged as the body streams in; whatever the submission did not keep is discarded before the answer.
+        await using var uploads = new DocumentUploads(staging);
+        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, uploads, cancellationToken);
         if (body is null)
         {
             return problem!;
         }
 
-        SubmissionResult result = await submissions.SubmitAsync(body, applicants, cancellationToken);
+        SubmissionResult result = await submissions.SubmitAsync(body with { Documents = uploads.Attach(body.Documents) }, applicants, cancellationToken);
         return result.Status switch
         {
             SubmissionStatus.Accepted => TypedResults.Accepted(
@@ -313,10 +317,21 @@ public static class PermitApi
         return body is null ? problem! : ToResult(await commands.AddAsync(body, cancellationToken), ok: true);
     }
 
-    public static async Task<IResult> SupplyDocumentsAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken) =>
-        await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
-            ? await CommandAsync<SupplyDocumentsRequest>(id, request, settings.Value.MaxRequestBytes, (body, ct) => commands.SupplyDocumentsAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
-            : NoApplication(id);
+    /// <summary>Documents are staged while the body is read (never whole in memory); kept when the command is, discarded when the answer is sent.</summary>
+    public static async Task<IResult> SupplyDocumentsAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, IDocumentStaging staging, IOptions<WorkflowSettings> settings, CancellationToken cancellationToken)
+    {
+        if (!await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken))
+        {
+            return NoApplication(id);
+        }
+
+        await using var uploads = new DocumentUploads(staging);
+        (SupplyDocumentsRequest? body, IResult? problem) = await JsonBody.ReadAsync<SupplyDocumentsRequest>(request, settings.Value.MaxRequestBytes, uploads, cancellationToken);
+        return body is null
+            ? problem!
+            : ToResult(await commands.SupplyDocumentsAsync(id, body with { Documents = uploads.Attach(body.Documents) }, Actor.Of(user, AccessPolicies.Employers), cancellationToken), ok: false);
+    }
 
     public static async Task<IResult> PayAsync(string id, HttpRequest request, ClaimsPrincipal user, PaymentCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
@@ -568,6 +583,11 @@ public static class PermitApi
         services.AddOptions<FederalWebhookSettings>().BindConfiguration(FederalWebhookSettings.Section);
         services.AddSingleton<FederalWebhookSignature>();
         services.AddProblemDetails();
+
+        // Kestrel's own body limit (30,000,000 bytes by default) is the largest body the API accepts; each endpoint
+        // lowers it for its requests (JsonBody), so a body over it is refused as it streams in.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<WorkflowSettings>>(
+            (kestrel, workflow) => kestrel.Limits.MaxRequestBodySize = workflow.Value.MaxRequestBytes);
 
         // Access control (AccessPolicies): the same named policies in both hosts; the local host authenticates bearer
         // tokens, the Functions app maps App Service authentication's principal, and both evaluate these.

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Application.Ports;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Ports;
 
@@ -19,11 +20,15 @@ public sealed partial class RetentionService(
     DurableTaskClient client,
     ICaseIndex caseIndex,
     IDossierStore dossiers,
+    IDocumentStaging staging,
     IAuditLog auditLog,
     IOptions<RetentionSettings> settings,
     TimeProvider time,
     ILogger<RetentionService> logger)
 {
+    /// <summary>How long staged document content may wait for its request: far longer than any request takes.</summary>
+    static readonly TimeSpan StagingLifetime = TimeSpan.FromHours(1);
+
     static readonly OrchestrationRuntimeStatus[] Finished =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
@@ -60,10 +65,13 @@ public sealed partial class RetentionService(
             }
         }
 
-        LogRun(logger, purged.PurgedInstanceCount, dossiersDeleted);
+        // Document contents staged by requests that died before they were answered (a request lasts minutes at most).
+        int staged = await staging.DiscardStaleAsync(now - StagingLifetime, cancellationToken);
+
+        LogRun(logger, purged.PurgedInstanceCount, dossiersDeleted, staged);
         return new RetentionRun(purged.PurgedInstanceCount, dossiersDeleted);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: purged the history of {Histories} instances, deleted {Dossiers} dossiers")]
-    static partial void LogRun(ILogger logger, int histories, int dossiers);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: purged the history of {Histories} instances, deleted {Dossiers} dossiers and {Staged} stale staged documents")]
+    static partial void LogRun(ILogger logger, int histories, int dossiers, int staged);
 }

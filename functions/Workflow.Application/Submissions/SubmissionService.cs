@@ -139,7 +139,7 @@ public sealed partial class SubmissionService(
         await dossiers.SaveApplicationAsync(submission.ToDossier(applicationId, record.SubmittedAt), cancellationToken);
         foreach (ValidatedDocument document in submission.Documents)
         {
-            await dossiers.SaveDocumentAsync(applicationId, document.Record, document.Content, cancellationToken);
+            await document.SaveAsync(dossiers, applicationId, cancellationToken);
         }
 
         await auditLog.AppendAsync(

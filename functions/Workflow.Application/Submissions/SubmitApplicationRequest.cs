@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Workflow.Application.Validation;
 using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Application.Submissions;
@@ -60,7 +62,15 @@ public sealed record LabourMarketTestInput(IReadOnlyList<VacancyInput?>? Vacanci
 public sealed record VacancyInput(Workflow.Orchestrations.Rules.VacancySite? Site, DateOnly? From, DateOnly? To);
 
 /// <summary>A document, inline: type code, file name, content type and the content in base64.</summary>
-public sealed record DocumentInput(string? Type, string? FileName, string? ContentType, string? ContentBase64);
+public sealed record DocumentInput(string? Type, string? FileName, string? ContentType, string? ContentBase64)
+{
+    /// <summary>
+    /// The content as the HTTP API staged it while reading the request (<see cref="ContentBase64"/> then holds a
+    /// reference to it, not the base64); never part of the JSON.
+    /// </summary>
+    [JsonIgnore]
+    public StagedDocumentContent? Staged { get; init; }
+}
 
 /// <summary>
 /// <c>POST /api/applications/{id}/documents</c>: documents supplied later (missing ones, or an answer to an information

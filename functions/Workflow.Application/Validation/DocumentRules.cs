@@ -2,11 +2,32 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Workflow.Application.Submissions;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Application.Validation;
 
-/// <summary>A document that passed validation: its record for the dossier and its bytes.</summary>
-public sealed record ValidatedDocument(StoredDocument Record, ReadOnlyMemory<byte> Content);
+/// <summary>
+/// A document that passed validation: its record for the dossier and its bytes, or (as the HTTP API reads documents)
+/// its content staged while the request was read, <see cref="Content"/> then being empty.
+/// </summary>
+public sealed record ValidatedDocument(StoredDocument Record, ReadOnlyMemory<byte> Content)
+{
+    public StagedDocumentContent? Staged { get; init; }
+
+    /// <summary>Keeps the document in the application's dossier (the first save of a type and content wins).</summary>
+    public Task SaveAsync(IDossierStore dossiers, string applicationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dossiers);
+        if (this.Staged is null)
+        {
+            return dossiers.SaveDocumentAsync(applicationId, this.Record, this.Content, cancellationToken);
+        }
+
+        // A valid staged content always has its bytes staged; anything else would store an empty document.
+        return (this.Staged.Upload ?? throw new InvalidOperationException("The document's content was not staged."))
+            .SaveToDossierAsync(applicationId, this.Record, cancellationToken);
+    }
+}
 
 /// <summary>
 /// Rules for documents: a known type, a plain file name (no path, no traversal, an extension that matches), an
@@ -94,13 +115,14 @@ public static class DocumentRules
 
         ok &= FileName(errors, $"{field}.fileName", document.FileName, accepted.Extensions);
 
-        byte[]? content = Decode(errors, $"{field}.contentBase64", document.ContentBase64);
-        if (content is null)
+        // Content the HTTP API staged while reading the request is judged on what was learnt of it on the way.
+        if ((document.Staged is { } staged ? Check(errors, $"{field}.contentBase64", staged) : Decode(errors, $"{field}.contentBase64", document.ContentBase64))
+            is not CheckedContent content)
         {
             return null;
         }
 
-        if (accepted.Magic is not null && !content.AsSpan().StartsWith(accepted.Magic))
+        if (accepted.Magic is not null && !content.Head.Span.StartsWith(accepted.Magic))
         {
             errors.Add($"{field}.contentBase64", $"the content is not a {document.ContentType} file");
             ok = false;
@@ -111,9 +133,8 @@ public static class DocumentRules
             return null;
         }
 
-        string sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-        var record = new StoredDocument(document.Type!, document.FileName!, document.ContentType!, content.Length, sha256, receivedAt);
-        return new ValidatedDocument(record, content);
+        var record = new StoredDocument(document.Type!, document.FileName!, document.ContentType!, content.Length, content.Sha256, receivedAt);
+        return new ValidatedDocument(record, content.Bytes) { Staged = content.Staged };
     }
 
     static bool FileName(ValidationErrors errors, string field, string? name, string[]? extensions)
@@ -142,7 +163,11 @@ public static class DocumentRules
         return true;
     }
 
-    static byte[]? Decode(ValidationErrors errors, string field, string? base64)
+    /// <summary>The longest base64 string a document of <see cref="MaxDocumentBytes"/> can have (with a little slack for white space).</summary>
+    internal const long MaxContentCharacters = ((MaxDocumentBytes + 2) / 3 * 4) + 4;
+
+    /// <summary>An inline base64 string, decoded.</summary>
+    static CheckedContent? Decode(ValidationErrors errors, string field, string? base64)
     {
         if (!errors.Require(field, base64))
         {
@@ -150,7 +175,7 @@ public static class DocumentRules
         }
 
         // Checked before decoding, so an oversized document costs no memory.
-        if (base64!.Length > ((MaxDocumentBytes + 2) / 3 * 4) + 4)
+        if (base64!.Length > MaxContentCharacters)
         {
             errors.Add(field, $"a document must be at most {MaxDocumentBytes / (1024 * 1024)} MiB");
             return null;
@@ -175,6 +200,31 @@ public static class DocumentRules
             return null;
         }
 
-        return buffer.AsSpan(0, length).ToArray();
+        byte[] content = buffer.AsSpan(0, length).ToArray();
+        return new CheckedContent(content, length, Convert.ToHexStringLower(SHA256.HashData(content)), content, Staged: null);
     }
+
+    /// <summary>The same checks, in the same order and words, on a content staged while the request was read.</summary>
+    static CheckedContent? Check(ValidationErrors errors, string field, StagedDocumentContent content)
+    {
+        string? problem = content switch
+        {
+            { IsBlank: true } => "is required",
+            { Characters: > MaxContentCharacters } => $"a document must be at most {MaxDocumentBytes / (1024 * 1024)} MiB",
+            { IsBase64: false } => "is not valid base64",
+            { Length: 0 } => "the document is empty",
+            { Length: > MaxDocumentBytes } => $"a document must be at most {MaxDocumentBytes / (1024 * 1024)} MiB",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            errors.Add(field, problem);
+            return null;
+        }
+
+        return new CheckedContent(content.Head, content.Length, content.Sha256!, ReadOnlyMemory<byte>.Empty, content);
+    }
+
+    /// <summary>A content that passed the checks: its first bytes (for sniffing), size, hash, and its bytes or staged upload.</summary>
+    readonly record struct CheckedContent(ReadOnlyMemory<byte> Head, long Length, string Sha256, ReadOnlyMemory<byte> Bytes, StagedDocumentContent? Staged);
 }

@@ -39,7 +39,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
-            PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
+            PermitApi.SubmitAsync(request, user, With<SubmissionService>(context, client), Service<IDocumentStaging>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("GetApplication")]
     public static Task<IResult> GetApplication(
@@ -97,7 +97,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Employers, CallerRateLimits.Submissions, user =>
-            PermitApi.SupplyDocumentsAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
+            PermitApi.SupplyDocumentsAsync(id, request, user, Gated<ApplicationCommands>(context, client), Service<ApplicantAccess>(context), Service<IDocumentStaging>(context), Service<IOptions<WorkflowSettings>>(context), cancellationToken));
 
     [Function("PayFee")]
     public static Task<IResult> PayFee(

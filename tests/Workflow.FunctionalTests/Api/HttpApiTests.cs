@@ -2,6 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Workflow.Application;
 using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Domain;
@@ -71,6 +75,14 @@ public sealed class HttpApiTests
         // The host keeps serving.
         using HttpResponseMessage health = await host.Api.Http.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task Kestrel_takes_a_body_as_large_as_the_API_accepts_and_no_larger()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        long accepted = host.Services.GetRequiredService<IOptions<WorkflowSettings>>().Value.MaxRequestBytes;
+        Assert.Equal(accepted, host.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits.MaxRequestBodySize);
     }
 
     [Fact]

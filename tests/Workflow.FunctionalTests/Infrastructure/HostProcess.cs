@@ -18,9 +18,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public ApiClient Api { get; private set; } = null!;
 
-    public static async Task<HostProcess> StartAsync(PermitHostOptions options, string workerId)
+    /// <summary>The host's process id (for /proc/&lt;pid&gt;/status, say).</summary>
+    public int ProcessId => this.process.Id;
+
+    /// <param name="azurite">The Azurite to run on: the tests' shared one unless given (a test that loads it heavily brings its own).</param>
+    public static async Task<HostProcess> StartAsync(PermitHostOptions options, string workerId, AzuriteServer? azurite = null)
     {
-        AzuriteServer azurite = await TestAzurite.GetAsync();
+        azurite ??= await TestAzurite.GetAsync();
         var process = Process.Start(ProgramStart(options.Arguments(azurite.ConnectionString, httpPort: 0, workerId))) ?? throw new InvalidOperationException("The host process did not start.");
         var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);

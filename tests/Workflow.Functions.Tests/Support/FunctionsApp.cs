@@ -58,6 +58,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         {
             services.Replace(ServiceDescriptor.Singleton<ISubmissionLedger, InMemorySubmissionLedger>());
             services.Replace(ServiceDescriptor.Singleton<IDossierStore, InMemoryDossierStore>());
+            services.Replace(ServiceDescriptor.Singleton<IDocumentStaging, InMemoryDocumentStaging>());
             services.Replace(ServiceDescriptor.Singleton<IAuditLog, InMemoryAuditLog>());
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
