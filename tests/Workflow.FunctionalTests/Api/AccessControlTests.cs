@@ -223,7 +223,8 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
     /// <summary>The row's request with dummy input: employer A's application, an empty JSON body, or a signed federal message for no application.</summary>
     async Task<HttpResponseMessage> SendAsync(AccessRow row, string? token)
     {
-        string path = row.Route.Replace("{id}", fixture.ApplicationId, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal);
+        string path = row.Route.Replace("{id}", fixture.ApplicationId, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
+            .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal);
         if (row.Name != "ReceiveFederalMessage")
         {
             return await Send(fixture.Host.Api.Http, row.Method, path, row.Method is "POST" or "PUT" ? "{}" : null, token);

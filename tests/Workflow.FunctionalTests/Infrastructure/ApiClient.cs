@@ -26,7 +26,7 @@ internal sealed class ApiClient : IDisposable
 
     readonly ApiClient? anonymous;
     readonly string signingKey;
-    readonly ConcurrentDictionary<(string Role, string? Applicant), ApiClient> identities = new();
+    readonly ConcurrentDictionary<(string Role, string? Applicant, string? Subject), ApiClient> identities = new();
 
     /// <summary>An anonymous client; <paramref name="signingKey"/> signs the tokens of <see cref="As"/>.</summary>
     public ApiClient(HttpClient http, string signingKey = PermitHostOptions.SigningKey)
@@ -35,14 +35,14 @@ internal sealed class ApiClient : IDisposable
         this.signingKey = signingKey;
     }
 
-    ApiClient(ApiClient anonymous, string role, string? applicant)
+    ApiClient(ApiClient anonymous, string role, string? applicant, string? subject = null, string? name = null)
     {
         this.anonymous = anonymous;
         this.signingKey = anonymous.signingKey;
         this.Role = role;
         this.Http = new HttpClient { BaseAddress = anonymous.Http.BaseAddress, Timeout = anonymous.Http.Timeout };
         this.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow));
+            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
     }
 
     public HttpClient Http { get; }
@@ -54,7 +54,14 @@ internal sealed class ApiClient : IDisposable
     public ApiClient As(string role, string? applicant = null)
     {
         ApiClient root = this.anonymous ?? this;
-        return root.identities.GetOrAdd((role, applicant), key => new ApiClient(root, key.Role, key.Applicant));
+        return root.identities.GetOrAdd((role, applicant, null), key => new ApiClient(root, key.Role, key.Applicant));
+    }
+
+    /// <summary>A client acting as one person in <paramref name="role"/>: the token's subject (and display name) tell people of one role apart.</summary>
+    public ApiClient AsPerson(string role, string subject, string? name = null)
+    {
+        ApiClient root = this.anonymous ?? this;
+        return root.identities.GetOrAdd((role, null, subject), key => new ApiClient(root, key.Role, null, key.Subject, name));
     }
 
     /// <summary>The employer of an application submitted through <see cref="SubmitAsync"/> in this test run.</summary>

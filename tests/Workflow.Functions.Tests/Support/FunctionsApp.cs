@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Application.Ports;
 using Workflow.Orchestrations.Ports;
+using Workflow.Tests.Shared;
 
 namespace Workflow.Functions.Tests.Support;
 
@@ -20,6 +21,8 @@ namespace Workflow.Functions.Tests.Support;
 internal sealed class FunctionsApp : IAsyncDisposable
 {
     public const string WebhookSecret = "test-webhook-secret-of-at-least-32-characters";
+
+    public const string DirectorKey = "test-exclusions-director-key-of-32-bytes-or-more";
 
     FunctionsApp(ServiceProvider services, FakeDurableTaskClient client)
     {
@@ -43,6 +46,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         ["TaskHubName"] = "permits",
         ["Messaging:Transport"] = "StorageQueues",
         ["FederalWebhook:Secret"] = WebhookSecret,
+        ["Exclusions:DirectorKey"] = DirectorKey,
         ["WEBSITE_AUTH_ENABLED"] = "true", // as App Service sets it when its authentication runs in front
     };
 
@@ -60,6 +64,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger, InMemoryPaymentLedger>());
             services.Replace(ServiceDescriptor.Singleton<IManagerAlertInbox, InMemoryManagerAlertInbox>());
+            services.Replace(ServiceDescriptor.Singleton<IExclusionLedger, InMemoryExclusionLedger>());
+            services.Replace(ServiceDescriptor.Singleton<IExcludedPersons, InMemoryExcludedPersons>());
         }
 
         replace?.Invoke(services);
