@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Simulated;
 using Workflow.Application;
+using Workflow.Application.Exclusions;
 using Workflow.Application.Federal;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
@@ -81,6 +82,7 @@ public sealed partial class ConfigurationTests
         { typeof(ServiceBusSettings), ServiceBusSettings.Section },
         { typeof(FederalWebhookSettings), FederalWebhookSettings.Section },
         { typeof(AuthenticSourcesSettings), AuthenticSourcesSettings.Section },
+        { typeof(ExclusionSettings), ExclusionSettings.Section },
     };
 
     [Theory]
