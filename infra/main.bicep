@@ -28,6 +28,11 @@ param federalOfficePrincipalId string = ''
 @description('HMAC secret shared with the federal office for the signed webhook (azd env set FEDERAL_WEBHOOK_SECRET ...).')
 param federalWebhookSecret string
 
+@secure()
+@minLength(32)
+@description('HMAC key of the exclusion registry\'s director fingerprints; set once, never changed (azd env set EXCLUSIONS_DIRECTOR_KEY ...).')
+param exclusionsDirectorKey string
+
 @description('Task hub of the durable workflows. Changing it orphans the instances in flight.')
 param taskHubName string = 'permits'
 
@@ -118,6 +123,7 @@ module keyVault 'modules/keyvault.bicep' = {
     tags: tags
     appPrincipalId: identity.outputs.principalId
     federalWebhookSecret: federalWebhookSecret
+    exclusionsDirectorKey: exclusionsDirectorKey
   }
 }
 
@@ -137,6 +143,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     webhookSecretUri: keyVault.outputs.webhookSecretUri
+    directorKeyUri: keyVault.outputs.directorKeyUri
     taskHubName: taskHubName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -54,7 +54,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableSubmissionLedger>();
         services.AddSingleton<ISubmissionLedger>(sp => sp.GetRequiredService<TableSubmissionLedger>());
         services.AddSingleton<IApplicantHistory>(sp => sp.GetRequiredService<TableSubmissionLedger>());
-        services.AddSingleton<IExclusionRegistry, TableExclusionRegistry>();
+        services.AddSingleton<TableExclusionRegistry>();
+        services.AddSingleton<IExclusionRegistry>(sp => sp.GetRequiredService<TableExclusionRegistry>());
+        services.AddSingleton<IExclusionLedger>(sp => sp.GetRequiredService<TableExclusionRegistry>());
+        services.AddSingleton<IExcludedPersons, BlobExcludedPersons>();
         services.AddSingleton<IThirdPartyGateway, TableThirdPartyGateway>();
         services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.AddSingleton<ICommandLedger, TableCommandLedger>();

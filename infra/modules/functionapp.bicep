@@ -24,6 +24,9 @@ param applicationInsightsConnectionString string
 @description('Versionless URI of the webhook secret in Key Vault.')
 param webhookSecretUri string
 
+@description('Key Vault URI of the exclusion registry\'s director fingerprint key.')
+param directorKeyUri string
+
 @description('Task hub of the durable workflows (host.json reads it as %TaskHubName%).')
 param taskHubName string
 
@@ -78,6 +81,9 @@ var appSettings = {
   // The webhook's HMAC secret, resolved from Key Vault with keyVaultReferenceIdentity.
   FederalWebhook__Secret: '@Microsoft.KeyVault(SecretUri=${webhookSecretUri})'
   FederalWebhook__ReplayWindow: '00:05:00'
+
+  // The key of the exclusion registry's director fingerprints; the app refuses to start without it.
+  Exclusions__DirectorKey: '@Microsoft.KeyVault(SecretUri=${directorKeyUri})'
 
   Workflow__PolicyDayLength: policyDayLength
   Letters__InfoDeskUrl: 'https://www.yourfutureinflanders.be'

@@ -1,6 +1,7 @@
-// Key Vault with RBAC authorisation for the federal webhook's HMAC secret. The app reads it through a Key Vault
-// reference app setting, resolved by the platform with the app's user-assigned identity (keyVaultReferenceIdentity),
-// which gets Key Vault Secrets User on that one secret only.
+// Key Vault with RBAC authorisation for the app's two secrets: the federal webhook's HMAC secret and the key of the
+// exclusion registry's director fingerprints. The app reads them through Key Vault reference app settings, resolved by
+// the platform with the app's user-assigned identity (keyVaultReferenceIdentity), which gets Key Vault Secrets User on
+// those secrets only.
 
 param name string
 param location string
@@ -13,6 +14,11 @@ param appPrincipalId string
 @minLength(32)
 @description('The HMAC secret shared with the federal office for POST /api/federal/decisions.')
 param federalWebhookSecret string
+
+@secure()
+@minLength(32)
+@description('The HMAC key of the exclusion registry\'s director fingerprints (INSZ/BIS numbers are kept in tables only as such). Changing it makes every recorded director unfindable.')
+param exclusionsDirectorKey string
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -53,7 +59,27 @@ resource appReadsSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource directorKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'exclusions-director-key'
+  properties: {
+    value: exclusionsDirectorKey
+    contentType: 'HMAC-SHA256 key for the fingerprints of excluded directors'
+  }
+}
+
+resource appReadsDirectorKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(directorKey.id, appPrincipalId, keyVaultSecretsUser)
+  scope: directorKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 // Versionless: the app picks up a rotated secret (the platform re-reads references within a day, or on restart).
 output webhookSecretUri string = '${vault.properties.vaultUri}secrets/${webhookSecret.name}'
+output directorKeyUri string = '${vault.properties.vaultUri}secrets/${directorKey.name}'

@@ -49,7 +49,12 @@ internal static class AccessMatrix
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
         new("GetAlerts", "GET", "/api/alerts", [Manager]),
         new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
-        new("AddExclusion", "POST", "/api/exclusions", [Manager, Inspector]),
+        new("GetExclusion", "GET", "/api/exclusions/{exclusionId}", [Caseworker, Manager, Inspector]),
+        new("ProposeExclusion", "POST", "/api/exclusions", [Manager, Inspector]),
+        new("ConfirmExclusion", "POST", "/api/exclusions/{exclusionId}/confirm", [Manager, Inspector]),
+        new("LiftExclusion", "POST", "/api/exclusions/{exclusionId}/lift", [Manager, Inspector]),
+        new("CorrectExclusion", "POST", "/api/exclusions/{exclusionId}/corrections", [Manager, Inspector]),
+        new("ConfirmExclusionChange", "POST", "/api/exclusions/{exclusionId}/changes/{changeId}/confirm", [Manager, Inspector]),
         new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
         new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
     ];

@@ -13,7 +13,6 @@ using Workflow.Application.Payments;
 using Workflow.Functions.Http;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestrations.Domain;
-using Workflow.Orchestrations.Ports;
 using Workflow.Tests.Shared;
 
 namespace Workflow.Functions.Tests;
@@ -33,7 +32,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        this.app = FunctionsApp.Create(replace: services => services.Replace(ServiceDescriptor.Singleton<IExclusionRegistry, NoExclusions>()));
+        this.app = FunctionsApp.Create();
         HttpOutcome submitted = await this.InvokeAsync("SubmitApplication", EasyAuth.Header("employer", EmployerA), Sample("work-card.json"));
         Assert.Equal(StatusCodes.Status202Accepted, submitted.Status);
         this.applicationId = submitted.Json.GetProperty("applicationId").GetString()!;
@@ -186,15 +185,18 @@ public sealed class AccessControlTests : IAsyncLifetime
         Assert.Null(await this.app.Ledger.GetAsync(ApplicationIds.Derive(EmployerA, "FOREIGN-1"), CancellationToken.None));
     }
 
-    /// <summary>An empty exclusion registry, so the registry's functions run without storage.</summary>
-    sealed class NoExclusions : IExclusionRegistry
+    [Fact]
+    public async Task A_change_to_the_exclusion_registry_needs_an_identified_person()
     {
-        public Task<IReadOnlyList<Exclusion>> FindInForceAsync(IReadOnlyCollection<string> partyReferences, DateOnly onDate, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Exclusion>>([]);
+        string anonymousManager = EasyAuth.Encode("aad", ("roles", "manager")); // a role, but no object id: no subject
+        foreach (string function in new[] { "ProposeExclusion", "ConfirmExclusion", "LiftExclusion", "CorrectExclusion", "ConfirmExclusionChange" })
+        {
+            HttpOutcome refused = await this.InvokeAsync(function, anonymousManager);
+            Assert.Equal(StatusCodes.Status403Forbidden, refused.Status);
+            Assert.Contains("identified person", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
 
-        public Task AddAsync(Exclusion exclusion, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<Exclusion>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Exclusion>>([]);
+        Assert.Equal(StatusCodes.Status200OK, (await this.InvokeAsync("GetExclusions", anonymousManager)).Status);
     }
 
     static string Sample(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Samples, name));
@@ -217,7 +219,8 @@ public sealed class AccessControlTests : IAsyncLifetime
 
         json ??= method is "POST" or "PUT" ? "{}" : null;
         string path = "/api/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
-            .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal);
+            .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal)
+            .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal);
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(method, path, json, principal: principal);
         await using (context)
         {
@@ -245,6 +248,8 @@ public sealed class AccessControlTests : IAsyncLifetime
                 Type t when t == typeof(string) && p.Name == "requestId" => "TP-1",
                 Type t when t == typeof(string) && p.Name == "kind" => "documents",
                 Type t when t == typeof(string) && p.Name == "commandId" => "C-1",
+                Type t when t == typeof(string) && p.Name == "exclusionId" => "EXC-1",
+                Type t when t == typeof(string) && p.Name == "changeId" => "CHG-1",
                 _ => throw new InvalidOperationException($"{name}: no value for parameter {p.Name}"),
             })];
             object? returned = function.Method.Invoke(null, arguments);

@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Simulated;
 using Workflow.Application;
+using Workflow.Application.Exclusions;
 using Workflow.Application.Federal;
 using Workflow.Application.Http;
 using Workflow.Functions.Hosting;
@@ -84,6 +85,7 @@ public sealed partial class ConfigurationTests
         { typeof(AuthenticSourcesSettings), AuthenticSourcesSettings.Section },
         { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Requests)}" },
         { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Submissions)}" },
+        { typeof(ExclusionSettings), ExclusionSettings.Section },
     };
 
     [Theory]

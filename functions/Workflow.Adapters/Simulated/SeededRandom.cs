@@ -16,11 +16,4 @@ internal static class SeededRandom
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', inputs)));
         return new Random(BitConverter.ToInt32(hash, 0));
     }
-
-    /// <summary>A stable opaque reference (hex of the hash) for simulated identifiers such as directors.</summary>
-    public static string Reference(string prefix, params string[] inputs)
-    {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', inputs)));
-        return prefix + Convert.ToHexStringLower(hash.AsSpan(0, 6));
-    }
 }

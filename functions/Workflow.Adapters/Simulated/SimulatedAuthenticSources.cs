@@ -32,8 +32,8 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
         /// <summary>Excluded itself (seeded in the exclusion registry).</summary>
         public const string Excluded = "0200000538";
 
-        /// <summary>The director reference of <see cref="ExcludedDirector"/> that is excluded.</summary>
-        public const string ExcludedDirectorReference = "dir-excluded-0001";
+        /// <summary>The INSZ of the director of <see cref="ExcludedDirector"/> that is excluded (valid check digits, made up).</summary>
+        public const string ExcludedDirectorInsz = "71020399532";
     }
 
     static readonly string[] NaceCodes =
@@ -80,17 +80,17 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
         {
             string legalName = dossier.Employer?.Name ?? $"{dossier.Worker.GivenName} {dossier.Worker.FamilyName}";
             int directors = selfEmployed ? 1 : employer.Next(1, 4);
-            List<string> directorIds = [.. Enumerable.Range(1, directors).Select(i => SeededRandom.Reference("dir-", seedText, applicantKey, i.ToString(CultureInfo.InvariantCulture)))];
+            List<string> directorNumbers = [.. Enumerable.Range(1, directors).Select(i => DirectorInsz(seedText, applicantKey, i))];
             if (applicantKey == PatternEmployers.ExcludedDirector)
             {
-                directorIds[^1] = PatternEmployers.ExcludedDirectorReference;
+                directorNumbers[^1] = PatternEmployers.ExcludedDirectorInsz;
             }
 
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.EnterpriseStatus, "active");
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.LegalName, legalName);
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.NaceCode, NaceCodes[employer.Next(NaceCodes.Length)]);
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.Directors, directors.ToString(CultureInfo.InvariantCulture));
-            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorIds, string.Join(',', directorIds));
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorPersonNumbers, string.Join(',', directorNumbers));
         }
 
         // Dimona: who works there now, and what became of workers admitted earlier; DMFA: what was declared.
@@ -138,6 +138,19 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
 
         Add(AuthenticSource.NationalRegister, SourceFields.Worker, SourceFields.Registration, registration);
         return records;
+    }
+
+    /// <summary>
+    /// A director's INSZ, made up but valid: born 1950-1995 (so the check digits are those of the 1900s), a day 1-28, a
+    /// sequence number; a pure function of the seed, the enterprise and the director's place in the list. Drawn from a
+    /// stream of its own, so the employer's other figures stay what they were.
+    /// </summary>
+    [SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Reproducible simulation data.")]
+    static string DirectorInsz(string seedText, string applicantKey, int index)
+    {
+        Random person = SeededRandom.For("director", seedText, applicantKey, index.ToString(CultureInfo.InvariantCulture));
+        long firstNine = (person.Next(50, 96) * 10_000_000L) + (person.Next(1, 13) * 100_000L) + (person.Next(1, 29) * 1_000L) + person.Next(1, 999);
+        return string.Create(CultureInfo.InvariantCulture, $"{firstNine:D9}{97 - (firstNine % 97):D2}");
     }
 
     /// <summary>Who the worker is for the sources: the person number, or else passport, nationality and birth date.</summary>

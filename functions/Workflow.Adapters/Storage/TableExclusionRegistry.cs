@@ -1,32 +1,133 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Application.Access;
+using Workflow.Application.Exclusions;
+using Workflow.Application.Ports;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.Storage;
 
 /// <summary>
-/// The exclusion registry in table <c>Exclusions</c>: PK = the party reference (KBO number or director reference),
-/// RK = start date + decision reference, so the same exclusion recorded twice is one row.
+/// The exclusion registry in table <c>Exclusions</c>, one partition (<c>registry</c>: a registry of sanctions is small,
+/// and one partition lets a proposal and its index entry go in one transaction). Row keys:
+/// <list type="bullet">
+/// <item><c>x|{exclusionId}|{slot}</c>: the history entries (<see cref="ExclusionEntry.Slot"/>), each added with a
+/// conditional insert and never updated; an exclusion is the range <c>x|{id}|</c>, and the list is the range of every
+/// <c>x|</c> key, in id order, read a page at a time;</item>
+/// <item><c>p|{partyKey}|{exclusionId}</c>: the party index admissibility reads (a KBO number, or a director's
+/// fingerprint: never a person number).</item>
+/// </list>
+/// Ids are client ids ('|' cannot occur in them), so a prefix names exactly one exclusion or party.
 /// </summary>
-public sealed class TableExclusionRegistry(TableServiceClient tables, StorageNames names) : IExclusionRegistry
+public sealed class TableExclusionRegistry(TableServiceClient tables, StorageNames names) : IExclusionRegistry, IExclusionLedger
 {
+    const string Partition = "registry";
+    const string EntriesPrefix = "x|";
+    const string PartiesPrefix = "p|";
+
     readonly TableClient table = tables.GetTableClient(names.ExclusionsTable);
 
-    public async Task<IReadOnlyList<Exclusion>> FindInForceAsync(IReadOnlyCollection<string> partyReferences, DateOnly onDate, CancellationToken cancellationToken)
+    public async Task<LedgerAppend> AppendAsync(ExclusionEntry entry, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(partyReferences);
-        var found = new List<Exclusion>();
-        foreach (string party in partyReferences.Distinct(StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(entry);
+        TableEntity row = Write(entry);
+        try
         {
-            string partition = TableKeys.Safe(party);
-            await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            if (entry is ExclusionProposed proposal)
             {
-                Exclusion exclusion = Read(row);
-                if (exclusion.InForceOn(onDate))
+                var index = new TableEntity(Partition, PartyKeyPrefix(proposal.PartyKey) + proposal.ExclusionId) { ["ExclusionId"] = proposal.ExclusionId };
+                await this.table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.Add, row), new TableTransactionAction(TableTransactionActionType.Add, index)],
+                    cancellationToken);
+            }
+            else
+            {
+                await this.table.AddEntityAsync(row, cancellationToken);
+            }
+
+            return new LedgerAppend(entry, IsNew: true);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // The slot is taken: the entry there decides (the same request again, or another one).
+        }
+
+        Response<TableEntity> stored = await this.table.GetEntityAsync<TableEntity>(Partition, row.RowKey, cancellationToken: cancellationToken);
+        return new LedgerAppend(Read(stored.Value), IsNew: false);
+    }
+
+    public async Task<ExclusionRecord?> GetAsync(string exclusionId, CancellationToken cancellationToken)
+    {
+        string prefix = ExclusionPrefix(exclusionId);
+        var entries = new List<ExclusionEntry>();
+        await foreach (TableEntity row in this.Range(prefix, maxPerPage: null, cancellationToken))
+        {
+            entries.Add(Read(row));
+        }
+
+        return ExclusionRecord.Of(entries);
+    }
+
+    public async Task<ExclusionLedgerPage> ListAsync(int pageSize, string? startAt, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        string from = startAt is null ? EntriesPrefix : ExclusionPrefix(startAt);
+        var records = new List<ExclusionRecord>();
+        var entries = new List<ExclusionEntry>();
+        string? current = null;
+
+        // Rows come in key order, an exclusion's entries together; a few entries each, so a page of rows a few times the
+        // page size usually holds the whole page.
+        await foreach (TableEntity row in this.Range(from, EntriesPrefix, maxPerPage: Math.Min(1000, (pageSize * 4) + 1), cancellationToken))
+        {
+            ExclusionEntry entry = Read(row);
+            if (entry.ExclusionId != current)
+            {
+                Collect();
+                if (records.Count == pageSize)
                 {
-                    found.Add(exclusion);
+                    return new ExclusionLedgerPage(records, entry.ExclusionId);
+                }
+
+                current = entry.ExclusionId;
+            }
+
+            entries.Add(entry);
+        }
+
+        Collect();
+        return new ExclusionLedgerPage(records, null);
+
+        void Collect()
+        {
+            if (ExclusionRecord.Of(entries) is { } record)
+            {
+                records.Add(record);
+            }
+
+            entries.Clear();
+        }
+    }
+
+    public async Task<IReadOnlyList<ExclusionInForce>> FindInForceAsync(IReadOnlyCollection<string> partyKeys, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partyKeys);
+        var found = new List<ExclusionInForce>();
+        foreach (string partyKey in partyKeys.Distinct(StringComparer.Ordinal))
+        {
+            var exclusionIds = new List<string>();
+            await foreach (TableEntity row in this.Range(PartyKeyPrefix(partyKey), maxPerPage: null, cancellationToken))
+            {
+                exclusionIds.Add(row.GetString("ExclusionId"));
+            }
+
+            foreach (string exclusionId in exclusionIds)
+            {
+                if (await this.GetAsync(exclusionId, cancellationToken) is { } record && record.Proposal.PartyKey == partyKey && record.InForceAt(asOf))
+                {
+                    found.Add(new ExclusionInForce(exclusionId, record.Proposal.Party, partyKey, record.TermsAt(asOf)!));
                 }
             }
         }
@@ -34,42 +135,85 @@ public sealed class TableExclusionRegistry(TableServiceClient tables, StorageNam
         return found;
     }
 
-    public async Task AddAsync(Exclusion exclusion, CancellationToken cancellationToken)
+    static string ExclusionPrefix(string exclusionId) => $"{EntriesPrefix}{TableKeys.Safe(exclusionId)}|";
+
+    static string PartyKeyPrefix(string partyKey) => $"{PartiesPrefix}{TableKeys.Safe(partyKey)}|";
+
+    /// <summary>The rows whose keys start with <paramref name="prefix"/>: '}' follows '|', so the range ends right after the prefix's keys.</summary>
+    AsyncPageable<TableEntity> Range(string prefix, int? maxPerPage, CancellationToken cancellationToken) =>
+        this.Range(prefix, prefix, maxPerPage, cancellationToken);
+
+    /// <summary>The rows from <paramref name="from"/> (inclusive) to the end of the keys starting with <paramref name="within"/>.</summary>
+    AsyncPageable<TableEntity> Range(string from, string within, int? maxPerPage, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(exclusion);
-        var row = new TableEntity(TableKeys.Safe(exclusion.PartyReference), TableKeys.Safe($"{Date(exclusion.From)}:{exclusion.DecisionReference}"))
+        string end = within[..^1] + "}";
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {from} and RowKey lt {end}");
+        return this.table.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken);
+    }
+
+    static TableEntity Write(ExclusionEntry entry)
+    {
+        var row = new TableEntity(Partition, ExclusionPrefix(entry.ExclusionId) + entry.Slot)
         {
-            ["Party"] = Codes.Of(exclusion.Party),
-            ["PartyReference"] = exclusion.PartyReference,
-            ["From"] = Date(exclusion.From),
-            ["Until"] = exclusion.Until is DateOnly until ? Date(until) : null,
-            ["ReasonCode"] = exclusion.ReasonCode,
-            ["DecisionReference"] = exclusion.DecisionReference,
+            ["Event"] = entry.EventName,
+            ["ExclusionId"] = entry.ExclusionId,
+            ["ByRole"] = entry.By.Role,
+            ["BySubject"] = entry.By.Subject,
+            ["ByName"] = entry.By.Name,
+            ["At"] = entry.At.ToString("O", CultureInfo.InvariantCulture), // exact, so a repeat's receipt is the first one
         };
-        try
+        if (entry is ExclusionChangeEntry change)
         {
-            await this.table.AddEntityAsync(row, cancellationToken);
+            row["ChangeId"] = change.ChangeId;
         }
-        catch (RequestFailedException e) when (e.IsConflict())
+
+        switch (entry)
         {
-            // Recorded before: the registry keeps the first record of a decision.
+            case ExclusionProposed proposal:
+                row["Party"] = Codes.Of(proposal.Party);
+                row["PartyKey"] = proposal.PartyKey;
+                WriteTerms(row, proposal.Terms);
+                break;
+            case CorrectionProposed correction:
+                WriteTerms(row, correction.Terms);
+                break;
+            case LiftProposed lift:
+                row["ReasonCode"] = lift.ReasonCode;
+                row["DecisionReference"] = lift.DecisionReference;
+                break;
         }
+
+        return row;
     }
 
-    public async Task<IReadOnlyList<Exclusion>> ListAsync(CancellationToken cancellationToken)
+    static void WriteTerms(TableEntity row, ExclusionTerms terms)
     {
-        var all = new List<Exclusion>();
-        await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
-        {
-            all.Add(Read(row));
-        }
-
-        return [.. all.OrderBy(e => e.PartyReference, StringComparer.Ordinal).ThenBy(e => e.From)];
+        row["From"] = Date(terms.From);
+        row["Until"] = terms.Until is DateOnly until ? Date(until) : null;
+        row["ReasonCode"] = terms.ReasonCode;
+        row["DecisionReference"] = terms.DecisionReference;
     }
 
-    static Exclusion Read(TableEntity row) => new(
-        Enum.Parse<ExcludedParty>(row.GetString("Party").Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true),
-        row.GetString("PartyReference"),
+    static ExclusionEntry Read(TableEntity row)
+    {
+        string exclusionId = row.GetString("ExclusionId");
+        var by = new Actor(row.GetString("ByRole"), row.GetString("BySubject"), row.GetString("ByName"));
+        DateTimeOffset at = DateTimeOffset.ParseExact(row.GetString("At"), "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        string? changeId = row.GetString("ChangeId");
+        return row.GetString("Event") switch
+        {
+            ExclusionProposed.Code => new ExclusionProposed(exclusionId, EnumCodes.Parse<ExcludedParty>(row.GetString("Party")), row.GetString("PartyKey"), ReadTerms(row), by, at),
+            ExclusionConfirmed.Code => new ExclusionConfirmed(exclusionId, by, at),
+            LiftProposed.Code => new LiftProposed(exclusionId, changeId!, row.GetString("ReasonCode"), row.GetString("DecisionReference"), by, at),
+            CorrectionProposed.Code => new CorrectionProposed(exclusionId, changeId!, ReadTerms(row), by, at),
+            ChangeConfirmed.LiftCode => new ChangeConfirmed(exclusionId, changeId!, ExclusionChangeKind.Lift, by, at),
+            ChangeConfirmed.CorrectionCode => new ChangeConfirmed(exclusionId, changeId!, ExclusionChangeKind.Correction, by, at),
+            string other => throw new FormatException($"Exclusion row {row.RowKey} records an unknown event '{other}'."),
+            null => throw new FormatException($"Exclusion row {row.RowKey} records no event."),
+        };
+    }
+
+    static ExclusionTerms ReadTerms(TableEntity row) => new(
         DateOnly.ParseExact(row.GetString("From"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         row.GetString("Until") is string until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
         row.GetString("ReasonCode"),

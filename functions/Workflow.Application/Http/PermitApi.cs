@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Workflow.Application.Access;
 using Workflow.Application.Commands;
+using Workflow.Application.Exclusions;
 using Workflow.Application.Federal;
 using Workflow.Application.Payments;
 using Workflow.Application.Ports;
@@ -157,18 +158,63 @@ public static class PermitApi
             .AllowAnonymous()
             .WithSummary("The closed list of named refusal grounds (§2.1).");
 
-        RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Managers");
+        // The exclusion registry (§2.1), four-eyes: proposals (exclusion, lift, correction) apply once a second person confirms them.
+        RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Exclusion registry");
         exclusions.MapGet("/", GetExclusionsAsync)
             .WithName("GetExclusions")
             .RequireRoles(AccessPolicies.CaseReaders)
-            .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1).");
-        exclusions.MapPost("/", AddExclusionAsync)
-            .WithName("AddExclusion")
-            .RequireRoles(AccessPolicies.ExclusionWriters)
-            .WithSummary("Record an exclusion of an employer (KBO number) or a director (KBO director reference).")
-            .Accepts<ExclusionRequest>("application/json")
-            .Produces(StatusCodes.Status200OK)
+            .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1), in id order, a page at a time (pageSize up to 200, default 50; continuation from the previous page).")
+            .Produces<ExclusionPage>()
             .ProducesValidationProblem();
+        exclusions.MapGet("/{exclusionId}", GetExclusionAsync)
+            .WithName("GetExclusion")
+            .RequireRoles(AccessPolicies.CaseReaders)
+            .WithSummary("An exclusion: the party (a director's INSZ or BIS number from the dossier store), its status, whether it bars an application submitted now, its terms, pending changes and its history (who proposed and confirmed what, when).")
+            .Produces<ExclusionView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        exclusions.MapPost("/", ProposeExclusionAsync)
+            .WithName("ProposeExclusion")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
+            .WithSummary("Propose an exclusion of an employer (KBO number) or a director (INSZ or BIS number); in force once another manager or inspector confirms it. Idempotent by exclusion id.")
+            .Accepts<ExclusionRequest>("application/json")
+            .Produces<ExclusionReceipt>(StatusCodes.Status202Accepted)
+            .Produces<ExclusionReceipt>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        exclusions.MapPost("/{exclusionId}/confirm", ConfirmExclusionAsync)
+            .WithName("ConfirmExclusion")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
+            .WithSummary("Confirm a proposed exclusion as a second person (four eyes: its author gets 409); from then on it bars applications on the dates it covers.")
+            .Produces<ExclusionReceipt>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        exclusions.MapPost("/{exclusionId}/lift", LiftExclusionAsync)
+            .WithName("LiftExclusion")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
+            .WithSummary("Propose to lift a confirmed exclusion, with a reason code and the decision reference; lifted once another person confirms the change. Idempotent by change id.")
+            .Accepts<ExclusionLiftRequest>("application/json")
+            .Produces<ExclusionReceipt>(StatusCodes.Status202Accepted)
+            .Produces<ExclusionReceipt>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        exclusions.MapPost("/{exclusionId}/corrections", CorrectExclusionAsync)
+            .WithName("CorrectExclusion")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
+            .WithSummary("Propose a correction of a confirmed exclusion: its terms as they should read (e.g. a new until-date or reason code); applies once another person confirms the change. Idempotent by change id.")
+            .Accepts<ExclusionCorrectionRequest>("application/json")
+            .Produces<ExclusionReceipt>(StatusCodes.Status202Accepted)
+            .Produces<ExclusionReceipt>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        exclusions.MapPost("/{exclusionId}/changes/{changeId}/confirm", ConfirmExclusionChangeAsync)
+            .WithName("ConfirmExclusionChange")
+            .RequireRoles(AccessPolicies.ExclusionWriters)
+            .WithSummary("Confirm a proposed lift or correction as a second person (four eyes: its author gets 409).")
+            .Produces<ExclusionReceipt>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/federal/decisions", FederalMessageAsync)
             .WithTags("Federal office")
@@ -311,11 +357,72 @@ public static class PermitApi
     public static Task<IResult> AnswerThirdPartyAsync(string id, string requestId, HttpRequest request, ClaimsPrincipal user, ThirdPartyCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<ThirdPartyAnswerRequest>(id, request, SmallBodyBytes, (body, ct) => commands.AnswerAsync(id, requestId, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
 
-    public static async Task<IResult> AddExclusionAsync(HttpRequest request, ExclusionCommands commands, CancellationToken cancellationToken)
+    public static async Task<IResult> ProposeExclusionAsync(HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (ExclusionWriter(user) is not { } by)
+        {
+            return Problems.Forbidden(UnidentifiedWriter);
+        }
+
         (ExclusionRequest? body, IResult? problem) = await JsonBody.ReadAsync<ExclusionRequest>(request, SmallBodyBytes, cancellationToken);
-        return body is null ? problem! : ToResult(await commands.AddAsync(body, cancellationToken), ok: true);
+        return body is null ? problem! : ProposalResult(await commands.ProposeAsync(body, by, cancellationToken));
     }
+
+    public static async Task<IResult> ConfirmExclusionAsync(string exclusionId, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        return ExclusionWriter(user) is { } by
+            ? ToResult(await commands.ConfirmAsync(exclusionId, by, cancellationToken), ok: true)
+            : Problems.Forbidden(UnidentifiedWriter);
+    }
+
+    public static async Task<IResult> LiftExclusionAsync(string exclusionId, HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (ExclusionWriter(user) is not { } by)
+        {
+            return Problems.Forbidden(UnidentifiedWriter);
+        }
+
+        (ExclusionLiftRequest? body, IResult? problem) = await JsonBody.ReadAsync<ExclusionLiftRequest>(request, SmallBodyBytes, cancellationToken);
+        return body is null ? problem! : ProposalResult(await commands.LiftAsync(exclusionId, body, by, cancellationToken));
+    }
+
+    public static async Task<IResult> CorrectExclusionAsync(string exclusionId, HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        if (ExclusionWriter(user) is not { } by)
+        {
+            return Problems.Forbidden(UnidentifiedWriter);
+        }
+
+        (ExclusionCorrectionRequest? body, IResult? problem) = await JsonBody.ReadAsync<ExclusionCorrectionRequest>(request, SmallBodyBytes, cancellationToken);
+        return body is null ? problem! : ProposalResult(await commands.CorrectAsync(exclusionId, body, by, cancellationToken));
+    }
+
+    public static async Task<IResult> ConfirmExclusionChangeAsync(string exclusionId, string changeId, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        return ExclusionWriter(user) is { } by
+            ? ToResult(await commands.ConfirmChangeAsync(exclusionId, changeId, by, cancellationToken), ok: true)
+            : Problems.Forbidden(UnidentifiedWriter);
+    }
+
+    /// <summary>Who changes the registry: the person of the token (four eyes needs to tell people apart), or null for a token without a subject.</summary>
+    static Actor? ExclusionWriter(ClaimsPrincipal user)
+    {
+        Actor actor = Actor.Of(user, AccessPolicies.ExclusionWriters);
+        return actor.Subject == "unknown" ? null : actor;
+    }
+
+    const string UnidentifiedWriter = "A change to the exclusion registry needs an identified person (a token with a subject): four eyes tell the author from the confirmer.";
+
+    /// <summary>A proposal's result: 202 with the exclusion's address when recorded now, 200 with the first receipt for a repeat, or a problem.</summary>
+    static IResult ProposalResult(CommandResult result) =>
+        result is { Status: CommandStatus.Accepted, Body: ExclusionReceipt receipt }
+            ? TypedResults.Accepted(receipt.ExclusionUrl, receipt)
+            : ToResult(result, ok: false);
 
     /// <summary>Documents are staged while the body is read (never whole in memory); kept when the command is, discarded when the answer is sent.</summary>
     public static async Task<IResult> SupplyDocumentsAsync(
@@ -359,8 +466,22 @@ public static class PermitApi
 
     public static IResult GetDecisionGrounds() => TypedResults.Ok(DecisionGrounds.All);
 
-    public static async Task<IResult> GetExclusionsAsync(ExclusionCommands commands, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await commands.ListAsync(cancellationToken));
+    public static async Task<IResult> GetExclusionsAsync(string? pageSize, string? continuation, ExclusionQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var errors = new Validation.ValidationErrors();
+        return ExclusionQueries.Paging(pageSize, continuation, errors) is { } paging
+            ? TypedResults.Ok(await queries.ListAsync(paging, cancellationToken))
+            : Problems.Validation(errors);
+    }
+
+    public static async Task<IResult> GetExclusionAsync(string exclusionId, ExclusionQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ExclusionView? view = await queries.GetAsync(exclusionId, cancellationToken);
+        return view is not null ? TypedResults.Ok(view)
+            : Problems.NotFound(ExclusionCommands.IsWellFormedId(exclusionId) ? $"There is no exclusion {exclusionId}." : "There is no exclusion (not an exclusion id).");
+    }
 
     public static async Task<IResult> GetPeakPeriodsAsync(PeakPeriodCommands commands, CancellationToken cancellationToken) =>
         TypedResults.Ok(new { periods = await commands.ListAsync(cancellationToken) });
@@ -574,6 +695,11 @@ public static class PermitApi
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();
+        services.AddTransient<ExclusionQueries>();
+        services.AddOptions<ExclusionSettings>().BindConfiguration(ExclusionSettings.Section)
+            .Validate(settings => settings.HasValidKey, ExclusionSettings.KeyProblem)
+            .ValidateOnStart();
+        services.AddSingleton<Orchestrations.Ports.IPartyFingerprint, HmacPartyFingerprint>();
         services.AddTransient<FederalMessageHandler>();
         services.AddTransient<CommandGate>();
         services.TryAddTransient<IWorkflowEvents, DurableWorkflowEvents>(); // a host (or a test) may bring its own

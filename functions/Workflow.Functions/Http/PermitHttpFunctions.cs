@@ -198,17 +198,67 @@ public static class PermitHttpFunctions
     public static Task<IResult> GetExclusions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exclusions")] HttpRequest request,
         FunctionContext context,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
+            PermitApi.GetExclusionsAsync(
+                request.Query["pageSize"].FirstOrDefault(), request.Query["continuation"].FirstOrDefault(), Service<ExclusionQueries>(context), cancellationToken));
+    }
+
+    [Function("GetExclusion")]
+    public static Task<IResult> GetExclusion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exclusions/{exclusionId}")] HttpRequest request,
+        string exclusionId,
+        FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
-            PermitApi.GetExclusionsAsync(Service<ExclusionCommands>(context), cancellationToken));
+            PermitApi.GetExclusionAsync(exclusionId, Service<ExclusionQueries>(context), cancellationToken));
 
-    [Function("AddExclusion")]
-    public static Task<IResult> AddExclusion(
+    [Function("ProposeExclusion")]
+    public static Task<IResult> ProposeExclusion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, _ =>
-            PermitApi.AddExclusionAsync(request, Service<ExclusionCommands>(context), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
+            PermitApi.ProposeExclusionAsync(request, user, Service<ExclusionCommands>(context), cancellationToken));
+
+    [Function("ConfirmExclusion")]
+    public static Task<IResult> ConfirmExclusion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/confirm")] HttpRequest request,
+        string exclusionId,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
+            PermitApi.ConfirmExclusionAsync(exclusionId, user, Service<ExclusionCommands>(context), cancellationToken));
+
+    [Function("LiftExclusion")]
+    public static Task<IResult> LiftExclusion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/lift")] HttpRequest request,
+        string exclusionId,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
+            PermitApi.LiftExclusionAsync(exclusionId, request, user, Service<ExclusionCommands>(context), cancellationToken));
+
+    [Function("CorrectExclusion")]
+    public static Task<IResult> CorrectExclusion(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/corrections")] HttpRequest request,
+        string exclusionId,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
+            PermitApi.CorrectExclusionAsync(exclusionId, request, user, Service<ExclusionCommands>(context), cancellationToken));
+
+    [Function("ConfirmExclusionChange")]
+    public static Task<IResult> ConfirmExclusionChange(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/changes/{changeId}/confirm")] HttpRequest request,
+        string exclusionId,
+        string changeId,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
+            PermitApi.ConfirmExclusionChangeAsync(exclusionId, changeId, user, Service<ExclusionCommands>(context), cancellationToken));
 
     /// <summary>
     /// The federal office's webhook, the second path for callbacks besides queue <c>federal-decisions</c>: the same

@@ -16,15 +16,17 @@ public sealed record AdmissibilityFindings(IReadOnlyList<string> MissingDocument
     public bool Excluded => this.ExcludedParties.Count > 0;
 }
 
-/// <summary>The admissibility findings as kept in the dossier, with the exclusions found (references and decisions).</summary>
-public sealed record AdmissibilityRecord(DateOnly SubmissionDate, IReadOnlyList<string> MissingDocuments, IReadOnlyList<Exclusion> Exclusions, IReadOnlyList<string> CorrectnessIssues);
+/// <summary>The admissibility findings as kept in the dossier, with the exclusions found (who, terms and decisions).</summary>
+public sealed record AdmissibilityRecord(DateOnly SubmissionDate, IReadOnlyList<string> MissingDocuments, IReadOnlyList<ExclusionFound> Exclusions, IReadOnlyList<string> CorrectnessIssues);
 
 /// <summary>
 /// Admissibility (§2.9 completeness and correctness, §2.1 exclusions), using the one-view gathered before it: the
 /// required documents; the exclusion registry for the employer <b>and every current director</b> in KBO (an excluded
-/// party cannot apply); and correctness checks of the declared data against the authentic sources.
+/// party cannot apply); and correctness checks of the declared data against the authentic sources. Directors are
+/// looked up by the fingerprint of their person number (<see cref="IPartyFingerprint"/>); the numbers themselves stay
+/// in the dossier.
 /// </summary>
-public sealed class CheckAdmissibilityActivity(IDossierStore dossiers, IExclusionRegistry exclusions) : TaskActivity<AdmissibilityCheck, AdmissibilityFindings>
+public sealed class CheckAdmissibilityActivity(IDossierStore dossiers, IExclusionRegistry exclusions, IPartyFingerprint fingerprints) : TaskActivity<AdmissibilityCheck, AdmissibilityFindings>
 {
     public const string Record = "admissibility.json";
 
@@ -40,25 +42,40 @@ public sealed class CheckAdmissibilityActivity(IDossierStore dossiers, IExclusio
         AuthenticSourceOverview? overview = await dossiers.GetRecordAsync<AuthenticSourceOverview>(
             input.ApplicationId, GatherAuthenticSourcesActivity.OverviewRecord, CancellationToken.None);
 
-        // The employer (or the self-employed person's enterprise) and every current director KBO lists.
-        var parties = new List<string>();
-        if ((dossier.Employer?.Kbo ?? dossier.SelfEmployed?.Kbo) is string kbo)
-        {
-            parties.Add(kbo);
-        }
-
-        if (overview?.Value(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorIds) is { Length: > 0 } directors)
-        {
-            parties.AddRange(directors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
-
-        // Exclusions are judged on the submission date, the day the party applied.
+        // Exclusions are judged as the registry stood when the party applied, on the submission date.
         DateOnly submissionDate = Policy.PolicyCatalog.BelgianDate(dossier.SubmittedAt);
-        IReadOnlyList<Exclusion> found = parties.Count == 0 ? [] : await exclusions.FindInForceAsync(parties, submissionDate, CancellationToken.None);
+        Dictionary<string, (ExcludedParty Party, string Reference)> parties = this.Parties(dossier, overview);
+        IReadOnlyList<ExclusionInForce> found = parties.Count == 0 ? [] : await exclusions.FindInForceAsync(parties.Keys, dossier.SubmittedAt, CancellationToken.None);
         IReadOnlyList<string> issues = overview is null ? ["authentic-sources-unavailable"] : CorrectnessIssues(dossier, overview);
 
-        await dossiers.SaveRecordAsync(input.ApplicationId, Record, new AdmissibilityRecord(submissionDate, missing, found, issues), CancellationToken.None);
+        List<ExclusionFound> record = [.. found.Select(e => new ExclusionFound(
+            e.Party, parties[e.PartyKey].Reference, e.Terms.From, e.Terms.Until, e.Terms.ReasonCode, e.Terms.DecisionReference, e.ExclusionId))];
+        await dossiers.SaveRecordAsync(input.ApplicationId, Record, new AdmissibilityRecord(submissionDate, missing, record, issues), CancellationToken.None);
         return new AdmissibilityFindings(missing, [.. found.Select(e => e.Party).Distinct().Order()], issues);
+    }
+
+    /// <summary>
+    /// The parties the registry is asked about, by their keys: the employer (or the self-employed person's enterprise)
+    /// and every current director KBO lists, each with the reference the dossier shows the caseworker.
+    /// </summary>
+    Dictionary<string, (ExcludedParty Party, string Reference)> Parties(ApplicationDossier dossier, AuthenticSourceOverview? overview)
+    {
+        var parties = new Dictionary<string, (ExcludedParty, string)>(StringComparer.Ordinal);
+        if ((dossier.Employer?.Kbo ?? dossier.SelfEmployed?.Kbo) is string kbo)
+        {
+            parties[PartyKeys.Employer(kbo)] = (ExcludedParty.Employer, kbo);
+        }
+
+        string? directors = overview?.Value(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorPersonNumbers);
+        foreach (string director in (directors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Domain.Identifiers.PersonNumber.Check(director).IsValid && Domain.Identifiers.PersonNumber.Normalize(director) is string number)
+            {
+                parties[PartyKeys.Director(fingerprints, number)] = (ExcludedParty.Director, number);
+            }
+        }
+
+        return parties;
     }
 
     /// <summary>Where the declared data and the authentic sources disagree: shown to the caseworker, not blocking.</summary>

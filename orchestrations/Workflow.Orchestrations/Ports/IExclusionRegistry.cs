@@ -6,27 +6,21 @@ public enum ExcludedParty
     /// <summary>The employer, by KBO number.</summary>
     Employer,
 
-    /// <summary>A director, by the opaque director reference KBO gives (not a name or national number).</summary>
+    /// <summary>A director, by INSZ or BIS number; the registry's tables know the number only as a keyed fingerprint (<see cref="IPartyFingerprint"/>).</summary>
     Director,
 }
 
 /// <summary>
-/// An exclusion after earlier violations (§2.1): the party may not apply from <paramref name="From"/> until
-/// <paramref name="Until"/> (open-ended when null). <paramref name="DecisionReference"/> points to the sanction decision.
+/// The registry of excluded employers and directors, as admissibility reads it for the employer and every current
+/// director. Parties are named by their <see cref="PartyKeys"/> (a KBO number, or a director's fingerprint), never by
+/// a person number in clear. Entries are recorded through the registry's four-eyes commands (the application layer).
 /// </summary>
-public sealed record Exclusion(ExcludedParty Party, string PartyReference, DateOnly From, DateOnly? Until, string ReasonCode, string DecisionReference)
-{
-    public bool InForceOn(DateOnly date) => this.From <= date && (this.Until is null || date <= this.Until);
-}
-
-/// <summary>The registry of excluded employers and directors, checked at admissibility for the employer and every current director.</summary>
 public interface IExclusionRegistry
 {
-    /// <summary>The exclusions in force on <paramref name="onDate"/> for any of the given parties.</summary>
-    Task<IReadOnlyList<Exclusion>> FindInForceAsync(IReadOnlyCollection<string> partyReferences, DateOnly onDate, CancellationToken cancellationToken);
-
-    /// <summary>Records an exclusion; the same party, start and decision again changes nothing.</summary>
-    Task AddAsync(Exclusion exclusion, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<Exclusion>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The exclusions of any of <paramref name="partyKeys"/> in force as the registry stood at <paramref name="asOf"/>:
+    /// confirmed by a second person by then, not lifted by then, with their terms (as corrected by then) covering the
+    /// Belgian date of <paramref name="asOf"/>. The same instant always gives the same answer, however late it is asked.
+    /// </summary>
+    Task<IReadOnlyList<ExclusionInForce>> FindInForceAsync(IReadOnlyCollection<string> partyKeys, DateTimeOffset asOf, CancellationToken cancellationToken);
 }

@@ -15,8 +15,8 @@ public static class SourceFields
     public const string NaceCode = "nace-code";
     public const string Directors = "directors";
 
-    /// <summary>KBO: the current directors' opaque references, comma-separated (used for the exclusion check, §2.1).</summary>
-    public const string DirectorIds = "director-ids";
+    /// <summary>KBO: the current directors' INSZ or BIS numbers, comma-separated (personal data: dossier only; the exclusion check, §2.1).</summary>
+    public const string DirectorPersonNumbers = "director-person-numbers";
 
     /// <summary>Dimona: current workforce.</summary>
     public const string Headcount = "headcount";

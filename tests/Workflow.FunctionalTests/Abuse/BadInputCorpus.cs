@@ -51,7 +51,7 @@ internal sealed class BadInputCase
 
     public HttpMethod Method { get; }
 
-    /// <summary>The path, with placeholders <c>{applicationId}</c>, <c>{unknownApplicationId}</c>.</summary>
+    /// <summary>The path, with placeholders <c>{applicationId}</c>, <c>{unknownApplicationId}</c>, <c>{exclusionId}</c>.</summary>
     public string Path { get; }
 
     public int ExpectStatus { get; }

@@ -46,7 +46,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
             "POST /api/applications", "POST /api/applications/{applicationId}/documents", "POST /api/applications/{applicationId}/payments",
             "POST /api/applications/{applicationId}/information-requests", "POST /api/applications/{applicationId}/decision",
             "POST /api/applications/{applicationId}/third-party-requests", "PUT /api/sla/peak-periods", "POST /api/exclusions",
-            "POST /api/federal/decisions",
+            "POST /api/exclusions/{exclusionId}/lift", "POST /api/exclusions/{exclusionId}/corrections", "POST /api/federal/decisions",
         ];
         foreach (string endpoint in endpoints)
         {
@@ -67,6 +67,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
             ["{applicationId}"] = fixture.ApplicationId,
             ["{handoffId}"] = fixture.HandoffId,
             ["{unknownApplicationId}"] = ApplicationIds.Derive(DefaultApplicant, "never-submitted-" + Guid.NewGuid().ToString("N")),
+            ["{exclusionId}"] = "EXC-NEVER-PROPOSED",
         };
         byte[] body = @case.Body(placeholders, out JsonNode? json, out List<string> hostile);
         StorageState before = await fixture.StateAsync();
@@ -173,7 +174,8 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
         {
             _ when path.EndsWith("/documents", StringComparison.Ordinal) || path.EndsWith("/payments", StringComparison.Ordinal) => api.As(Roles.Employer, DefaultApplicant),
             _ when path.StartsWith("/api/applications/", StringComparison.Ordinal) => api.As(Roles.Caseworker),
-            "/api/sla/peak-periods" or "/api/exclusions" => api.As(Roles.Manager),
+            "/api/sla/peak-periods" => api.As(Roles.Manager),
+            _ when path.StartsWith("/api/exclusions", StringComparison.Ordinal) => api.As(Roles.Manager),
             _ => api, // the federal webhook: signed, not a token
         };
     }

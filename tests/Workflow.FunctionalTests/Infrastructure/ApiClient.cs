@@ -60,7 +60,7 @@ internal sealed class ApiClient : IDisposable
     }
 
     /// <summary>A client acting as a named person in <paramref name="role"/>: its token carries that subject and display name.</summary>
-    public ApiClient AsPerson(string role, string subject, string name, string? applicant = null)
+    public ApiClient AsPerson(string role, string subject, string? name = null, string? applicant = null)
     {
         ApiClient root = this.anonymous ?? this;
         return root.identities.GetOrAdd((role, applicant, subject, name), key => new ApiClient(root, key.Role, key.Applicant, key.Subject, key.Name));

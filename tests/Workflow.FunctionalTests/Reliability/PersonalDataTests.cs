@@ -18,8 +18,8 @@ namespace Workflow.FunctionalTests.Reliability;
 /// DESIGN.md §3: no personal data in orchestration history. After applications of every category run to their decision
 /// (federal leg, information request, third-party authentication, fee, letters), the task hub's tables, queues and
 /// blobs (large messages decompressed), the application's own tables and queues, and every log line are searched for
-/// the applicants' identity numbers, names, passport numbers, e-mail addresses and birth dates: zero hits. The dossier
-/// container is where that data belongs and is not searched.
+/// the applicants' identity numbers, names, passport numbers, e-mail addresses and birth dates, and the employers'
+/// directors' INSZ numbers: zero hits. The dossier container is where that data belongs and is not searched.
 /// </summary>
 public sealed class PersonalDataTests : IAsyncLifetime, IDisposable
 {
@@ -41,7 +41,19 @@ public sealed class PersonalDataTests : IAsyncLifetime, IDisposable
         List<string> needles = Needles(applications);
         Assert.True(needles.Count >= 30, "the search covers every applicant");
 
-        await Task.WhenAll(applications.Select(this.RunToDecisionAsync));
+        string[] applicationIds = await Task.WhenAll(applications.Select(this.RunToDecisionAsync));
+
+        // The employers' directors as KBO lists them (INSZ numbers): the dossier has them, the exclusion check hashed them.
+        int applicants = needles.Count;
+        foreach (string applicationId in applicationIds)
+        {
+            JsonNode overview = JsonNode.Parse(await this.host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/overview"))!;
+            needles.AddRange(overview["authenticSources"]!["records"]!.AsArray()
+                .Where(r => r!["field"]!.GetValue<string>() == "director-person-numbers")
+                .SelectMany(r => r!["value"]!.GetValue<string>().Split(',')));
+        }
+
+        Assert.True(needles.Count > applicants, "the search covers the directors");
 
         var hits = new List<string>();
         await foreach ((string where, string text) in this.EverythingOutsideTheDossierAsync())
@@ -59,7 +71,7 @@ public sealed class PersonalDataTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>One application through every step that produces messages, history and logs.</summary>
-    async Task RunToDecisionAsync(JsonObject application)
+    async Task<string> RunToDecisionAsync(JsonObject application)
     {
         string category = application["category"]!.GetValue<string>();
         string applicationId = await this.host.Api.SubmitAsync(application);
@@ -106,6 +118,7 @@ public sealed class PersonalDataTests : IAsyncLifetime, IDisposable
         await this.host.Api.DecideAsync(applicationId, category == Samples.Seasonal ? "refuse" : "approve", category == Samples.Seasonal ? ["category-conditions-not-met"] : []);
         await Scenario.CompletedAsync(this.host, applicationId);
         Assert.NotNull(await this.host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter")); // the letter, with the names, is in the dossier
+        return applicationId;
     }
 
     /// <summary>The identifying values of every applicant, as the client sent them and in the forms they are usually written.</summary>

@@ -1,12 +1,14 @@
 using Microsoft.DurableTask.Client;
 using Workflow.FunctionalTests.Infrastructure;
+using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.FunctionalTests.Workflows;
 
 /// <summary>
-/// A new deployment finishes the applications an older one started (README "Versioning"): hosts of version N and N+1
-/// run one after the other on the same task hub and storage, as in a deployment. An older host never runs an instance a
-/// newer one started: it leaves it (Reject), and the newer host completes it.
+/// A new deployment finishes the applications an older one started (README "Versioning"): a host of version 1.0 (the
+/// first release's steps) and one of the current version (2.0, the case model) run one after the other on the same task
+/// hub and storage, as in a deployment. The 1.0 instances finish on their own steps under the new code; an older host
+/// never runs an instance a newer one started: it leaves it (Reject), and the newer host completes it.
 /// </summary>
 [Collection(HeavyTests.Name)]
 public sealed class VersioningTests
@@ -23,7 +25,7 @@ public sealed class VersioningTests
         string name = "v" + Guid.NewGuid().ToString("N")[..10];
         var started = new List<string>();
 
-        await using (PermitHost versionN = await PermitHost.StartAsync(Version(name, "1.0")))
+        await using (PermitHost versionN = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.Version1)))
         {
             for (int i = 0; i < 3; i++)
             {
@@ -33,13 +35,22 @@ public sealed class VersioningTests
             foreach (string applicationId in started)
             {
                 await versionN.Api.WaitForStageAsync(applicationId, "awaiting-decision");
-                Assert.Equal("1.0", await versionN.Storage.InstanceVersionAsync(applicationId));
+                Assert.Equal(PermitWorkflowVersions.Version1, await versionN.Storage.InstanceVersionAsync(applicationId));
+                Assert.Equal(PermitWorkflowVersions.Version1, (await versionN.Api.GetAsync(applicationId))["workflowVersion"]!.GetValue<string>());
             }
         }
 
         string newer;
-        await using (PermitHost versionNext = await PermitHost.StartAsync(Version(name, "1.1")))
+        await using (PermitHost versionNext = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.Current)))
         {
+            // The commands 1.0 never knew are refused for its instances, with the reason; the ones it knows still work.
+            using (HttpResponseMessage withdrawal = await versionNext.Api.AsEmployerOf(started[0]).PostJsonAsync(
+                $"/api/applications/{started[0]}/withdrawal", new System.Text.Json.Nodes.JsonObject { ["withdrawalId"] = "W-1" }))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Conflict, withdrawal.StatusCode);
+                Assert.Contains("before withdrawals", (await ApiClient.ProblemAsync(withdrawal)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
+
             foreach (string applicationId in started)
             {
                 await versionNext.Api.DecideAsync(applicationId, "approve");
@@ -53,11 +64,11 @@ public sealed class VersioningTests
             // One started by the new version, left waiting for its caseworker.
             newer = await versionNext.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
             await versionNext.Api.WaitForStageAsync(newer, "awaiting-decision");
-            Assert.Equal("1.1", await versionNext.Storage.InstanceVersionAsync(newer));
+            Assert.Equal(PermitWorkflowVersions.Current, await versionNext.Storage.InstanceVersionAsync(newer));
         }
 
-        // A straggling old host gets the decision's event but must not run the 1.1 instance with 1.0 code.
-        await using (PermitHost straggler = await PermitHost.StartAsync(Version(name, "1.0")))
+        // A straggling old host gets the decision's event but must not run the 2.0 instance with 1.0 code.
+        await using (PermitHost straggler = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.Version1)))
         {
             await straggler.Api.DecideAsync(newer, "approve");
             using var waiting = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -65,7 +76,7 @@ public sealed class VersioningTests
             Assert.Equal(OrchestrationRuntimeStatus.Running, (await straggler.Engine.GetInstanceAsync(newer))!.RuntimeStatus);
         }
 
-        await using (PermitHost versionNext = await PermitHost.StartAsync(Version(name, "1.1")))
+        await using (PermitHost versionNext = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.Current)))
         {
             Assert.Equal("granted", (await Scenario.CompletedAsync(versionNext, newer))["outcome"]!.GetValue<string>());
         }

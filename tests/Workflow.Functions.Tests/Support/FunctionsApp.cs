@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Application.Ports;
 using Workflow.Orchestrations.Ports;
+using Workflow.Tests.Shared;
 
 namespace Workflow.Functions.Tests.Support;
 
@@ -22,6 +23,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
     public const string WebhookSecret = "test-webhook-secret-of-at-least-32-characters";
 
     public const string PaymentSecret = "test-payment-provider-secret-of-32-characters";
+
+    public const string DirectorKey = "test-exclusions-director-key-of-32-bytes-or-more";
 
     FunctionsApp(ServiceProvider services, FakeDurableTaskClient client)
     {
@@ -46,6 +49,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         ["Messaging:Transport"] = "StorageQueues",
         ["FederalWebhook:Secret"] = WebhookSecret,
         ["PaymentProvider:WebhookSecret"] = PaymentSecret,
+        ["Exclusions:DirectorKey"] = DirectorKey,
         ["WEBSITE_AUTH_ENABLED"] = "true", // as App Service sets it when its authentication runs in front
     };
 
@@ -66,6 +70,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<ICommandLedger, InMemoryCommandLedger>());
             services.Replace(ServiceDescriptor.Singleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>()));
             services.Replace(ServiceDescriptor.Singleton<IManagerAlertInbox, InMemoryManagerAlertInbox>());
+            services.Replace(ServiceDescriptor.Singleton<IExclusionLedger, InMemoryExclusionLedger>());
+            services.Replace(ServiceDescriptor.Singleton<IExcludedPersons, InMemoryExcludedPersons>());
         }
 
         replace?.Invoke(services);
