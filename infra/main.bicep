@@ -33,6 +33,11 @@ param federalWebhookSecret string
 @description('HMAC key of the exclusion registry\'s director fingerprints; set once, never changed (azd env set EXCLUSIONS_DIRECTOR_KEY ...).')
 param exclusionsDirectorKey string
 
+@secure()
+@minLength(32)
+@description('HMAC secret the payment service provider signs its callbacks with (azd env set PAYMENT_PROVIDER_WEBHOOK_SECRET ...).')
+param paymentProviderWebhookSecret string
+
 @description('Task hub of the durable workflows. Changing it orphans the instances in flight.')
 param taskHubName string = 'permits'
 
@@ -124,6 +129,7 @@ module keyVault 'modules/keyvault.bicep' = {
     appPrincipalId: identity.outputs.principalId
     federalWebhookSecret: federalWebhookSecret
     exclusionsDirectorKey: exclusionsDirectorKey
+    paymentProviderWebhookSecret: paymentProviderWebhookSecret
   }
 }
 
@@ -144,6 +150,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     webhookSecretUri: keyVault.outputs.webhookSecretUri
     directorKeyUri: keyVault.outputs.directorKeyUri
+    paymentProviderSecretUri: keyVault.outputs.paymentProviderSecretUri
     taskHubName: taskHubName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
@@ -151,7 +158,7 @@ module functionApp 'modules/functionapp.bicep' = {
     authClientId: authClientId
     authIssuer: authIssuer
     authAllowedAudiences: ['api://${authClientId}', authClientId]
-    authExcludedPaths: ['/api/federal/decisions', '/api/decision-grounds']
+    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds']
   }
 }
 

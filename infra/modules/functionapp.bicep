@@ -27,6 +27,9 @@ param webhookSecretUri string
 @description('Key Vault URI of the exclusion registry\'s director fingerprint key.')
 param directorKeyUri string
 
+@description('Versionless URI of the payment provider\'s callback secret in Key Vault.')
+param paymentProviderSecretUri string
+
 @description('Task hub of the durable workflows (host.json reads it as %TaskHubName%).')
 param taskHubName string
 
@@ -51,7 +54,7 @@ param authIssuer string
 @description('Audiences of the access tokens App Service authentication accepts.')
 param authAllowedAudiences array
 
-@description('Paths App Service authentication lets through without a token: the HMAC-signed federal webhook and the public decision grounds.')
+@description('Paths App Service authentication lets through without a token: the HMAC-signed federal and payment-provider webhooks and the public decision grounds.')
 param authExcludedPaths array
 
 var appSettings = {
@@ -84,6 +87,10 @@ var appSettings = {
 
   // The key of the exclusion registry's director fingerprints; the app refuses to start without it.
   Exclusions__DirectorKey: '@Microsoft.KeyVault(SecretUri=${directorKeyUri})'
+
+  // The payment service provider's callback secret (its signed callbacks are the only way a fee becomes paid).
+  PaymentProvider__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${paymentProviderSecretUri})'
+  PaymentProvider__ReplayWindow: '00:05:00'
 
   Workflow__PolicyDayLength: policyDayLength
   Letters__InfoDeskUrl: 'https://www.yourfutureinflanders.be'

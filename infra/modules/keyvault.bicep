@@ -1,5 +1,5 @@
-// Key Vault with RBAC authorisation for the app's two secrets: the federal webhook's HMAC secret and the key of the
-// exclusion registry's director fingerprints. The app reads them through Key Vault reference app settings, resolved by
+// Key Vault with RBAC authorisation for the app's secrets: the federal webhook's and the payment provider's HMAC secrets
+// and the key of the exclusion registry's director fingerprints. The app reads them through Key Vault reference app settings, resolved by
 // the platform with the app's user-assigned identity (keyVaultReferenceIdentity), which gets Key Vault Secrets User on
 // those secrets only.
 
@@ -19,6 +19,10 @@ param federalWebhookSecret string
 @minLength(32)
 @description('The HMAC key of the exclusion registry\'s director fingerprints (INSZ/BIS numbers are kept in tables only as such). Changing it makes every recorded director unfindable.')
 param exclusionsDirectorKey string
+
+@secure()
+@description('The HMAC secret the payment service provider signs its callbacks with.')
+param paymentProviderWebhookSecret string
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -78,8 +82,28 @@ resource appReadsDirectorKey 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+resource paymentProviderSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'payment-provider-webhook-secret'
+  properties: {
+    value: paymentProviderWebhookSecret
+    contentType: 'HMAC-SHA256 key for X-Payment-Signature'
+  }
+}
+
+resource appReadsPaymentProviderSecret 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(paymentProviderSecret.id, appPrincipalId, keyVaultSecretsUser)
+  scope: paymentProviderSecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 // Versionless: the app picks up a rotated secret (the platform re-reads references within a day, or on restart).
 output webhookSecretUri string = '${vault.properties.vaultUri}secrets/${webhookSecret.name}'
 output directorKeyUri string = '${vault.properties.vaultUri}secrets/${directorKey.name}'
+output paymentProviderSecretUri string = '${vault.properties.vaultUri}secrets/${paymentProviderSecret.name}'

@@ -86,6 +86,7 @@ public sealed partial class ConfigurationTests
         { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Requests)}" },
         { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Submissions)}" },
         { typeof(ExclusionSettings), ExclusionSettings.Section },
+        { typeof(Workflow.Application.Payments.PaymentProviderSettings), Workflow.Application.Payments.PaymentProviderSettings.Section },
     };
 
     [Theory]

@@ -58,9 +58,8 @@ public sealed class SimulatedPaymentProvider(TableServiceClient tables, StorageN
             // The same start again (same idempotency key): the same checkout.
         }
 
-        string path = $"{CheckoutPath}/{providerPaymentId}";
-        Uri checkout = settings.Value.CheckoutBaseUrl is Uri root ? new Uri(root, path) : new Uri(path, UriKind.Relative);
-        return new PaymentCheckout(providerPaymentId, checkout);
+        // Relative: the checkout is on the host that serves the API (the local host maps it).
+        return new PaymentCheckout(providerPaymentId, new Uri($"{CheckoutPath}/{providerPaymentId}", UriKind.Relative));
     }
 
     /// <summary>The checkout and chargeback endpoints of the simulated provider (local host only; anonymous like a provider's page).</summary>

@@ -12,7 +12,7 @@ using Workflow.Orchestrations.Serialization;
 
 namespace Workflow.Application.Payments;
 
-/// <summary>Section "PaymentProvider": the provider's callback secret (Key Vault in Azure), its replay window, and the simulation.</summary>
+/// <summary>Section "PaymentProvider": the provider's callback secret (Key Vault in Azure) and its replay window.</summary>
 public sealed class PaymentProviderSettings
 {
     public const string Section = "PaymentProvider";
@@ -21,9 +21,6 @@ public sealed class PaymentProviderSettings
     public string? WebhookSecret { get; set; }
 
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>The simulated provider's checkout pages (local host): where the applicant is sent to pay.</summary>
-    public Uri? CheckoutBaseUrl { get; set; }
 }
 
 /// <summary>
