@@ -8,14 +8,4 @@
 #   API                     the host (default: http://127.0.0.1:5080)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 '<json>' | @file.json" >&2; exit 2; }
-body="$1"
-if [[ "$body" == @* ]]; then body="$(cat "${body#@}")"; fi
-secret="${FEDERAL_WEBHOOK_SECRET:-local-development-only-federal-webhook-secret}"
-timestamp=$(date +%s)
-signature=$(printf '%s.%s' "$timestamp" "$body" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)
-curl -s -X POST "${API:-http://127.0.0.1:5080}/api/federal/decisions" \
-  -H 'content-type: application/json' \
-  -H "X-Federal-Timestamp: $timestamp" \
-  -H "X-Federal-Signature: sha256=$signature" \
-  --data-binary "$body"
-echo
+exec "$(dirname "$0")/post-signed.sh" /api/federal/decisions Federal "${FEDERAL_WEBHOOK_SECRET:-local-development-only-federal-webhook-secret}" "$1"
