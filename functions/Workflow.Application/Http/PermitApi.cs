@@ -288,7 +288,7 @@ public static class PermitApi
             return problem!;
         }
 
-        SubmissionResult result = await submissions.SubmitAsync(body with { Documents = uploads.Attach(body.Documents) }, applicants, cancellationToken);
+        SubmissionResult result = await submissions.SubmitAsync(body with { Documents = uploads.Attach(body.Documents) }, applicants, cancellationToken, Actor.Of(user, AccessPolicies.Employers));
         return result.Status switch
         {
             SubmissionStatus.Accepted => TypedResults.Accepted(

@@ -1,5 +1,6 @@
 using Workflow.Application.Access;
 using Workflow.Application.Commands;
+using Workflow.Application.Submissions;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 
@@ -41,6 +42,7 @@ public static class TimelineAudiences
 {
     static readonly Dictionary<string, AudienceRule> Exact = new AudienceRule[]
     {
+        Applicant(SubmissionService.SubmittedEvent, "category", "documents"),
         Applicant(CaseEvents.Received),
         Applicant(CaseEvents.ItemsMissing, "items"),
         Applicant(CaseEvents.DocumentsSupplied, "types"),

@@ -62,11 +62,15 @@ public sealed partial class SubmissionService(
     IOptions<WorkflowSettings> settings,
     ILogger<SubmissionService> logger)
 {
+    /// <summary>The audit row of a submission, by its submitter.</summary>
+    public const string SubmittedEvent = "submitted";
+
     /// <summary>Every status: an existing instance is never overwritten, whatever its state (DESIGN.md §2 (a)).</summary>
     static readonly OrchestrationRuntimeStatus[] AllStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
 
     /// <param name="applicants">Whom the caller may submit for; checked on the validated applicant key, before anything is stored.</param>
-    public async Task<SubmissionResult> SubmitAsync(SubmitApplicationRequest request, ApplicantScope applicants, CancellationToken cancellationToken)
+    /// <param name="submitter">Who submits, for the audit log (the person behind the employer's token).</param>
+    public async Task<SubmissionResult> SubmitAsync(SubmitApplicationRequest request, ApplicantScope applicants, CancellationToken cancellationToken, Actor? submitter = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(applicants);
@@ -122,7 +126,7 @@ public sealed partial class SubmissionService(
         }
 
         // From here on, this request owns the submission; every step is safe to repeat after a crash.
-        await this.RegisterAsync(submission, stored, cancellationToken);
+        await this.RegisterAsync(submission, stored, submitter, cancellationToken);
         return new SubmissionResult(outcome == ReservationOutcome.Reserved ? SubmissionStatus.Accepted : SubmissionStatus.Repeated, applicationId, Fee: this.FeeOf(stored));
     }
 
@@ -133,7 +137,7 @@ public sealed partial class SubmissionService(
         stored.SubmittedAt,
         policy.Resolve(stored.Category, stored.SubmittedAt, inPeakPeriod: false).Admissibility.CompletionDeadlineDays);
 
-    async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, CancellationToken cancellationToken)
+    async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, Actor? submitter, CancellationToken cancellationToken)
     {
         string applicationId = record.ApplicationId;
         await dossiers.SaveApplicationAsync(submission.ToDossier(applicationId, record.SubmittedAt), cancellationToken);
@@ -147,13 +151,15 @@ public sealed partial class SubmissionService(
                 applicationId,
                 "api-submitted",
                 record.SubmittedAt,
-                "submitted",
+                SubmittedEvent,
                 Actors.Employer,
                 new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     ["category"] = JsonNamingPolicy.KebabCaseLower.ConvertName(record.Category.ToString()),
                     ["documents"] = string.Join(',', submission.Documents.Select(d => $"{d.Record.Type}:{d.Record.Sha256[..12]}")),
-                }),
+                },
+                submitter?.Subject,
+                submitter?.Name),
             cancellationToken);
 
         bool peak = await this.IsPeakAsync(record.SubmittedAt, cancellationToken);

@@ -22,7 +22,8 @@ public sealed class TimelineAudienceMatrixTests
     /// <summary>Every event kind the platform writes, and who may read it.</summary>
     static readonly Dictionary<string, string> Spec = new(StringComparer.Ordinal)
     {
-        // The workflow's steps.
+        // The submission, then the workflow's steps.
+        [Workflow.Application.Submissions.SubmissionService.SubmittedEvent] = A,
         [CaseEvents.Received] = A,
         [CaseEvents.SourcesGathered] = S,
         [CaseEvents.ExcludedParty] = S,
