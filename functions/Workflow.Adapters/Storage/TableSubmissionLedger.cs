@@ -85,6 +85,8 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
             ["SubmittedAt"] = record.SubmittedAt,
             ["Scheduled"] = record.Scheduled,
             ["ReservedAt"] = record.ReservedAt,
+            ["InPeakPeriod"] = record.InPeakPeriod,
+            ["FunctionExcluded"] = record.FunctionExcluded,
         };
         if (record.FeeCents is long cents)
         {
@@ -109,7 +111,9 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
         entity.GetInt64("FeeCents"),
         entity.GetString("FeeCurrency"),
         entity.GetBoolean("Scheduled") ?? false,
-        entity.GetDateTimeOffset("ReservedAt") ?? default);
+        entity.GetDateTimeOffset("ReservedAt") ?? default,
+        entity.GetBoolean("InPeakPeriod") ?? false,
+        entity.GetBoolean("FunctionExcluded") ?? false);
 
     /// <summary>Counts the applicant's submissions since a moment (a scan by applicant: fine for the volumes of one region).</summary>
     public async Task<int> CountApplicationsAsync(string applicantKey, DateTimeOffset since, CancellationToken cancellationToken)

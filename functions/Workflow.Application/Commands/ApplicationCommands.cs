@@ -153,6 +153,7 @@ public sealed class ApplicationCommands(CommandGate gate, IDossierStore dossiers
         TextRules.Id(errors, "decisionId", request.DecisionId);
         errors.Require("verdict", request.Verdict);
         TextRules.FreeText(errors, "motivation", request.Motivation, 10_000);
+        TextRules.FreeText(errors, "overrideReason", request.OverrideReason, 10_000, required: false);
         IReadOnlyList<string> grounds = request.Grounds ?? [];
         if (grounds.Count > MaxGrounds)
         {
@@ -181,6 +182,11 @@ public sealed class ApplicationCommands(CommandGate gate, IDossierStore dossiers
             errors.Add("grounds", "an approval cites no refusal grounds");
         }
 
+        if (request.Verdict == CaseworkerVerdict.Refuse && request.OverrideReason is not null)
+        {
+            errors.Add("overrideReason", "an override reason belongs to an approval against a negative third-party answer");
+        }
+
         if (!errors.IsValid)
         {
             return CommandResult.Invalid(errors);
@@ -189,18 +195,19 @@ public sealed class ApplicationCommands(CommandGate gate, IDossierStore dossiers
         string decisionId = request.DecisionId!;
         CaseworkerVerdict verdict = request.Verdict!.Value;
         IReadOnlyList<string> distinctGrounds = [.. grounds.Distinct(StringComparer.Ordinal)];
+        bool overriding = request.OverrideReason is not null;
         return await gate.PassAsync(
             new CommandDraft(
                 applicationId,
                 CommandKinds.Decision,
                 decisionId,
-                new { verdict, grounds = distinctGrounds, request.Motivation },
+                new { verdict, grounds = distinctGrounds, request.Motivation, request.OverrideReason },
                 actor,
-                now => (PermitEvents.CaseworkerDecided, new CaseworkerDecided(CommandKinds.MessageId(CommandKinds.Decision, decisionId), applicationId, now, decisionId, verdict, distinctGrounds)),
-                Details(("decisionId", decisionId), ("verdict", Codes.Of(verdict)), ("grounds", string.Join(',', distinctGrounds))),
+                now => (PermitEvents.CaseworkerDecided, new CaseworkerDecided(CommandKinds.MessageId(CommandKinds.Decision, decisionId), applicationId, now, decisionId, verdict, distinctGrounds, overriding)),
+                Details(("decisionId", decisionId), ("verdict", Codes.Of(verdict)), ("grounds", string.Join(',', distinctGrounds)), ("override", overriding ? "true" : "false")),
                 Slot: CommandKinds.Decision,
                 Keep: (now, ct) => dossiers.SaveRecordAsync(
-                    applicationId, $"decisions/{decisionId}.json", new DecisionRecord(decisionId, verdict, distinctGrounds, request.Motivation!, now), ct)),
+                    applicationId, $"decisions/{decisionId}.json", new DecisionRecord(decisionId, verdict, distinctGrounds, request.Motivation!, now, request.OverrideReason), ct)),
             cancellationToken);
     }
 

@@ -209,7 +209,7 @@ public sealed class CommandGate(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(policy);
-        PermitTerms terms = policy.Resolve(submission.Category, submission.SubmittedAt, inPeakPeriod: false);
+        PermitTerms terms = Submissions.SubmissionService.TermsOf(submission, policy);
         return new PermitCase
         {
             ApplicationId = submission.ApplicationId,

@@ -31,8 +31,12 @@ public sealed record InformationConsentRequest(bool? Grant, string? Reason);
 /// <summary><c>POST /api/applications/{id}/information-requests</c>: the caseworker's question to the employer; pauses the SLA clock.</summary>
 public sealed record InformationRequestRequest(string? RequestId, string? Question, int? DeadlineDays);
 
-/// <summary><c>POST /api/applications/{id}/decision</c>: the caseworker's decision, its named grounds and motivation (kept in the dossier only).</summary>
-public sealed record DecisionRequest(string? DecisionId, CaseworkerVerdict? Verdict, IReadOnlyList<string>? Grounds, string? Motivation);
+/// <summary>
+/// <c>POST /api/applications/{id}/decision</c>: the caseworker's decision, its named grounds and motivation (kept in the
+/// dossier only). <c>OverrideReason</c>: why an approval goes against a negative third-party answer (a document found
+/// false, unfavourable advice); required then, refused otherwise, kept in the dossier only.
+/// </summary>
+public sealed record DecisionRequest(string? DecisionId, CaseworkerVerdict? Verdict, IReadOnlyList<string>? Grounds, string? Motivation, string? OverrideReason = null);
 
 /// <summary>What the dossier keeps of an information request.</summary>
 public sealed record InformationRequestRecord(string RequestId, string Question, int DeadlineDays, DateTimeOffset RequestedAt);
@@ -40,5 +44,5 @@ public sealed record InformationRequestRecord(string RequestId, string Question,
 /// <summary>What the dossier keeps of a withdrawal (its reason is the applicant's own words).</summary>
 public sealed record WithdrawalRecord(string WithdrawalId, string? Reason, DateTimeOffset ReceivedAt);
 
-/// <summary>What the dossier keeps of a caseworker decision, motivation included.</summary>
-public sealed record DecisionRecord(string DecisionId, CaseworkerVerdict Verdict, IReadOnlyList<string> Grounds, string Motivation, DateTimeOffset DecidedAt);
+/// <summary>What the dossier keeps of a caseworker decision, motivation and any override reason included.</summary>
+public sealed record DecisionRecord(string DecisionId, CaseworkerVerdict Verdict, IReadOnlyList<string> Grounds, string Motivation, DateTimeOffset DecidedAt, string? OverrideReason = null);

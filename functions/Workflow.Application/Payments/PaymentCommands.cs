@@ -127,9 +127,7 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
     static string? Refusal(PermitCase state) => state switch
     {
         { IsDecided: true } => "The application is decided; it takes no more input.",
-        { Fee: FeeStatus.NotDue } => state.Category == PermitCategory.WorkCard
-            ? "No fee is due for this application: a work card up to 90 days is exempt (§2.5)."
-            : "No fee is due for this application: no fee was in force on its submission date.",
+        { Fee: FeeStatus.NotDue } => PermitCaseModel.NoFeeExplanation(state),
         { Fee: FeeStatus.Paid } => $"The fee is paid (payment {state.FeePaymentId}).",
         _ => null,
     };

@@ -5,6 +5,9 @@ namespace Workflow.Application.Ports;
 /// <summary>
 /// What the ledger keeps of a submission: enough to recognise a repeat (the body hash), to recover one that was
 /// reserved but never scheduled, and to answer commands (category, time, fee) without reading the task hub.
+/// <c>InPeakPeriod</c> and <c>FunctionExcluded</c> are fixed when the submission is reserved, so the first answer, the
+/// status before the workflow records anything and the workflow's own terms all agree (a peak period declared a moment
+/// later does not change a submission already made).
 /// </summary>
 public sealed record SubmissionRecord(
     string ApplicationId,
@@ -16,7 +19,9 @@ public sealed record SubmissionRecord(
     long? FeeCents,
     string? FeeCurrency,
     bool Scheduled,
-    DateTimeOffset ReservedAt);
+    DateTimeOffset ReservedAt,
+    bool InPeakPeriod = false,
+    bool FunctionExcluded = false);
 
 /// <summary>The outcome of trying to reserve a submission.</summary>
 public enum ReservationOutcome

@@ -58,6 +58,7 @@ public sealed partial class SubmissionService(
     IAuditLog auditLog,
     IPeakPeriodCalendar peakPeriods,
     PolicyCatalog policy,
+    EligibilityCatalog eligibility,
     TimeProvider time,
     IOptions<WorkflowSettings> settings,
     ILogger<SubmissionService> logger)
@@ -88,7 +89,11 @@ public sealed partial class SubmissionService(
         }
 
         string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
-        FeeTerms? fee = policy.FeeFor(submission.Category, now);
+
+        // Fixed now, before anything is stored: the first answer, the status and the workflow's terms all rest on them.
+        bool functionExcluded = eligibility.ExcludesFunction(submission.Category, submission.Job.VksLevel, PolicyCatalog.BelgianDate(now));
+        bool peak = await this.IsPeakAsync(now, cancellationToken);
+        FeeTerms? fee = functionExcluded ? null : policy.FeeFor(submission.Category, now);
         var reservation = new SubmissionRecord(
             applicationId,
             submission.ApplicantKey,
@@ -99,7 +104,9 @@ public sealed partial class SubmissionService(
             fee?.AmountCents,
             fee?.Currency,
             Scheduled: false,
-            ReservedAt: now);
+            ReservedAt: now,
+            InPeakPeriod: peak,
+            FunctionExcluded: functionExcluded);
 
         (ReservationOutcome outcome, SubmissionRecord stored) = await ledger.TryReserveAsync(reservation, cancellationToken);
         if (outcome == ReservationOutcome.Exists)
@@ -162,13 +169,13 @@ public sealed partial class SubmissionService(
                 submitter?.Name),
             cancellationToken);
 
-        bool peak = await this.IsPeakAsync(record.SubmittedAt, cancellationToken);
         var input = new PermitApplicationInput(
             applicationId,
             record.Category,
             record.SubmittedAt,
             settings.Value.PolicyDayLength,
-            policy.Resolve(record.Category, record.SubmittedAt, peak));
+            TermsOf(record, policy),
+            record.FunctionExcluded);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
@@ -184,6 +191,19 @@ public sealed partial class SubmissionService(
         }
 
         await ledger.MarkScheduledAsync(applicationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The terms an application runs under, from its ledger record: the policy in force on the submission date, the peak
+    /// period and the function exclusion as fixed when it was reserved. The workflow's input and the status shown before
+    /// the workflow records anything both come from here.
+    /// </summary>
+    public static PermitTerms TermsOf(SubmissionRecord record, PolicyCatalog policy)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(policy);
+        PermitTerms terms = policy.Resolve(record.Category, record.SubmittedAt, record.InPeakPeriod);
+        return record.FunctionExcluded ? terms.ForExcludedFunction() : terms;
     }
 
     async Task<bool> IsPeakAsync(DateTimeOffset submittedAt, CancellationToken cancellationToken)

@@ -7,8 +7,15 @@ using Workflow.Orchestrations.Rules;
 
 namespace Workflow.Orchestrations.Activities;
 
-/// <summary>What the workflow learns of an assessment: rule ids and signal kinds, never the figures behind them.</summary>
-public sealed record AssessmentSummary(IReadOnlyList<string> RulesNotMet, IReadOnlyList<string> RulesNeedingJudgement, IReadOnlyList<SignalKind> Signals);
+/// <summary>
+/// What the workflow learns of an assessment: rule ids and signal kinds, never the figures behind them.
+/// <c>RulesListIncomplete</c>: rules whose list is known only in part for the date (null in summaries recorded before).
+/// </summary>
+public sealed record AssessmentSummary(
+    IReadOnlyList<string> RulesNotMet,
+    IReadOnlyList<string> RulesNeedingJudgement,
+    IReadOnlyList<SignalKind> Signals,
+    IReadOnlyList<string>? RulesListIncomplete = null);
 
 /// <summary>The assessment as kept in the dossier and shown in the caseworker's overview, with the policy entries it applied.</summary>
 public sealed record AssessmentRecord(
@@ -53,7 +60,8 @@ public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicant
         return new AssessmentSummary(
             [.. rules.Where(r => r.Outcome == RuleOutcome.NotMet).Select(r => r.RuleId)],
             [.. rules.Where(r => r.Outcome == RuleOutcome.NeedsJudgement).Select(r => r.RuleId)],
-            [.. signals.Select(s => s.Kind)]);
+            [.. signals.Select(s => s.Kind)],
+            [.. rules.Where(r => r.Outcome == RuleOutcome.ListIncomplete).Select(r => r.RuleId)]);
     }
 
     /// <summary>What the rules of the category look at, from the dossier.</summary>

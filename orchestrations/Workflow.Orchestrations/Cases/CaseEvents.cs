@@ -11,6 +11,7 @@ public static class CaseEvents
     public const string Received = "received";
     public const string SourcesGathered = "sources-gathered";
     public const string ExcludedParty = "excluded-party";
+    public const string FunctionExcluded = "function-excluded";
     public const string CorrectnessIssues = "correctness-issues";
     public const string ItemsMissing = "items-missing";
     public const string DocumentsSupplied = "documents-supplied";

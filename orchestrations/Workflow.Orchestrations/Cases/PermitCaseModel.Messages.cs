@@ -24,7 +24,9 @@ public static partial class PermitCaseModel
 
         if (state.IsDecided)
         {
-            return new Refusal("decided", "The application is decided; it takes no more input.");
+            return new Refusal("decided", message is FeePaid
+                ? "The application is decided; it takes no more payments: this payment will be refunded."
+                : "The application is decided; it takes no more input.");
         }
 
         Policy.CaseLimits limits = state.Terms.EffectiveLimits;
@@ -91,7 +93,7 @@ public static partial class PermitCaseModel
         Policy.FeeTerms? fee = state.Terms.Admissibility.Fee;
         if (state.Fee == FeeStatus.NotDue || fee is null)
         {
-            return new Refusal("not-due", "No fee is due for this application; the payment will be refunded.");
+            return new Refusal("not-due", $"{NoFeeExplanation(state)} This payment will be refunded.");
         }
 
         if (state.Fee == FeeStatus.Paid)
@@ -102,6 +104,26 @@ public static partial class PermitCaseModel
         return payment.AmountCents != fee.AmountCents || payment.Currency != fee.Currency
             ? new Refusal("amount", string.Create(CultureInfo.InvariantCulture, $"The fee due is {fee.AmountCents / 100m:0.00} {fee.Currency}; this payment will be refunded."))
             : null;
+    }
+
+    /// <summary>Why no fee is due, in words for the applicant: the actual reason, never a guess from the category.</summary>
+    public static string NoFeeExplanation(PermitCase state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Policy.NoFeeReason? reason = state.Terms.Admissibility.NoFee
+            ?? (state.Category == PermitCategory.WorkCard ? Policy.NoFeeReason.ExemptCategory : Policy.NoFeeReason.NoneInForce);
+        return reason switch
+        {
+            Policy.NoFeeReason.FunctionExcluded =>
+                "No fee is due for this application: its function is excluded from the category 'other' (§2.3), so the application is inadmissible.",
+            Policy.NoFeeReason.ExemptCategory when state.Category == PermitCategory.WorkCard =>
+                "No fee is due for this application: a work card up to 90 days is exempt (§2.5).",
+            Policy.NoFeeReason.ExemptCategory =>
+                $"No fee is due for this application: its category ({Codes.Of(state.Category)}) is exempt (§2.5).",
+            _ => string.Create(
+                CultureInfo.InvariantCulture,
+                $"No fee is due for this application: no fee was in force on its submission date ({Policy.PolicyCatalog.BelgianDate(state.SubmittedAt):yyyy-MM-dd})."),
+        };
     }
 
     static Refusal? InformationRequestRefusal(PermitCase state, Policy.CaseLimits limits)
@@ -140,10 +162,22 @@ public static partial class PermitCaseModel
                 string.Create(CultureInfo.InvariantCulture, $"Third-party request {waiting.RequestId} ({Codes.Of(waiting.Kind)}) is open until {waiting.Deadline:yyyy-MM-dd}: decide on its answer, or after its deadline."));
         }
 
+        if (decision.Verdict == CaseworkerVerdict.Approve && !decision.OverrideRecorded && NegativeAnswer(state) is { } negative)
+        {
+            return new Refusal(
+                "override-needed",
+                $"Third-party request {negative.RequestId} ({Codes.Of(negative.Kind)}) was answered '{Codes.Of(negative.Answer!.Value)}': an approval against it needs an override reason (overrideReason), kept in the dossier.",
+                Unfit: true);
+        }
+
         return decision.Verdict == CaseworkerVerdict.Approve && state.FeeOutstanding
             ? new Refusal("fee-due", "The fee is due (its payment was reversed): approve once it is paid again, or refuse.")
             : null;
     }
+
+    /// <summary>The first third-party answer against the application: a document found false, or unfavourable screening advice.</summary>
+    static ThirdPartySnapshot? NegativeAnswer(PermitCase state) =>
+        state.ThirdParties.FirstOrDefault(t => t.Answer is ThirdPartyAnswer.False or ThirdPartyAnswer.Unfavourable);
 
     static Refusal? ThirdPartyRequestRefusal(PermitCase state, ThirdPartyRequested request, Policy.CaseLimits limits)
     {
@@ -370,9 +404,12 @@ public static partial class PermitCaseModel
         change.Record(
             CaseEvents.CaseworkerDecided,
             Actors.Caseworker,
-            ("decisionId", decision.DecisionId),
-            ("verdict", Codes.Of(decision.Verdict)),
-            ("grounds", CaseChange.List(decision.Grounds)));
+            [
+                ("decisionId", decision.DecisionId),
+                ("verdict", Codes.Of(decision.Verdict)),
+                ("grounds", CaseChange.List(decision.Grounds)),
+                .. decision.OverrideRecorded ? [("override", "true")] : Array.Empty<(string, string)>(),
+            ]);
         EvaluateVerdicts(change);
     }
 

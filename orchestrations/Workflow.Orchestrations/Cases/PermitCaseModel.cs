@@ -1,6 +1,7 @@
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Sla;
 
 namespace Workflow.Orchestrations.Cases;
@@ -12,8 +13,8 @@ namespace Workflow.Orchestrations.Cases;
 /// case index keeps it. Everything the procedure decides is decided here, and tested here without Azurite.
 /// </summary>
 /// <remarks>
-/// The phases (concept note §2): admissibility on the one-view (§2.9; an excluded employer or director cannot apply,
-/// §2.1; documents and the fee, with a deadline during which the SLA clock waits on the applicant); then, in parallel, the
+/// The phases (concept note §2): a function excluded outright (§2.3) is inadmissible on receipt; admissibility on the
+/// one-view (§2.9; an excluded employer or director cannot apply, §2.1; documents and the fee, with a deadline during which the SLA clock waits on the applicant); then, in parallel, the
 /// Flemish assessment (rules and fraud signals for the caseworker, third parties when in doubt, the caseworker's decision)
 /// and the federal leg (§2.4); the combined decision (granted only if both sides approve; a Flemish refusal cancels the
 /// federal leg); the letter and the notifications. SLA milestones and deadlines fall due on <see cref="TimeReached"/>.
@@ -57,6 +58,15 @@ public static partial class PermitCaseModel
         var change = new CaseChange(initial, realNow);
         change.Record(CaseEvents.Received, Actors.System);
         change.Set(c => c with { Stage = Stage.Admissibility });
+        if (input.FunctionExcluded)
+        {
+            // §2.3 excludes the function outright: nothing to read, no fee, no federal office; the letter names the
+            // ground. The level is the one declared: a file that declares a higher level is verified by the caseworker.
+            change.Record(CaseEvents.FunctionExcluded, Actors.System, ("category", Codes.Of(input.Category)));
+            Decide(change, Outcome.Inadmissible, [DecisionGrounds.FunctionExcluded.Code]);
+            return change.Done();
+        }
+
         change.Ask(CaseWork.GatherSources);
         return change.Done();
     }
@@ -170,7 +180,7 @@ public static partial class PermitCaseModel
         if (findings.Excluded)
         {
             change.Record(CaseEvents.ExcludedParty, Actors.System, ("parties", CaseChange.List(findings.ExcludedParties.Select(Codes.Of))));
-            Decide(change, Outcome.Inadmissible, [DecisionGrounds.EmployerExcluded.Code]);
+            Decide(change, Outcome.Inadmissible, ExclusionGrounds(findings.ExcludedParties));
             return;
         }
 
@@ -190,6 +200,23 @@ public static partial class PermitCaseModel
         {
             AwaitApplicant(change, PauseReason.AwaitingApplicant);
         }
+    }
+
+    /// <summary>The ground as the note names it (§2.1): an excluded director is not an excluded employer.</summary>
+    static List<string> ExclusionGrounds(IReadOnlyList<ExcludedParty> parties)
+    {
+        var grounds = new List<string>(2);
+        if (parties.Contains(ExcludedParty.Employer))
+        {
+            grounds.Add(DecisionGrounds.EmployerExcluded.Code);
+        }
+
+        if (parties.Contains(ExcludedParty.Director))
+        {
+            grounds.Add(DecisionGrounds.DirectorExcluded.Code);
+        }
+
+        return grounds;
     }
 
     static bool IsComplete(PermitCase state) => state.MissingDocuments.Count == 0 && !state.FeeOutstanding;
@@ -235,21 +262,26 @@ public static partial class PermitCaseModel
 
     static void OnAssessed(CaseChange change, AssessmentSummary assessment)
     {
-        (string, string)[] details =
+        List<(string, string)> details =
         [
             ("rulesNotMet", CaseChange.List(assessment.RulesNotMet)),
             ("needsJudgement", CaseChange.List(assessment.RulesNeedingJudgement)),
             ("signals", CaseChange.List(assessment.Signals.Select(Codes.Of))),
         ];
+        if (assessment.RulesListIncomplete is { Count: > 0 } incomplete)
+        {
+            details.Add(("listIncomplete", CaseChange.List(incomplete)));
+        }
+
         if (change.State.Stage == Stage.Assessment)
         {
             change.Set(c => c with { Stage = Stage.AwaitingDecision });
-            change.Record(CaseEvents.AwaitingDecision, Actors.System, details);
+            change.Record(CaseEvents.AwaitingDecision, Actors.System, [.. details]);
             EvaluateVerdicts(change);
         }
         else if (!change.State.IsDecided)
         {
-            change.Record(CaseEvents.Reassessed, Actors.System, details);
+            change.Record(CaseEvents.Reassessed, Actors.System, [.. details]);
         }
     }
 

@@ -12,7 +12,8 @@ public sealed record PermitApplicationInput(
     PermitCategory Category,
     DateTimeOffset SubmittedAt,
     TimeSpan PolicyDayLength,
-    PermitTerms Terms)
+    PermitTerms Terms,
+    bool FunctionExcluded = false)
 {
     public PolicyClock Clock() => new(this.SubmittedAt, this.PolicyDayLength);
 }

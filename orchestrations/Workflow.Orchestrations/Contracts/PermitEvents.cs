@@ -56,14 +56,18 @@ public sealed record ApplicationCorrected(string MessageId, string CorrelationId
 public sealed record InformationRequested(string MessageId, string CorrelationId, DateTimeOffset At, string RequestId, int DeadlineDays)
     : PermitMessage(MessageId, CorrelationId, At);
 
-/// <summary>The caseworker's decision; the motivation is in the dossier, not here.</summary>
+/// <summary>
+/// The caseworker's decision; the motivation is in the dossier, not here. <c>OverrideRecorded</c>: the caseworker
+/// recorded (in the dossier) why an approval goes against a negative third-party answer.
+/// </summary>
 public sealed record CaseworkerDecided(
     string MessageId,
     string CorrelationId,
     DateTimeOffset At,
     string DecisionId,
     CaseworkerVerdict Verdict,
-    IReadOnlyList<string> Grounds) : PermitMessage(MessageId, CorrelationId, At);
+    IReadOnlyList<string> Grounds,
+    bool OverrideRecorded = false) : PermitMessage(MessageId, CorrelationId, At);
 
 /// <summary>The federal office acknowledged the handoff <paramref name="HandoffId"/>.</summary>
 public sealed record FederalAcknowledged(string MessageId, string CorrelationId, DateTimeOffset At, string HandoffId)

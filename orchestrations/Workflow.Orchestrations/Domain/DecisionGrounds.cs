@@ -4,9 +4,9 @@ namespace Workflow.Orchestrations.Domain;
 public sealed record DecisionGround(string Code, string Section, string Description);
 
 /// <summary>
-/// The closed list of refusal grounds (DESIGN.md §5, concept note §2.1). A caseworker's refusal must cite at least one
-/// of <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/>, <see cref="Incomplete"/> and
-/// <see cref="FeeUnpaid"/> itself.
+/// The closed list of refusal grounds (concept note §2.1, §2.3). A caseworker's refusal must cite at least one of
+/// <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/>, <see cref="Incomplete"/> and
+/// <see cref="FeeUnpaid"/> itself, and finds exclusions (of the employer, a director, the function) on admissibility.
 /// </summary>
 public static class DecisionGrounds
 {
@@ -20,7 +20,14 @@ public static class DecisionGrounds
         "false-documents", "§2.1", "The worker uses false or unlawfully obtained documents.");
 
     public static readonly DecisionGround EmployerExcluded = new(
-        "employer-excluded", "§2.1", "The employer or one of its directors is excluded after earlier violations.");
+        "employer-excluded", "§2.1", "The employer is excluded from the application procedure after earlier violations.");
+
+    /// <summary>The note extends the exclusion to the level of the director (§2.1): the letter says so, not that the employer is excluded.</summary>
+    public static readonly DecisionGround DirectorExcluded = new(
+        "director-excluded", "§2.1", "A director of the employer is excluded from the application procedure after earlier violations.");
+
+    public static readonly DecisionGround FunctionExcluded = new(
+        "function-excluded", "§2.3", "Low-skilled functions (VKS 2) are excluded from the category 'other'; only seasonal work is an exception.");
 
     public static readonly DecisionGround ConditionsNotMet = new(
         "category-conditions-not-met", "§2.2, §2.3, §2.7", "The conditions of the category are not met.");
@@ -35,7 +42,7 @@ public static class DecisionGrounds
         "fee-unpaid", "§2.5", "The application fee was not paid, or its payment was reversed and not paid again, by the deadline.");
 
     public static IReadOnlyList<DecisionGround> CaseworkerGrounds { get; } =
-        [EconomicHub, NonEuWorkforceOnly, FalseDocuments, EmployerExcluded, ConditionsNotMet];
+        [EconomicHub, NonEuWorkforceOnly, FalseDocuments, EmployerExcluded, DirectorExcluded, FunctionExcluded, ConditionsNotMet];
 
     public static IReadOnlyList<DecisionGround> All { get; } =
         [.. CaseworkerGrounds, ResidenceRefused, Incomplete, FeeUnpaid];

@@ -85,6 +85,15 @@ public sealed class EligibilityCatalog
             fraud);
     }
 
+    /// <summary>
+    /// Whether the concept note excludes the function outright on <paramref name="date"/> (§2.3): the category "other" at
+    /// a low-skilled level (VKS at or below the entry's maximum). Seasonal work is its own category, so never excluded.
+    /// </summary>
+    public bool ExcludesFunction(Domain.PermitCategory category, int jobVksLevel, DateOnly date) =>
+        category == Domain.PermitCategory.Other
+        && Latest(this.data.OtherCategory, date) is { ExcludedMaxJobVks: int excluded }
+        && jobVksLevel <= excluded;
+
     static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
         where T : DatedEntry =>
         entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);

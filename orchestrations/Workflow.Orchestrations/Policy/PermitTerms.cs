@@ -16,6 +16,13 @@ public sealed record PermitTerms(
 {
     /// <summary>The limits in force, or the defaults for applications submitted before limits were stamped into the input.</summary>
     public CaseLimits EffectiveLimits => this.Limits ?? CaseLimits.Default;
+
+    /// <summary>
+    /// The terms of an application whose function the concept note excludes outright (§2.3): it is inadmissible from the
+    /// start, so it owes no fee.
+    /// </summary>
+    public PermitTerms ForExcludedFunction() =>
+        this with { Admissibility = this.Admissibility with { Fee = null, NoFee = NoFeeReason.FunctionExcluded } };
 }
 
 /// <summary>What one application may receive (see <see cref="CaseLimitsEntry"/>); counted per application.</summary>
@@ -32,8 +39,8 @@ public sealed record CaseLimits(
 }
 
 /// <summary>
-/// The SLA of one application. <c>DueDays</c> is null when the track was not in force at submission (tracked without
-/// a due date); <c>InPeakPeriod</c> says the clock started inside a declared peak period (standard track: 45 days).
+/// The SLA of one application. <c>Track</c> is <see cref="SlaTrack.Untracked"/> and <c>DueDays</c> null when no track
+/// was in force at submission (followed without a due date); <c>InPeakPeriod</c> says the clock started inside a declared peak period (standard track: 45 days).
 /// </summary>
 public sealed record SlaTerms(
     SlaTrack Track,
@@ -45,8 +52,24 @@ public sealed record SlaTerms(
 /// <summary>A milestone at <paramref name="DaysFromDue"/> policy days from the due date (negative: before it).</summary>
 public sealed record MilestoneTerm(MilestoneKind Kind, int DaysFromDue, AlertAudience Audience);
 
-/// <summary>Admissibility: days to complete a file, the documents required, and the fee (null when exempt or none in force).</summary>
-public sealed record AdmissibilityTerms(int CompletionDeadlineDays, IReadOnlyList<string> RequiredDocuments, FeeTerms? Fee);
+/// <summary>
+/// Admissibility: days to complete a file, the documents required, and the fee; when no fee is due, <c>NoFee</c> says
+/// why (null on inputs stamped before the reason was kept).
+/// </summary>
+public sealed record AdmissibilityTerms(int CompletionDeadlineDays, IReadOnlyList<string> RequiredDocuments, FeeTerms? Fee, NoFeeReason? NoFee = null);
+
+/// <summary>Why an application owes no fee; every answer about its fee names the reason.</summary>
+public enum NoFeeReason
+{
+    /// <summary>No fee was in force on the submission date (the fee starts 2026-01-01, §2.5).</summary>
+    NoneInForce,
+
+    /// <summary>The category is exempt (the work card up to 90 days, §2.5).</summary>
+    ExemptCategory,
+
+    /// <summary>The function is excluded outright (§2.3): the application is inadmissible and owes nothing.</summary>
+    FunctionExcluded,
+}
 
 public sealed record FeeTerms(long AmountCents, string Currency);
 

@@ -40,7 +40,7 @@ public sealed class PolicyCatalog
         SlaTrackEntry? sla = Latest(this.data.SlaTracks.Where(t => t.Track == track), date);
         bool peak = inPeakPeriod && sla?.PeakDueDays is not null;
         SlaTerms slaTerms = sla is null
-            ? new SlaTerms(track, null, false, PausesWhileWaitingOnApplicant: true, [])
+            ? new SlaTerms(SlaTrack.Untracked, null, false, PausesWhileWaitingOnApplicant: true, [])
             : new SlaTerms(
                 track,
                 peak ? sla.PeakDueDays : sla.DueDays,
@@ -90,7 +90,11 @@ public sealed class PolicyCatalog
         return new PermitTerms(
             used,
             slaTerms,
-            new AdmissibilityTerms(admissibility.CompletionDeadlineDays, required, feeTerms),
+            new AdmissibilityTerms(
+                admissibility.CompletionDeadlineDays,
+                required,
+                feeTerms,
+                feeTerms is not null ? null : fee is null ? NoFeeReason.NoneInForce : NoFeeReason.ExemptCategory),
             federal,
             overall,
             limits is null

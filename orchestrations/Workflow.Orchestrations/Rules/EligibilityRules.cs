@@ -250,10 +250,10 @@ public static class EligibilityRules
         return new RuleResult(
             RuleIds.MediumSkilledOnMigrationList,
             Section,
-            RuleOutcome.NeedsJudgement,
+            RuleOutcome.ListIncomplete,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"Occupation {named} is not among the occupations encoded for {version}, but that version is known only partly (partial: the published list has {list.PublishedCount} occupations; {list.Occupations.Count} are encoded): the caseworker checks the published list."));
+                $"List incomplete for this date: occupation {named} is neither on nor known removed from {version}, which is known only in part (the published list has {list.PublishedCount} occupations; {list.Occupations.Count} are encoded, {list.KnownAbsent.Count} removals known): the caseworker checks the published list."));
     }
 
     static RuleResult MediumSkilledFunctionLevel(EligibilityFacts facts, MediumSkilledLevelEntry? level)
@@ -339,7 +339,7 @@ public static class EligibilityRules
                 RuleIds.OtherNotLowSkilled,
                 Section,
                 RuleOutcome.Met,
-                string.Create(CultureInfo.InvariantCulture, $"The function is at VKS {facts.JobVksLevel}, above the excluded low-skilled levels (VKS {excluded} or below; {entry})."));
+                string.Create(CultureInfo.InvariantCulture, $"The function is declared at VKS {facts.JobVksLevel}, above the excluded low-skilled levels (VKS {excluded} or below; {entry}). A declared low-skilled level makes the file inadmissible on receipt; the caseworker verifies that the declared level matches the job."));
         }
 
         if (seasonal && other.SeasonalExempt)
@@ -355,7 +355,7 @@ public static class EligibilityRules
             RuleIds.OtherNotLowSkilled,
             Section,
             RuleOutcome.NotMet,
-            string.Create(CultureInfo.InvariantCulture, $"The function is at VKS {facts.JobVksLevel}: low-skilled functions (VKS {excluded} or below, interpretation of 'kortgeschoolde functies (VKS 2)') are excluded from the category 'other', seasonal work excepted (§2.3; {entry})."));
+            string.Create(CultureInfo.InvariantCulture, $"The function is at VKS {facts.JobVksLevel}: low-skilled functions (VKS {excluded} or below, interpretation of 'kortgeschoolde functies (VKS 2)') are excluded from the category 'other', seasonal work excepted (§2.3; {entry}). A file declaring such a level is inadmissible on receipt; this applies when a correction lowered the level afterwards."));
     }
 
     static RuleResult OtherSalary(EligibilityFacts facts, EligibilityTerms terms)

@@ -11,6 +11,13 @@ public enum RuleOutcome
 
     /// <summary>The rule does not apply to this application (another category, or not in force on the submission date).</summary>
     NotApplicable,
+
+    /// <summary>
+    /// The list the rule reads is known only in part for the submission date, and the application's entry is in neither
+    /// the known part nor the known removals: the caseworker checks the published list. Not a judgement call: a gap in
+    /// our data, said as such.
+    /// </summary>
+    ListIncomplete,
 }
 
 /// <summary>

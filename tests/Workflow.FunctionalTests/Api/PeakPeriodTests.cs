@@ -35,6 +35,12 @@ public sealed class PeakPeriodTests : IAsyncLifetime
         Assert.Equal("test peak", Assert.Single(listed.EnumerateArray()).GetProperty("label").GetString());
 
         string standard = await this.host.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
+
+        // Right from the first answer (the workflow may not have recorded anything yet): 45 days, never 30 then 45.
+        JsonNode first = await this.host.Api.GetAsync(standard);
+        Assert.Equal(45, first["sla"]!["dueDays"]!.GetValue<int>());
+        Assert.True(first["sla"]!["inPeakPeriod"]!.GetValue<bool>());
+
         string fastLane = await this.host.Api.SubmitAsync(Samples.Load(Samples.HighlySkilled));
         JsonNode standardStatus = await this.host.Api.WaitForStageAsync(standard, "awaiting-decision");
         JsonNode fastStatus = await this.host.Api.WaitForStageAsync(fastLane, "awaiting-applicant");

@@ -89,7 +89,7 @@ public sealed class ExclusionTests
 
         JsonNode result = await Scenario.CompletedAsync(host, applicationId);
         Assert.Equal("inadmissible", result["outcome"]!.GetValue<string>());
-        Assert.Equal(["employer-excluded"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
+        Assert.Equal(["director-excluded"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
 
         JsonNode overview = await OverviewAsync(host, applicationId);
         JsonNode exclusion = Assert.Single(overview["admissibility"]!["exclusions"]!.AsArray())!;
@@ -101,7 +101,8 @@ public sealed class ExclusionTests
         Assert.Empty(overview["admissibility"]!["missingDocuments"]!.AsArray());
         string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
-        Assert.Contains("(§2.1, employer-excluded)", letter, StringComparison.Ordinal);
+        Assert.Contains("A director of the employer is excluded from the application procedure after earlier violations. (§2.1, director-excluded)", letter, StringComparison.Ordinal);
+        Assert.DoesNotContain("employer-excluded", letter, StringComparison.Ordinal); // an excluded director is not an excluded employer
 
         // The seed is in the registry as four eyes want it.
         JsonNode seeded = await ExclusionAsync(host, SimulatedExclusions.ExcludedDirectorId);

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Workflow.Adapters;
+using Workflow.Adapters.Storage;
 using Workflow.Application.Access;
+using Workflow.Application.Commands;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Rules;
@@ -62,6 +66,55 @@ public sealed class ThirdPartyTests
         Assert.Equal(["false-documents"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
         Assert.Equal("cancelled", (await host.Api.GetAsync(applicationId))["federalLeg"]!["status"]!.GetValue<string>());
         Assert.NotNull(handoffId);
+    }
+
+    [Fact]
+    public async Task Approving_against_a_document_found_false_needs_an_override_reason_kept_in_the_dossier()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
+        ApiClient caseworker = host.Api.As(Roles.Caseworker);
+
+        using (HttpResponseMessage asked = await caseworker.PostJsonAsync($"/api/applications/{applicationId}/third-party-requests", Authentication("AUTH-O", 20)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
+        }
+
+        await Eventually.HoldsAsync(async () => (await Scenario.TimelineAsync(host, applicationId)).Contains("third-party-requested"), Scenario.StepTimeout, "the request");
+        using (HttpResponseMessage answered = await caseworker.PostJsonAsync(
+            $"/api/applications/{applicationId}/third-party-requests/AUTH-O/answer", new JsonObject { ["answerId"] = "ANS-O", ["answer"] = "false" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, answered.StatusCode);
+        }
+
+        await Eventually.HoldsAsync(async () => (await Scenario.TimelineAsync(host, applicationId)).Contains("third-party-answered"), Scenario.StepTimeout, "the answer");
+
+        // Without a reason: 422, naming the answer and the field; nothing is recorded, so the id stays free.
+        var approval = new JsonObject { ["decisionId"] = "D-OVR", ["verdict"] = "approve", ["grounds"] = new JsonArray(), ["motivation"] = "The employer showed the original." };
+        using (HttpResponseMessage bare = await caseworker.PostJsonAsync($"/api/applications/{applicationId}/decision", approval.DeepClone()))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bare.StatusCode);
+            string detail = (await ApiClient.ProblemAsync(bare)).GetProperty("detail").GetString()!;
+            Assert.Contains("AUTH-O", detail, StringComparison.Ordinal);
+            Assert.Contains("overrideReason", detail, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain((await host.Api.CommandsAsync(applicationId)).AsArray(), c => c!["command"]!["kind"]!.GetValue<string>() == "decision");
+
+        approval["overrideReason"] = "The diplomatic post confused two universities of the same name; the original was checked at the counter.";
+        using (HttpResponseMessage overriding = await caseworker.PostJsonAsync($"/api/applications/{applicationId}/decision", approval))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, overriding.StatusCode);
+        }
+
+        Assert.Equal("granted", (await Scenario.CompletedAsync(host, applicationId))["outcome"]!.GetValue<string>());
+        JsonNode decided = (await host.Api.GetAsync(applicationId))["timeline"]!.AsArray().Single(e => e!["event"]!.GetValue<string>() == "caseworker-decided")!;
+        Assert.Equal("true", decided["details"]!["override"]!.GetValue<string>());
+
+        var blobs = new BlobServiceClient(host.Storage.ConnectionString);
+        var dossiers = new BlobDossierStore(blobs, new StorageNames(host.Options.Name));
+        DecisionRecord record = (await dossiers.GetRecordAsync<DecisionRecord>(applicationId, "decisions/D-OVR.json", CancellationToken.None))!;
+        Assert.Equal(approval["overrideReason"]!.GetValue<string>(), record.OverrideReason);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class TimelineAudienceMatrixTests
         [CaseEvents.Received] = A,
         [CaseEvents.SourcesGathered] = S,
         [CaseEvents.ExcludedParty] = S,
+        [CaseEvents.FunctionExcluded] = S, // the verdict reaches the applicant in the letter
         [CaseEvents.CorrectnessIssues] = S,
         [CaseEvents.ItemsMissing] = A,
         [CaseEvents.DocumentsSupplied] = A,

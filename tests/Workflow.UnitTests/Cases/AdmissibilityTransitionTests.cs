@@ -1,6 +1,7 @@
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.UnitTests.Cases;
@@ -153,17 +154,48 @@ public sealed class AdmissibilityTransitionTests
     }
 
     [Fact]
-    public void An_excluded_employer_or_director_makes_the_application_inadmissible_at_once()
+    public void An_excluded_director_makes_the_application_inadmissible_at_once_on_the_directors_ground()
     {
         var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
         harness.Gathered();
         Transition excluded = harness.Checked(excluded: [ExcludedParty.Director]);
 
         Assert.Equal(Outcome.Inadmissible, harness.State.Outcome);
-        Assert.Equal([DecisionGrounds.EmployerExcluded.Code], harness.State.Grounds);
+        Assert.Equal([DecisionGrounds.DirectorExcluded.Code], harness.State.Grounds); // not "the employer is excluded" (§2.1)
         Assert.Equal([CaseEvents.ExcludedParty, CaseEvents.Decided], excluded.Effects.Steps.Select(s => s.Event));
         Assert.Equal("director", excluded.Effects.Steps[0].Details["parties"]);
         Assert.Empty(excluded.Effects.FederalMessages); // the federal leg never started
+    }
+
+    [Theory]
+    [InlineData(new[] { ExcludedParty.Employer }, new[] { "employer-excluded" })]
+    [InlineData(new[] { ExcludedParty.Employer, ExcludedParty.Director }, new[] { "employer-excluded", "director-excluded" })]
+    public void The_grounds_name_each_kind_of_party_excluded(ExcludedParty[] parties, string[] grounds)
+    {
+        var harness = CaseHarness.Start(PermitCategory.Other);
+        harness.Gathered();
+        harness.Checked(excluded: parties);
+
+        Assert.Equal(grounds, harness.State.Grounds);
+    }
+
+    [Fact]
+    public void A_function_the_note_excludes_outright_is_inadmissible_on_receipt_owes_no_fee_and_never_reaches_the_federal_office()
+    {
+        PermitTerms terms = PolicyCatalog.Embedded.Resolve(PermitCategory.Other, CaseHarness.Submitted, inPeakPeriod: false).ForExcludedFunction();
+        var harness = CaseHarness.Start(PermitCategory.Other, terms: terms, functionExcluded: true);
+
+        Assert.Equal(Outcome.Inadmissible, harness.State.Outcome);
+        Assert.Equal([DecisionGrounds.FunctionExcluded.Code], harness.State.Grounds);
+        Assert.Equal([CaseEvents.Received, CaseEvents.FunctionExcluded, CaseEvents.Decided], harness.Timeline);
+        Assert.Equal([CaseWork.IssueLetter], harness.State.PendingWork); // no sources read, no admissibility check
+        Assert.Equal(FeeStatus.NotDue, harness.State.Fee);
+        Assert.Empty(harness.Last.Effects.FederalMessages);
+        Assert.Empty(harness.Last.Effects.Notifications); // nothing missing to tell: the letter says it all
+
+        harness.LetterIssued();
+        Assert.Equal(Stage.Closed, harness.State.Stage);
+        Assert.Equal(FederalLegStatus.NotStarted, harness.State.Federal.Status);
     }
 
     [Fact]

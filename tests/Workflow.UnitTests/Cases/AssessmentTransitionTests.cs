@@ -168,6 +168,47 @@ public sealed class AssessmentTransitionTests
         Assert.Empty(harness.State.OpenThirdParties);
     }
 
+    [Theory]
+    [InlineData(ThirdPartyKind.DocumentAuthentication, ThirdPartyAnswer.False)]
+    [InlineData(ThirdPartyKind.ScreeningAdvice, ThirdPartyAnswer.Unfavourable)]
+    public void Approving_against_a_negative_third_party_answer_needs_a_recorded_override(ThirdPartyKind kind, ThirdPartyAnswer answer)
+    {
+        var harness = CaseHarness.Start(PermitCategory.MinisterOfReligion).Complete();
+        harness.Receive(harness.ThirdPartyRequest(kind: kind));
+        harness.Receive(harness.ThirdPartyAnswer(answer: answer));
+
+        Refusal refusal = PermitCaseModel.Admits(harness.State, new CaseworkerDecided("decision:x", harness.Id, harness.Now, "x", CaseworkerVerdict.Approve, []))!;
+        Assert.Equal(("override-needed", true), (refusal.Code, refusal.Unfit));
+        Assert.Contains("TP-1", refusal.Reason, StringComparison.Ordinal);
+        Assert.Contains($"'{Codes.Of(answer)}'", refusal.Reason, StringComparison.Ordinal);
+        Assert.Contains("overrideReason", refusal.Reason, StringComparison.Ordinal);
+
+        // The workflow refuses it too (the API's view of the case may lag behind the answer).
+        Transition refused = harness.Decide(CaseworkerVerdict.Approve);
+        Assert.Equal(CommandFate.Rejected, CaseHarness.SettlementOf(refused).Fate);
+        Assert.Null(harness.State.CaseworkerDecision);
+
+        // A refusal needs no override; an approval with one goes on, and the audit row says it overrode.
+        Assert.Null(PermitCaseModel.Admits(harness.State, new CaseworkerDecided("decision:y", harness.Id, harness.Now, "y", CaseworkerVerdict.Refuse, [DecisionGrounds.FalseDocuments.Code])));
+        Transition approved = harness.ApproveOverriding();
+        Assert.Equal(CommandFate.Accepted, CaseHarness.SettlementOf(approved).Fate);
+        Assert.Equal("true", approved.Effects.Steps.Single(s => s.Event == CaseEvents.CaseworkerDecided).Details["override"]);
+        Assert.Equal(CaseworkerVerdict.Approve, harness.State.CaseworkerDecision!.Verdict);
+    }
+
+    [Fact]
+    public void An_inconclusive_or_positive_answer_needs_no_override()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled).Complete();
+        harness.Receive(harness.ThirdPartyRequest());
+        harness.Receive(harness.ThirdPartyAnswer(answer: ThirdPartyAnswer.Inconclusive));
+
+        Transition approved = harness.Decide(CaseworkerVerdict.Approve);
+
+        Assert.Equal(CommandFate.Accepted, CaseHarness.SettlementOf(approved).Fate);
+        Assert.False(approved.Effects.Steps.Single(s => s.Event == CaseEvents.CaseworkerDecided).Details.ContainsKey("override"));
+    }
+
     [Fact]
     public void An_unanswered_third_party_expires_at_its_deadline_and_the_caseworker_may_decide()
     {

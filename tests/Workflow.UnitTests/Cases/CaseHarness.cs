@@ -43,10 +43,10 @@ internal sealed class CaseHarness
 
     public string Id => this.State.ApplicationId;
 
-    public static CaseHarness Start(PermitCategory category, string version = "2.0", bool inPeak = false, PermitTerms? terms = null)
+    public static CaseHarness Start(PermitCategory category, string version = "2.0", bool inPeak = false, PermitTerms? terms = null, bool functionExcluded = false)
     {
         terms ??= PolicyCatalog.Embedded.Resolve(category, Submitted, inPeak);
-        var input = new PermitApplicationInput(ApplicationIds.Derive("0412345614", $"S-{category}-{Guid.NewGuid():N}"[..40]), category, Submitted, TimeSpan.FromDays(1), terms);
+        var input = new PermitApplicationInput(ApplicationIds.Derive("0412345614", $"S-{category}-{Guid.NewGuid():N}"[..40]), category, Submitted, TimeSpan.FromDays(1), terms, functionExcluded);
         Transition first = PermitCaseModel.Start(input, version, Submitted);
         return new CaseHarness(first.State, first);
     }
@@ -116,6 +116,10 @@ internal sealed class CaseHarness
     /// <summary>The caseworker decides; the message carries a fresh id unless given.</summary>
     public Transition Decide(CaseworkerVerdict verdict, params string[] grounds) =>
         this.Receive(new CaseworkerDecided(this.NextId(CommandKinds.Decision), this.Id, this.Now, $"DEC-{this.messages}", verdict, grounds));
+
+    /// <summary>The caseworker approves, having recorded why against a negative third-party answer.</summary>
+    public Transition ApproveOverriding() =>
+        this.Receive(new CaseworkerDecided(this.NextId(CommandKinds.Decision), this.Id, this.Now, $"DEC-{this.messages}", CaseworkerVerdict.Approve, [], OverrideRecorded: true));
 
     public Transition Federal(FederalVerdict verdict, string? handoffId = null) =>
         this.Receive(new FederalDecided(this.NextId(CommandKinds.Federal), this.Id, this.Now, handoffId ?? this.State.Federal.HandoffId!, verdict, verdict == FederalVerdict.Refused ? ["public-order"] : []));

@@ -8,6 +8,41 @@ namespace Workflow.UnitTests.Cases;
 /// <summary>The fee as the provider confirms and reverses it (§2.5), and the applicant's withdrawal and corrections.</summary>
 public sealed class PaymentAndApplicantCommandTests
 {
+    public static TheoryData<PermitCategory, string, bool, string> NoFeeCases => new()
+    {
+        { PermitCategory.WorkCard, "2026-03-02T09:00:00Z", false, "No fee is due for this application: a work card up to 90 days is exempt (§2.5). This payment will be refunded." },
+        { PermitCategory.WorkCard, "2025-06-02T09:00:00Z", false, "No fee is due for this application: no fee was in force on its submission date (2025-06-02). This payment will be refunded." },
+        { PermitCategory.HighlySkilled, "2025-12-31T22:30:00Z", false, "No fee is due for this application: no fee was in force on its submission date (2025-12-31). This payment will be refunded." },
+        { PermitCategory.Other, "2026-03-02T09:00:00Z", true, "No fee is due for this application: its function is excluded from the category 'other' (§2.3), so the application is inadmissible. This payment will be refunded." },
+    };
+
+    [Theory]
+    [MemberData(nameof(NoFeeCases))]
+    public void A_payment_where_no_fee_is_due_is_refused_with_the_actual_reason(PermitCategory category, string submitted, bool functionExcluded, string reason)
+    {
+        // The case as the API knows it right after submission: the reason must hold then too (before any decision).
+        PermitTerms terms = PolicyCatalog.Embedded.Resolve(category, DateTimeOffset.Parse(submitted, System.Globalization.CultureInfo.InvariantCulture), inPeakPeriod: false);
+        PermitCase state = CaseHarness.Start(category, terms: functionExcluded ? terms.ForExcludedFunction() : terms).State with
+        {
+            SubmittedAt = DateTimeOffset.Parse(submitted, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        Refusal refusal = PermitCaseModel.Admits(state, new FeePaid("payment-event:x", state.ApplicationId, state.SubmittedAt, "PAY-X", 20000, "EUR"))!;
+
+        Assert.Equal(("not-due", reason), (refusal.Code, refusal.Reason));
+    }
+
+    [Fact]
+    public void A_payment_on_a_decided_application_is_refused_for_refund()
+    {
+        PermitTerms terms = PolicyCatalog.Embedded.Resolve(PermitCategory.Other, CaseHarness.Submitted, inPeakPeriod: false).ForExcludedFunction();
+        var harness = CaseHarness.Start(PermitCategory.Other, terms: terms, functionExcluded: true);
+
+        Refusal refusal = PermitCaseModel.Admits(harness.State, new FeePaid("payment-event:x", harness.Id, harness.Now, "PAY-X", 20000, "EUR"))!;
+
+        Assert.Equal(("decided", "The application is decided; it takes no more payments: this payment will be refunded."), (refusal.Code, refusal.Reason));
+    }
+
     [Fact]
     public void A_payment_of_the_wrong_amount_a_second_payment_and_a_payment_of_no_fee_are_rejected_for_refund()
     {

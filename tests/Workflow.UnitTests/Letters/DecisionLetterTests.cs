@@ -101,13 +101,27 @@ public class DecisionLetterTests
         Assert.Contains("Category: professional card (self-employed)", letter, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("director-excluded", "A director of the employer is excluded from the application procedure after earlier violations. (§2.1, director-excluded)")]
+    [InlineData("employer-excluded", "The employer is excluded from the application procedure after earlier violations. (§2.1, employer-excluded)")]
+    [InlineData("function-excluded", "excluded from the category 'other'; only seasonal work is an exception. (§2.3, function-excluded)")]
+    public void An_inadmissibility_letter_names_the_ground_as_the_note_does(string ground, string line)
+    {
+        string letter = DecisionLetter.Compose(Samples.Dossier(PermitCategory.Other), Outcome.Inadmissible, [ground], DecidedAt, Settings);
+
+        Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
+        Assert.Contains(line, letter, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decision_grounds_have_unique_codes_and_cite_a_section_of_the_note()
     {
-        Assert.Equal(5, DecisionGrounds.CaseworkerGrounds.Count);
+        Assert.Equal(7, DecisionGrounds.CaseworkerGrounds.Count);
         Assert.Equal(DecisionGrounds.All.Count, DecisionGrounds.All.Select(g => g.Code).Distinct(StringComparer.Ordinal).Count());
         Assert.All(DecisionGrounds.All, g => Assert.StartsWith("§2.", g.Section, StringComparison.Ordinal));
         Assert.Same(DecisionGrounds.EmployerExcluded, DecisionGrounds.Find("employer-excluded"));
+        Assert.Same(DecisionGrounds.DirectorExcluded, DecisionGrounds.Find("director-excluded"));
+        Assert.Equal("§2.3", DecisionGrounds.Find("function-excluded")!.Section);
         Assert.Null(DecisionGrounds.Find("made-up"));
     }
 }

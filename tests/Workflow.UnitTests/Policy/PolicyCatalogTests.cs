@@ -55,7 +55,7 @@ public class PolicyCatalogTests
     {
         SlaTerms sla = Resolve(PermitCategory.HighlySkilled, instant).Sla;
 
-        Assert.Equal(SlaTrack.FastLane, sla.Track);
+        Assert.Equal(SlaTrack.Untracked, sla.Track); // the fast lane did not exist yet: never shown as "fast-lane"
         Assert.Null(sla.DueDays);
         Assert.Empty(sla.Milestones);
     }
@@ -83,7 +83,7 @@ public class PolicyCatalogTests
     {
         SlaTerms sla = Resolve(category, "2025-12-31T23:59:59+01:00").Sla;
 
-        Assert.Equal(SlaTrack.Standard, sla.Track);
+        Assert.Equal(SlaTrack.Untracked, sla.Track);
         Assert.Null(sla.DueDays);
     }
 
@@ -151,6 +151,29 @@ public class PolicyCatalogTests
     public void Work_card_never_pays_a_fee(string instant)
     {
         Assert.Null(Catalog.FeeFor(PermitCategory.WorkCard, At(instant)));
+    }
+
+    [Theory]
+    [InlineData(PermitCategory.WorkCard, "2025-12-31T12:00:00+01:00", NoFeeReason.NoneInForce)] // before the fee, the exemption is not the reason
+    [InlineData(PermitCategory.WorkCard, "2026-01-01T00:30:00+01:00", NoFeeReason.ExemptCategory)]
+    [InlineData(PermitCategory.Other, "2025-12-31T12:00:00+01:00", NoFeeReason.NoneInForce)]
+    public void When_no_fee_is_due_the_terms_say_why(PermitCategory category, string instant, NoFeeReason reason)
+    {
+        AdmissibilityTerms admissibility = Resolve(category, instant).Admissibility;
+
+        Assert.Null(admissibility.Fee);
+        Assert.Equal(reason, admissibility.NoFee);
+    }
+
+    [Fact]
+    public void A_due_fee_has_no_reason_for_none_and_an_excluded_function_waives_it()
+    {
+        PermitTerms terms = Resolve(PermitCategory.Other, "2026-03-02T12:00:00+01:00");
+        Assert.Null(terms.Admissibility.NoFee);
+
+        PermitTerms excluded = terms.ForExcludedFunction();
+        Assert.Equal((null, NoFeeReason.FunctionExcluded), (excluded.Admissibility.Fee, excluded.Admissibility.NoFee));
+        Assert.Equal(terms.Sla, excluded.Sla); // only the fee changes
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using static Workflow.UnitTests.Rules.RuleFacts;
 
@@ -58,12 +59,24 @@ public class EligibilityCatalogTests
 
         MigrationListEntry partial = lists["migration-list-2026-01-partial"];
         Assert.Equal((21, false), (partial.PublishedCount, partial.Complete));
-        Assert.StartsWith("partial: the published list has 21 occupations; these 4", partial.Source, StringComparison.Ordinal);
-        Assert.Equal(["asbestos-remover", "roofer", "chemical-process-operator", "data-network-installer"], partial.Occupations);
-        Assert.Contains("truck-driver", partial.KnownAbsent);
+        Assert.StartsWith("partial: the published list has 21 occupations; 6 are encoded", partial.Source, StringComparison.Ordinal);
+        Assert.Equal(["asbestos-remover", "roofer", "diamond-polisher", "diamond-sorter", "chemical-process-operator", "data-network-installer"], partial.Occupations);
+        Assert.Equal(["truck-driver", "bus-driver", "coach-driver", "butcher", "baker", "plumber", "maintenance-mechanic", "floor-tiler"], partial.KnownAbsent);
 
         // No occupation is both on a version and known absent from it.
         Assert.All(lists.Values, l => Assert.Empty(l.Occupations.Intersect(l.KnownAbsent, StringComparer.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(PermitCategory.Other, 2, "2026-01-01", true)]
+    [InlineData(PermitCategory.Other, 1, "2026-06-01", true)]
+    [InlineData(PermitCategory.Other, 3, "2026-01-01", false)]
+    [InlineData(PermitCategory.Other, 2, "2025-12-31", false)] // before the exclusion is in force
+    [InlineData(PermitCategory.Seasonal, 2, "2026-01-01", false)] // seasonal work stays the exception (§2.3)
+    [InlineData(PermitCategory.MediumSkilledShortage, 2, "2026-01-01", false)] // its own rules say the level is wrong
+    public void The_function_the_note_excludes_outright_is_other_at_a_low_skilled_level_from_2026(PermitCategory category, int vks, string date, bool excluded)
+    {
+        Assert.Equal(excluded, Catalog.ExcludesFunction(category, vks, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]
