@@ -5,6 +5,7 @@ using Workflow.Adapters;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.Application.Retention;
+using Workflow.Application.Web;
 using Workflow.LocalHost.Engine;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
@@ -76,6 +77,7 @@ public static class PermitLocalHost
         app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
         app.MapPermitApi();
+        app.MapPages(signIn: "token").AllowAnonymous(); // the pages sign in with a pasted development token here
         Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
         return app;
     }

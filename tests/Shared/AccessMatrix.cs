@@ -44,6 +44,7 @@ internal static class AccessMatrix
         new("RequestThirdParty", "POST", "/api/applications/{id}/third-party-requests", [Caseworker]),
         new("AnswerThirdParty", "POST", "/api/applications/{id}/third-party-requests/{requestId}/answer", [Caseworker]),
         new("GetWorklist", "GET", "/api/worklist", [Caseworker, Manager]),
+        new("GetMe", "GET", "/api/me", Roles),
         new("GetDecisionGrounds", "GET", "/api/decision-grounds", Roles, Anonymous: true),
         new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),

@@ -78,6 +78,9 @@ public static class AccessPolicies
     /// <summary>Recording an exclusion (§2.1): managers and inspectors.</summary>
     public const string ExclusionWriters = "exclusion-writers";
 
+    /// <summary>Anyone holding a role the API knows (who am I, for the pages).</summary>
+    public const string AnyRole = "any-role";
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
@@ -88,6 +91,7 @@ public static class AccessPolicies
         [CaseworkersAndManagers] = [Roles.Caseworker, Roles.Manager],
         [Managers] = [Roles.Manager],
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
+        [AnyRole] = Roles.All,
     };
 
     /// <summary>Registers every policy: an authenticated caller holding one of the policy's roles.</summary>

@@ -152,6 +152,7 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).")
             .Produces<WorklistPage>();
+        api.MapSessionApi();
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")

@@ -18,7 +18,7 @@ public static class OperationsFunctions
     /// <summary><c>GET api/operations/federal-decisions/dead-letters?reason=&amp;max=</c>: what is in the dead-letter queue (nothing moves).</summary>
     [Function("ListDeadLetteredFederalMessages")]
     public static Task<IResult> ListDeadLetteredFederalMessages(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "operations/federal-decisions/dead-letters")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/operations/federal-decisions/dead-letters")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         ReplayAsync(request, context, dryRun: true, cancellationToken);
@@ -30,7 +30,7 @@ public static class OperationsFunctions
     /// </summary>
     [Function("ReplayDeadLetteredFederalMessages")]
     public static Task<IResult> ReplayDeadLetteredFederalMessages(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "operations/federal-decisions/dead-letters/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/operations/federal-decisions/dead-letters/replay")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         ReplayAsync(request, context, dryRun: false, cancellationToken);
@@ -43,7 +43,7 @@ public static class OperationsFunctions
     /// </summary>
     [Function("PurgeHistory")]
     public static async Task<IResult> PurgeHistory(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "operations/history/purge")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/operations/history/purge")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
