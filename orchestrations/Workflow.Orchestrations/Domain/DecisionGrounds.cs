@@ -4,7 +4,7 @@ namespace Workflow.Orchestrations.Domain;
 public sealed record DecisionGround(string Code, string Section, string Description);
 
 /// <summary>
-/// The closed list of refusal grounds (DESIGN.md §5, concept note §2.1). A caseworker's refusal must cite at least one
+/// The closed list of refusal grounds (concept note §2.1, docs/policy.md). A caseworker's refusal must cite at least one
 /// of <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/>, <see cref="Incomplete"/> and
 /// <see cref="FeeUnpaid"/> itself.
 /// </summary>

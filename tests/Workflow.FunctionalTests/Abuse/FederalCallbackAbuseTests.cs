@@ -14,7 +14,7 @@ namespace Workflow.FunctionalTests.Abuse;
 /// <summary>
 /// Federal callbacks under abuse (issue 5, item 2), through both channels the federal office has: the
 /// <c>federal-decisions</c> queue and the signed webhook. The table states the outcome of every message a case sends,
-/// as DESIGN.md §3 has it: a message for an unknown application or a malformed one is poisoned with its reason (the
+/// as docs/design.md#federal-messages has it: a message for an unknown application or a malformed one is poisoned with its reason (the
 /// webhook refuses it with a 4xx problem); a duplicate or late message for a known application is recorded in the
 /// audit log and changes nothing. Nothing is lost: every message for a known application shows in its timeline as
 /// received, and the workflow takes exactly the one federal decision it should.
