@@ -400,7 +400,7 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             switch (outcome.Kind)
             {
                 case Outcome.Delivered:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
+                    await this.TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
                     break;
                 case Outcome.Duplicate:
                     // Answered from the record: one receipt however often sent, the repeat counted on the record.
@@ -415,7 +415,7 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
                     Assert.Equal(1, Count([.. (await host.Api.GetAsync(applicationId))["timeline"]!.AsArray().Select(e => e!)], received, messageId));
                     break;
                 default:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) == 1, what);
+                    await this.TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) == 1, what);
                     break;
             }
         }
