@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Workflow.Application.Access;
 
 /// <summary>
-/// The users of DESIGN.md §1 as role values: what a token's role claim carries, locally (signed bearer tokens) and in
+/// The users (docs/design.md#users-and-roles) as role values: what a token's role claim carries, locally (signed bearer tokens) and in
 /// Azure (Entra ID app roles with the same values, forwarded by App Service authentication). One list, so both hosts
 /// and every test agree on the spelling.
 /// </summary>
