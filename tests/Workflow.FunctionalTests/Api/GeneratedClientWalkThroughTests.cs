@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Workflow.Client;
 using Workflow.Client.Models;
 using Workflow.FunctionalTests.Infrastructure;
@@ -85,7 +84,7 @@ public sealed class GeneratedClientWalkThroughTests
         // The federal office's decision through the signed webhook.
         FederalHandlingResult? delivered = await federalOffice.Api.Federal.Decisions.PostAsync(new FederalInboundMessage
         {
-            MessageId = $"dvz-{applicationId[^8..]}",
+            MessageId = $"dvz-{Guid.NewGuid():N}",
             Kind = FederalInboundKind.Decision,
             ApplicationId = applicationId,
             HandoffId = staffView.FederalLeg!.HandoffId,
