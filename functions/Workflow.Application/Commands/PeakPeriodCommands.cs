@@ -98,6 +98,6 @@ public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar, Orchestrati
                 actor.Subject,
                 actor.Name),
             cancellationToken);
-        return CommandResult.Accepted(new { periods = ordered });
+        return CommandResult.Accepted(new PeakPeriodList(ordered));
     }
 }
