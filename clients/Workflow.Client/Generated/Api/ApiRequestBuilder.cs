@@ -11,6 +11,7 @@ using Workflow.Client.Api.Applications;
 using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
+using Workflow.Client.Api.Me;
 using Workflow.Client.Api.Payments;
 using Workflow.Client.Api.Sla;
 using Workflow.Client.Api.Worklist;
@@ -46,6 +47,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Federal.FederalRequestBuilder Federal
         {
             get => new global::Workflow.Client.Api.Federal.FederalRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The me property</summary>
+        public global::Workflow.Client.Api.Me.MeRequestBuilder Me
+        {
+            get => new global::Workflow.Client.Api.Me.MeRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The payments property</summary>
         public global::Workflow.Client.Api.Payments.PaymentsRequestBuilder Payments

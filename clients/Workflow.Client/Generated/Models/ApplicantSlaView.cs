@@ -35,7 +35,7 @@ namespace Workflow.Client.Models
 #endif
         /// <summary>The SLA state shown to caseworkers and managers.</summary>
         public global::Workflow.Client.Models.SlaState? State { get; set; }
-        /// <summary>The SLA tracks of DESIGN.md §4.</summary>
+        /// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4; docs/design.md#sla-semantics).</summary>
         public global::Workflow.Client.Models.SlaTrack? Track { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.ApplicantSlaView"/> and sets the default values.

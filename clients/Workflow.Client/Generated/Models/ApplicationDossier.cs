@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The application as filed, with its personal data. It lives in the dossier store only (DESIGN.md §3): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs.
+    /// The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApplicationDossier : IAdditionalDataHolder, IParsable

@@ -47,7 +47,7 @@ namespace Workflow.Client.Models
 #else
         public global::Workflow.Client.Models.CommandAnswer_details Details { get; set; }
 #endif
-        /// <summary>What became of a command (DESIGN: &quot;every 2xx has a known fate&quot;): the caller reads it on the command&apos;s record, the caseworker in the timeline.</summary>
+        /// <summary>What became of a command (docs/design.md#commands-and-their-fate: every 2xx has a known fate): the caller reads it on the command&apos;s record, the caseworker in the timeline.</summary>
         public global::Workflow.Client.Models.CommandFate? Fate { get; set; }
         /// <summary>The kind property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

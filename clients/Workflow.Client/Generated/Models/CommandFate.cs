@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Workflow.Client.Models
 {
-    /// <summary>What became of a command (DESIGN: &quot;every 2xx has a known fate&quot;): the caller reads it on the command&apos;s record, the caseworker in the timeline.</summary>
+    /// <summary>What became of a command (docs/design.md#commands-and-their-fate: every 2xx has a known fate): the caller reads it on the command&apos;s record, the caseworker in the timeline.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum CommandFate
     {

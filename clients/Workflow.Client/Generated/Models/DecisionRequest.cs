@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// `POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only).
+    /// `POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only). `OverrideReason`: why an approval goes against a negative third-party answer (a document found false, unfavourable advice); required then, refused otherwise, kept in the dossier only.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DecisionRequest : IParsable
@@ -37,6 +37,14 @@ namespace Workflow.Client.Models
 #else
         public string Motivation { get; set; }
 #endif
+        /// <summary>The overrideReason property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? OverrideReason { get; set; }
+#nullable restore
+#else
+        public string OverrideReason { get; set; }
+#endif
         /// <summary>The verdict property</summary>
         public global::Workflow.Client.Models.CaseworkerVerdict? Verdict { get; set; }
         /// <summary>
@@ -60,6 +68,7 @@ namespace Workflow.Client.Models
                 { "decisionId", n => { DecisionId = n.GetStringValue(); } },
                 { "grounds", n => { Grounds = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "motivation", n => { Motivation = n.GetStringValue(); } },
+                { "overrideReason", n => { OverrideReason = n.GetStringValue(); } },
                 { "verdict", n => { Verdict = n.GetEnumValue<global::Workflow.Client.Models.CaseworkerVerdict>(); } },
             };
         }
@@ -73,6 +82,7 @@ namespace Workflow.Client.Models
             writer.WriteStringValue("decisionId", DecisionId);
             writer.WriteCollectionOfPrimitiveValues<string>("grounds", Grounds);
             writer.WriteStringValue("motivation", Motivation);
+            writer.WriteStringValue("overrideReason", OverrideReason);
             writer.WriteEnumValue<global::Workflow.Client.Models.CaseworkerVerdict>("verdict", Verdict);
         }
     }

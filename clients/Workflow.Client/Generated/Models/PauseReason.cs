@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Workflow.Client.Models
 {
-    /// <summary>Why the SLA clock is paused (DESIGN.md §4: only waits on the applicant pause it).</summary>
+    /// <summary>Why the SLA clock is paused (docs/design.md#sla-semantics: only waits on the applicant pause it).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum PauseReason
     {

@@ -23,5 +23,9 @@ namespace Workflow.Client.Models
         #pragma warning disable CS1591
         NotApplicable,
         #pragma warning restore CS1591
+        [EnumMember(Value = "list-incomplete")]
+        #pragma warning disable CS1591
+        ListIncomplete,
+        #pragma warning restore CS1591
     }
 }

@@ -17,7 +17,7 @@ namespace Workflow.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The end property</summary>
         public DateTimeOffset? End { get; set; }
-        /// <summary>Why the SLA clock is paused (DESIGN.md §4: only waits on the applicant pause it).</summary>
+        /// <summary>Why the SLA clock is paused (docs/design.md#sla-semantics: only waits on the applicant pause it).</summary>
         public global::Workflow.Client.Models.PauseReason? Reason { get; set; }
         /// <summary>The start property</summary>
         public DateTimeOffset? Start { get; set; }

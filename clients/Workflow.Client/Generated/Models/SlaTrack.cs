@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Workflow.Client.Models
 {
-    /// <summary>The SLA tracks of DESIGN.md §4.</summary>
+    /// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4; docs/design.md#sla-semantics).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum SlaTrack
     {
@@ -14,6 +14,10 @@ namespace Workflow.Client.Models
         [EnumMember(Value = "standard")]
         #pragma warning disable CS1591
         Standard,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "untracked")]
+        #pragma warning disable CS1591
+        Untracked,
         #pragma warning restore CS1591
     }
 }

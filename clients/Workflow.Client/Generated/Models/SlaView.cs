@@ -37,7 +37,7 @@ namespace Workflow.Client.Models
         public global::Workflow.Client.Models.SlaState? State { get; set; }
         /// <summary>The stoppedAt property</summary>
         public DateTimeOffset? StoppedAt { get; set; }
-        /// <summary>The SLA tracks of DESIGN.md §4.</summary>
+        /// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4; docs/design.md#sla-semantics).</summary>
         public global::Workflow.Client.Models.SlaTrack? Track { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.SlaView"/> and sets the default values.

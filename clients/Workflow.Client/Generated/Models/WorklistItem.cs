@@ -43,7 +43,7 @@ namespace Workflow.Client.Models
 #else
         public string StatusUrl { get; set; }
 #endif
-        /// <summary>The SLA tracks of DESIGN.md §4.</summary>
+        /// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4; docs/design.md#sla-semantics).</summary>
         public global::Workflow.Client.Models.SlaTrack? Track { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.WorklistItem"/> and sets the default values.

@@ -17,6 +17,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Exclusion registry"] = "Employers and directors excluded after earlier violations (§2.1), kept with four eyes.",
         ["Federal office"] = "The federal immigration office's signed webhook.",
         ["Payment provider"] = "The payment service provider's signed callback.",
+        ["Session"] = "Who the caller is: where the pages start.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ namespace Workflow.Client.Api.Applications.Item.Decision
         /// The caseworker&apos;s decision: approve, or refuse on named grounds; the motivation is kept in the dossier only. One decision per application, whatever its id (409 for the second).Who may call it: a bearer token in the role caseworker.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.CommandAnswer"/></returns>
-        /// <param name="body">`POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only).</param>
+        /// <param name="body">`POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only). `OverrideReason`: why an approval goes against a negative third-party answer (a document found false, unfavourable advice); required then, refused otherwise, kept in the dossier only.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Workflow.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
@@ -78,7 +78,7 @@ namespace Workflow.Client.Api.Applications.Item.Decision
         /// The caseworker&apos;s decision: approve, or refuse on named grounds; the motivation is kept in the dossier only. One decision per application, whatever its id (409 for the second).Who may call it: a bearer token in the role caseworker.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">`POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only).</param>
+        /// <param name="body">`POST /api/applications/{id}/decision`: the caseworker&apos;s decision, its named grounds and motivation (kept in the dossier only). `OverrideReason`: why an approval goes against a negative third-party answer (a document found false, unfavourable advice); required then, refused otherwise, kept in the dossier only.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
