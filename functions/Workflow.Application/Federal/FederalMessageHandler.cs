@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Validation;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
@@ -84,6 +85,13 @@ public sealed partial class FederalMessageHandler(
         string kind = Codes.Of(message.Kind);
         string messageId = CommandKinds.MessageId(CommandKinds.Federal, message.MessageId);
         string correlationId = message.CorrelationId ?? message.ApplicationId;
+        (string Event, PermitMessage Message) Raise(DateTimeOffset now) => message.Kind switch
+        {
+            FederalInboundKind.Acknowledgement => (PermitEvents.FederalAcknowledged, new FederalAcknowledged(messageId, correlationId, now, message.HandoffId)),
+            FederalInboundKind.InformationRequest => (PermitEvents.FederalInformationRequested, new FederalInformationRequested(messageId, correlationId, now, message.HandoffId)),
+            _ => (PermitEvents.FederalDecided, new FederalDecided(messageId, correlationId, now, message.HandoffId, message.Decision!.Value, message.ReasonCodes ?? [])),
+        };
+
         CommandResult result = await gate.PassAsync(
             new CommandDraft(
                 message.ApplicationId,
@@ -91,13 +99,9 @@ public sealed partial class FederalMessageHandler(
                 message.MessageId,
                 message,
                 Actor.Party(Actors.FederalOffice, "federal-office"),
-                now => message.Kind switch
-                {
-                    FederalInboundKind.Acknowledgement => (PermitEvents.FederalAcknowledged, new FederalAcknowledged(messageId, correlationId, now, message.HandoffId)),
-                    FederalInboundKind.InformationRequest => (PermitEvents.FederalInformationRequested, new FederalInformationRequested(messageId, correlationId, now, message.HandoffId)),
-                    _ => (PermitEvents.FederalDecided, new FederalDecided(messageId, correlationId, now, message.HandoffId, message.Decision!.Value, message.ReasonCodes ?? [])),
-                },
+                Raise,
                 Details(message),
+                Check: state => EdgeRefusal(state, Raise(default).Message),
                 RecordRefusals: true,
                 ReceivedEvent: $"federal-{kind}-received",
                 RefusedEvent: refusal => $"federal-{kind}-{refusal.Code}"),
@@ -124,6 +128,16 @@ public sealed partial class FederalMessageHandler(
                 return new FederalHandlingResult(FederalHandling.UnknownApplication, $"No application {message.ApplicationId} is known.", message.ApplicationId, message.MessageId);
         }
     }
+
+    /// <summary>
+    /// What the edge may refuse of a federal message on the case index's view. The index can lag behind the workflow
+    /// (the handoff leaves before the index records it, and the office may answer at once), so a message naming a
+    /// handoff the index does not know yet is raised, not refused: the workflow, which knows its own handoffs, judges it
+    /// and records its fate (rejected as stale if it really is). What the index already shows as late stays late: the
+    /// index is never ahead of the workflow.
+    /// </summary>
+    static Refusal? EdgeRefusal(PermitCase state, PermitMessage message) =>
+        PermitCaseModel.Admits(state, message) is { Code: "stale" } && !state.IsDecided ? null : PermitCaseModel.Admits(state, message);
 
     static (FederalInboundMessage? Message, string? Problem) Parse(ReadOnlyMemory<byte> body)
     {
