@@ -98,6 +98,13 @@ public sealed class TableCaseAssignments(TableServiceClient tables, StorageNames
         return this.caseworkers.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task<Assignee?> FindCaseworkerAsync(string subject, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        NullableResponse<TableEntity> row = await this.caseworkers.GetEntityIfExistsAsync<TableEntity>(CaseworkerPartition, TableKeys.Safe(subject), cancellationToken: cancellationToken);
+        return row.HasValue ? new Assignee(subject, row.Value!.GetString("Name")) : null;
+    }
+
     public async Task<IReadOnlyList<Assignee>> ListCaseworkersAsync(CancellationToken cancellationToken)
     {
         var people = new List<Assignee>();

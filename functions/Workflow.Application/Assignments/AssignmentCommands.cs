@@ -37,7 +37,8 @@ public sealed class AssignmentCommands(ICaseAssignments assignments, ISubmission
         return this.ChangeAsync(applicationId, AssignmentRequest.Release(Person(actor), asManager), actor, reason: null, cancellationToken);
     }
 
-    public Task<CommandResult> AssignAsync(string applicationId, AssignRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <summary>A manager's assignment; without a name, the assignee's name known from an earlier claim or assignment.</summary>
+    public async Task<CommandResult> AssignAsync(string applicationId, AssignRequest request, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
@@ -47,12 +48,13 @@ public sealed class AssignmentCommands(ICaseAssignments assignments, ISubmission
         TextRules.FreeText(errors, "reason", request.Reason, MaxReasonLength, required: false);
         if (!errors.IsValid)
         {
-            return Task.FromResult(CommandResult.Invalid(errors));
+            return CommandResult.Invalid(errors);
         }
 
-        var to = new Assignee(request.Caseworker!, string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim());
+        string? name = string.IsNullOrWhiteSpace(request.Name) ? null : request.Name.Trim();
+        name ??= (await assignments.FindCaseworkerAsync(request.Caseworker!, cancellationToken))?.Name;
         string? reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason;
-        return this.ChangeAsync(applicationId, AssignmentRequest.Assign(Person(actor), to), actor, reason, cancellationToken);
+        return await this.ChangeAsync(applicationId, AssignmentRequest.Assign(Person(actor), new Assignee(request.Caseworker!, name)), actor, reason, cancellationToken);
     }
 
     async Task<CommandResult> ChangeAsync(string applicationId, AssignmentRequest request, Actor actor, string? reason, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public interface ICaseAssignments
     /// <summary>Remembers a person who works on applications (with the latest display name known).</summary>
     Task NoteCaseworkerAsync(Assignee assignee, CancellationToken cancellationToken);
 
+    /// <summary>A person remembered by <see cref="NoteCaseworkerAsync"/>, or null.</summary>
+    Task<Assignee?> FindCaseworkerAsync(string subject, CancellationToken cancellationToken);
+
     /// <summary>Everyone who ever claimed or was assigned an application.</summary>
     Task<IReadOnlyList<Assignee>> ListCaseworkersAsync(CancellationToken cancellationToken);
 

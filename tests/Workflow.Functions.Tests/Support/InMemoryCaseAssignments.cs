@@ -47,6 +47,9 @@ internal sealed class InMemoryCaseAssignments(ICaseIndex caseIndex) : ICaseAssig
         return Task.CompletedTask;
     }
 
+    public Task<Assignee?> FindCaseworkerAsync(string subject, CancellationToken cancellationToken) =>
+        Task.FromResult(this.people.TryGetValue(subject, out Assignee? known) ? known : null);
+
     public Task<IReadOnlyList<Assignee>> ListCaseworkersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Assignee>>([.. this.people.Values]);
 
