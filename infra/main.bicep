@@ -158,7 +158,9 @@ module functionApp 'modules/functionapp.bicep' = {
     authClientId: authClientId
     authIssuer: authIssuer
     authAllowedAudiences: ['api://${authClientId}', authClientId]
-    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds']
+    // The webhooks authenticate by signature, the grounds are public; the pages are public files that sign people in
+    // through App Service authentication themselves (their data comes from the API, which asks for a principal).
+    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/', '/ui/*', '/workbench', '/workbench/*', '/portal', '/portal/*']
   }
 }
 

@@ -7,3 +7,10 @@ if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.p
   echo "==> Installing Azurite (npm ci)"
   npm ci --no-audit --no-fund
 fi
+
+# The browser tests drive Debian's chromium (Playwright's own browser download is never used).
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x "$chromium_path" ]; then
+  echo "error: no Chromium at $chromium_path (needed by the browser tests): sudo apt-get install -y chromium, or set CHROMIUM_PATH" >&2
+  exit 1
+fi

@@ -92,6 +92,9 @@ var appSettings = {
   PaymentProvider__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${paymentProviderSecretUri})'
   PaymentProvider__ReplayWindow: '00:05:00'
 
+  // The pages are served from the root (host.json's route prefix is empty): no Functions welcome page there.
+  AzureWebJobsDisableHomepage: 'true'
+
   Workflow__PolicyDayLength: policyDayLength
   Letters__InfoDeskUrl: 'https://www.yourfutureinflanders.be'
 }
@@ -160,9 +163,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 // App Service authentication (Easy Auth) with Entra ID: every request needs a valid access token for the API's app
-// registration (401 otherwise), except the excluded paths. The platform forwards the validated principal in
-// X-MS-CLIENT-PRINCIPAL and sets WEBSITE_AUTH_ENABLED; the functions map its app roles to the API's roles and evaluate
-// the same policies as the local host. Bearer tokens only: no login pages, no token store, no client secret.
+// registration or a session of a person signed in through /.auth/login/aad (401 otherwise), except the excluded paths.
+// The platform forwards the validated principal in X-MS-CLIENT-PRINCIPAL and sets WEBSITE_AUTH_ENABLED; the functions
+// map its app roles to the API's roles and evaluate the same policies as the local host. The pages sign people in with
+// the ID-token flow (no client secret: the app registration allows ID tokens and the /.auth/login/aad/callback
+// redirect URI); the session cookie is same-site, and every API command asks for a JSON body, which a cross-site form
+// cannot send without a preflight the app never grants. No token store: the pages never read tokens.
 resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'authsettingsV2'

@@ -155,7 +155,7 @@ public sealed class AccessControlTests : IAsyncLifetime
     [Fact]
     public void The_matrix_names_every_HTTP_function_of_the_API_and_asks_the_host_for_no_function_key()
     {
-        FunctionEntry[] api = [.. FunctionCatalog.All.Where(f => f.Trigger is HttpTriggerAttribute t && !t.Route!.StartsWith("operations/", StringComparison.Ordinal))];
+        FunctionEntry[] api = [.. FunctionCatalog.All.Where(f => f.Trigger is HttpTriggerAttribute t && t.Route!.StartsWith("api/", StringComparison.Ordinal) && !t.Route.StartsWith("api/operations/", StringComparison.Ordinal))];
         Assert.Equal(AccessMatrix.Api.Select(r => r.Name).Order(StringComparer.Ordinal), api.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(api, f => Assert.Equal(AuthorizationLevel.Anonymous, ((HttpTriggerAttribute)f.Trigger!).AuthLevel));
     }
@@ -218,7 +218,7 @@ public sealed class AccessControlTests : IAsyncLifetime
         }
 
         json ??= method is "POST" or "PUT" ? "{}" : null;
-        string path = "/api/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
+        string path = "/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
             .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal)
             .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal);
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(method, path, json, principal: principal);

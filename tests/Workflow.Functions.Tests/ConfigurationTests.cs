@@ -54,7 +54,7 @@ public sealed partial class ConfigurationTests
         Assert.Equal(4, durable.GetProperty("storageProvider").GetProperty("partitionCount").GetInt32());
         Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
         Assert.Equal("none", host.GetProperty("extensions").GetProperty("queues").GetProperty("messageEncoding").GetString());
-        Assert.Equal("api", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.Equal(string.Empty, host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString()); // the pages live at the root, the API under api/
     }
 
     [Fact]

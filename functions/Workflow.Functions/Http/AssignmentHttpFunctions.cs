@@ -17,7 +17,7 @@ public static class AssignmentHttpFunctions
 {
     [Function("ClaimApplication")]
     public static Task<IResult> ClaimApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/assignment/claim")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/assignment/claim")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -26,7 +26,7 @@ public static class AssignmentHttpFunctions
 
     [Function("ReleaseApplication")]
     public static Task<IResult> ReleaseApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/assignment/release")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/assignment/release")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -35,7 +35,7 @@ public static class AssignmentHttpFunctions
 
     [Function("AssignApplication")]
     public static Task<IResult> AssignApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "applications/{id}/assignment")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/applications/{id}/assignment")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ public static class AssignmentHttpFunctions
 
     [Function("GetAssignment")]
     public static Task<IResult> GetAssignment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/assignment")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/assignment")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -53,7 +53,7 @@ public static class AssignmentHttpFunctions
 
     [Function("GetCaseworkers")]
     public static Task<IResult> GetCaseworkers(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "caseworkers")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/caseworkers")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>

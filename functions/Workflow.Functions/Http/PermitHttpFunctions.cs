@@ -17,10 +17,10 @@ namespace Workflow.Functions.Http;
 
 /// <summary>
 /// The HTTP API of <see cref="PermitApi"/> as HTTP-triggered functions (ASP.NET Core integration): the same routes
-/// (under host.json's route prefix <c>api</c>), function names equal to the local endpoints' names, and the very same
+/// (each starting with <c>api/</c>: host.json's route prefix is empty so the pages can be served from the root), function names equal to the local endpoints' names, and the very same
 /// handlers, so status codes and RFC 9457 problems cannot drift. Services that talk to the task hub are created per
-/// invocation around the <c>[DurableClient]</c> binding's client (DESIGN.md §2 (c)); the others come from DI. A test
-/// compares the routes and methods with the local host's endpoint table.
+/// invocation around the <c>[DurableClient]</c> binding's client (docs/design.md, known difference (c) between the
+/// hosts); the others come from DI. A test compares the routes and methods with the local host's endpoint table.
 /// </summary>
 /// <remarks>
 /// Authorisation: App Service authentication (Entra ID) in front validates the token; each function then evaluates its
@@ -34,7 +34,7 @@ public static class PermitHttpFunctions
 {
     [Function("SubmitApplication")]
     public static Task<IResult> SubmitApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -43,7 +43,7 @@ public static class PermitHttpFunctions
 
     [Function("GetApplication")]
     public static Task<IResult> GetApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -52,7 +52,7 @@ public static class PermitHttpFunctions
 
     [Function("GetOverview")]
     public static Task<IResult> GetOverview(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/overview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/overview")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ public static class PermitHttpFunctions
 
     [Function("RequestThirdParty")]
     public static Task<IResult> RequestThirdParty(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/third-party-requests")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/third-party-requests")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -71,7 +71,7 @@ public static class PermitHttpFunctions
 
     [Function("AnswerThirdParty")]
     public static Task<IResult> AnswerThirdParty(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/third-party-requests/{requestId}/answer")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/third-party-requests/{requestId}/answer")] HttpRequest request,
         string id,
         string requestId,
         [DurableClient] DurableTaskClient client,
@@ -82,7 +82,7 @@ public static class PermitHttpFunctions
 
     [Function("GetDecisionLetter")]
     public static Task<IResult> GetDecisionLetter(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/letter")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/letter")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -91,7 +91,7 @@ public static class PermitHttpFunctions
 
     [Function("SupplyDocuments")]
     public static Task<IResult> SupplyDocuments(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/documents")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/documents")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -101,7 +101,7 @@ public static class PermitHttpFunctions
 
     [Function("PayFee")]
     public static Task<IResult> PayFee(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/payments")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/payments")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -111,7 +111,7 @@ public static class PermitHttpFunctions
 
     [Function("RequestInformation")]
     public static Task<IResult> RequestInformation(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/information-requests")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/information-requests")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -121,7 +121,7 @@ public static class PermitHttpFunctions
 
     [Function("Decide")]
     public static Task<IResult> Decide(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/decision")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/decision")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -131,7 +131,7 @@ public static class PermitHttpFunctions
 
     [Function("WithdrawApplication")]
     public static Task<IResult> WithdrawApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/withdrawal")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/withdrawal")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -141,7 +141,7 @@ public static class PermitHttpFunctions
 
     [Function("CorrectApplication")]
     public static Task<IResult> CorrectApplication(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/corrections")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/corrections")] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -151,7 +151,7 @@ public static class PermitHttpFunctions
 
     [Function("ConsentToInformationRequest")]
     public static Task<IResult> ConsentToInformationRequest(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/information-requests/{requestId}/consent")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/applications/{id}/information-requests/{requestId}/consent")] HttpRequest request,
         string id,
         string requestId,
         [DurableClient] DurableTaskClient client,
@@ -162,7 +162,7 @@ public static class PermitHttpFunctions
 
     [Function("GetCommands")]
     public static Task<IResult> GetCommands(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/commands")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/commands")] HttpRequest request,
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -171,7 +171,7 @@ public static class PermitHttpFunctions
 
     [Function("GetCommand")]
     public static Task<IResult> GetCommand(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "applications/{id}/commands/{kind}/{commandId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/applications/{id}/commands/{kind}/{commandId}")] HttpRequest request,
         string id,
         string kind,
         string commandId,
@@ -182,21 +182,27 @@ public static class PermitHttpFunctions
 
     [Function("GetWorklist")]
     public static Task<IResult> GetWorklist(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "worklist")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/worklist")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, user =>
             AssignmentApi.WorklistAsync(request, user, Service<ApplicationQueries>(context), cancellationToken));
 
+    [Function("GetMe")]
+    public static Task<IResult> GetMe(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/me")] HttpRequest request,
+        FunctionContext context) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.AnyRole, user => Task.FromResult<IResult>(SessionApi.GetMe(user)));
+
     [Function("GetDecisionGrounds")]
     public static Task<IResult> GetDecisionGrounds(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "decision-grounds")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/decision-grounds")] HttpRequest request,
         FunctionContext context) =>
         FunctionAccess.RunAnonymousAsync(request, context, () => Task.FromResult(PermitApi.GetDecisionGrounds()));
 
     [Function("GetExclusions")]
     public static Task<IResult> GetExclusions(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exclusions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/exclusions")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {
@@ -208,7 +214,7 @@ public static class PermitHttpFunctions
 
     [Function("GetExclusion")]
     public static Task<IResult> GetExclusion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "exclusions/{exclusionId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/exclusions/{exclusionId}")] HttpRequest request,
         string exclusionId,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -217,7 +223,7 @@ public static class PermitHttpFunctions
 
     [Function("ProposeExclusion")]
     public static Task<IResult> ProposeExclusion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/exclusions")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.ExclusionWriters, user =>
@@ -225,7 +231,7 @@ public static class PermitHttpFunctions
 
     [Function("ConfirmExclusion")]
     public static Task<IResult> ConfirmExclusion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/confirm")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/exclusions/{exclusionId}/confirm")] HttpRequest request,
         string exclusionId,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -234,7 +240,7 @@ public static class PermitHttpFunctions
 
     [Function("LiftExclusion")]
     public static Task<IResult> LiftExclusion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/lift")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/exclusions/{exclusionId}/lift")] HttpRequest request,
         string exclusionId,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -243,7 +249,7 @@ public static class PermitHttpFunctions
 
     [Function("CorrectExclusion")]
     public static Task<IResult> CorrectExclusion(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/corrections")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/exclusions/{exclusionId}/corrections")] HttpRequest request,
         string exclusionId,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -252,7 +258,7 @@ public static class PermitHttpFunctions
 
     [Function("ConfirmExclusionChange")]
     public static Task<IResult> ConfirmExclusionChange(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "exclusions/{exclusionId}/changes/{changeId}/confirm")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/exclusions/{exclusionId}/changes/{changeId}/confirm")] HttpRequest request,
         string exclusionId,
         string changeId,
         FunctionContext context,
@@ -267,7 +273,7 @@ public static class PermitHttpFunctions
     /// </summary>
     [Function("ReceiveFederalMessage")]
     public static Task<IResult> ReceiveFederalMessage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "federal/decisions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/federal/decisions")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -277,7 +283,7 @@ public static class PermitHttpFunctions
     /// <summary>The payment provider's signed callback: the same handler as the local host's (202 applied, 200 recorded or repeated, 401 unsigned).</summary>
     [Function("ReceivePaymentEvent")]
     public static Task<IResult> ReceivePaymentEvent(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "payments/provider-events")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/payments/provider-events")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
         CancellationToken cancellationToken) =>
@@ -286,7 +292,7 @@ public static class PermitHttpFunctions
 
     [Function("GetPeakPeriods")]
     public static Task<IResult> GetPeakPeriods(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sla/peak-periods")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/sla/peak-periods")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
@@ -294,7 +300,7 @@ public static class PermitHttpFunctions
 
     [Function("ReplacePeakPeriods")]
     public static Task<IResult> ReplacePeakPeriods(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "sla/peak-periods")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/sla/peak-periods")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, user =>
@@ -302,7 +308,7 @@ public static class PermitHttpFunctions
 
     [Function("GetAlerts")]
     public static Task<IResult> GetAlerts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "alerts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/alerts")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public static class OperationsFunctions
     /// <summary><c>GET api/operations/federal-decisions/dead-letters?reason=&amp;max=</c>: what is in the dead-letter queue (nothing moves).</summary>
     [Function("ListDeadLetteredFederalMessages")]
     public static Task<IResult> ListDeadLetteredFederalMessages(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "operations/federal-decisions/dead-letters")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "api/operations/federal-decisions/dead-letters")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         ReplayAsync(request, context, dryRun: true, cancellationToken);
@@ -30,7 +30,7 @@ public static class OperationsFunctions
     /// </summary>
     [Function("ReplayDeadLetteredFederalMessages")]
     public static Task<IResult> ReplayDeadLetteredFederalMessages(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "operations/federal-decisions/dead-letters/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/operations/federal-decisions/dead-letters/replay")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
         ReplayAsync(request, context, dryRun: false, cancellationToken);
@@ -38,12 +38,12 @@ public static class OperationsFunctions
     /// <summary>
     /// <c>POST api/operations/history/purge?createdBefore=2025-01-01T00:00:00Z</c>: deletes the orchestration history
     /// (task hub) of completed, failed and terminated instances created before that time. Running applications are
-    /// never touched; the audit log, case index and dossiers are kept (DESIGN.md §3: history is purged for privacy,
-    /// records are kept longer).
+    /// never touched; the audit log, case index and dossiers are kept
+    /// (docs/design.md#case-index-worklist-and-audit-log: history is purged for privacy, records are kept longer).
     /// </summary>
     [Function("PurgeHistory")]
     public static async Task<IResult> PurgeHistory(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "operations/history/purge")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "api/operations/history/purge")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
