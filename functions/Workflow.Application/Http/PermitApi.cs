@@ -147,14 +147,15 @@ public static class PermitApi
             .Produces<CommandView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/worklist", WorklistAsync)
+        api.MapGet("/worklist", AssignmentApi.WorklistAsync)
             .WithTags("Caseworkers")
             .WithName("GetWorklist")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
-            .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).")
+            .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.")
             .Produces<WorklistPage>()
-            .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation);
+            .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, AssignmentApi.ViewParameter);
         api.MapSessionApi();
+        api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -512,13 +513,6 @@ public static class PermitApi
         return TypedResults.Ok(await inbox.ListAsync(applicationId, pageSize ?? ApplicationQueries.DefaultPageSize, continuation, cancellationToken));
     }
 
-    public static async Task<IResult> WorklistAsync(HttpRequest request, ApplicationQueries queries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        (int? pageSize, string? continuation, IResult? problem) = Paging(request);
-        return problem ?? TypedResults.Ok(await queries.WorklistAsync(pageSize, continuation, cancellationToken));
-    }
-
     /// <summary>The paging parameters of a list: <c>pageSize</c> (1-200) and <c>continuation</c> (the token the previous page gave).</summary>
     public static (int? PageSize, string? Continuation, IResult? Problem) Paging(HttpRequest request)
     {
@@ -706,6 +700,8 @@ public static class PermitApi
         services.AddTransient<SubmissionService>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationQueries>();
+        services.AddTransient<Assignments.AssignmentCommands>();
+        services.AddTransient<AssignmentQueries>();
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using System;
 using Workflow.Client.Api.Alerts;
 using Workflow.Client.Api.Applications;
+using Workflow.Client.Api.Caseworkers;
 using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
@@ -32,6 +33,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Applications.ApplicationsRequestBuilder Applications
         {
             get => new global::Workflow.Client.Api.Applications.ApplicationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The caseworkers property</summary>
+        public global::Workflow.Client.Api.Caseworkers.CaseworkersRequestBuilder Caseworkers
+        {
+            get => new global::Workflow.Client.Api.Caseworkers.CaseworkersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The decisionGrounds property</summary>
         public global::Workflow.Client.Api.DecisionGrounds.DecisionGroundsRequestBuilder DecisionGrounds

@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// One open caseworker decision on the worklist.
+    /// One open caseworker decision on the worklist, with who works on it since when (both absent when nobody does).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorklistItem : IAdditionalDataHolder, IParsable
@@ -22,6 +22,16 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public string ApplicationId { get; set; }
+#endif
+        /// <summary>The assignedSince property</summary>
+        public DateTimeOffset? AssignedSince { get; set; }
+        /// <summary>A person who works on applications: the token&apos;s subject and, when the token had one, the display name. Kept in tables only (the case index, the worklist, the audit log), never in orchestration history or logs.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.Assignee? Assignee { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.Assignee Assignee { get; set; }
 #endif
         /// <summary>The category property</summary>
         public global::Workflow.Client.Models.PermitCategory? Category { get; set; }
@@ -71,6 +81,8 @@ namespace Workflow.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "applicationId", n => { ApplicationId = n.GetStringValue(); } },
+                { "assignedSince", n => { AssignedSince = n.GetDateTimeOffsetValue(); } },
+                { "assignee", n => { Assignee = n.GetObjectValue<global::Workflow.Client.Models.Assignee>(global::Workflow.Client.Models.Assignee.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetEnumValue<global::Workflow.Client.Models.PermitCategory>(); } },
                 { "daysLeft", n => { DaysLeft = n.GetDoubleValue(); } },
                 { "dueAt", n => { DueAt = n.GetDateTimeOffsetValue(); } },
@@ -89,6 +101,8 @@ namespace Workflow.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("applicationId", ApplicationId);
+            writer.WriteDateTimeOffsetValue("assignedSince", AssignedSince);
+            writer.WriteObjectValue<global::Workflow.Client.Models.Assignee>("assignee", Assignee);
             writer.WriteEnumValue<global::Workflow.Client.Models.PermitCategory>("category", Category);
             writer.WriteDoubleValue("daysLeft", DaysLeft);
             writer.WriteDateTimeOffsetValue("dueAt", DueAt);

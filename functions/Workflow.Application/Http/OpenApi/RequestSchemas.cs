@@ -119,6 +119,14 @@ internal static class RequestSchemas
         [nameof(ExclusionCorrectionRequest)] = new(
             ["changeId", "from", "reasonCode", "decisionReference"],
             Notes: new Dictionary<string, string> { ["until"] = "The last day (inclusive); open-ended when not given." }),
+        [nameof(Assignments.AssignRequest)] = new(
+            ["caseworker"],
+            Notes: new Dictionary<string, string>
+            {
+                ["caseworker"] = "The caseworker's token subject (the Entra object id in Azure).",
+                ["name"] = "The display name to show; when not given, the one known from the caseworker's earlier claims or assignments.",
+                ["reason"] = "Why (absence cover, say): at most 1,000 characters, kept in the dossier only.",
+            }),
         [nameof(PeakPeriodsRequest)] = new(["periods"]),
         [nameof(PeakPeriodInput)] = new(["from", "to"]),
         [nameof(FederalInboundMessage)] = new(

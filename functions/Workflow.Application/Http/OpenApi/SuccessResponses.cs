@@ -20,6 +20,7 @@ internal static class SuccessResponses
         [(nameof(PermitApi.SubmissionAccepted), "200")] = "The same submission again (same applicant, submission id and content): the application it registered (`repeated: true`).",
         [(nameof(ExclusionReceipt), "202")] = "The proposal is recorded (Location: the exclusion); it applies once another manager or inspector confirms it.",
         [(nameof(ExclusionReceipt), "200")] = "Done, or the same request again (same id, same content), answered from its record.",
+        [(nameof(Assignments.AssignmentAnswer), "200")] = "Done (`event` says what changed), or it already was so (`repeated: true`, nothing recorded): who holds the application now.",
         [(nameof(FederalHandlingResult), "202")] = "Delivered to the application's workflow.",
         [(nameof(FederalHandlingResult), "200")] = "Recorded without acting: a late message, or a message id already handled.",
         [(nameof(PaymentEventResult), "202")] = "Applied to the application's workflow: a confirmation or a reversal.",

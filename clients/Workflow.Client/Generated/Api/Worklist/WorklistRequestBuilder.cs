@@ -22,7 +22,7 @@ namespace Workflow.Client.Api.Worklist
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WorklistRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/worklist{?continuation*,pageSize*}", pathParameters)
+        public WorklistRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/worklist{?continuation*,pageSize*,view*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Workflow.Client.Api.Worklist
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WorklistRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/worklist{?continuation*,pageSize*}", rawUrl)
+        public WorklistRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/worklist{?continuation*,pageSize*,view*}", rawUrl)
         {
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.WorklistPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace Workflow.Client.Api.Worklist
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.WorklistPage>(requestInfo, global::Workflow.Client.Models.WorklistPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace Workflow.Client.Api.Worklist
             return new global::Workflow.Client.Api.Worklist.WorklistRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WorklistRequestBuilderGetQueryParameters 
@@ -109,6 +109,16 @@ namespace Workflow.Client.Api.Worklist
             /// <summary>How many items a page holds: 1 to 200, default 50.</summary>
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
+            /// <summary>Which open decisions: `mine` (assigned to the caller), `unassigned`, or `all` (the default).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("view")]
+            public string? View { get; set; }
+#nullable restore
+#else
+            [QueryParameter("view")]
+            public string View { get; set; }
+#endif
         }
     }
 }

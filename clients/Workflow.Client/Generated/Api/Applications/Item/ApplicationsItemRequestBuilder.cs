@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using Workflow.Client.Api.Applications.Item.Assignment;
 using Workflow.Client.Api.Applications.Item.Commands;
 using Workflow.Client.Api.Applications.Item.Corrections;
 using Workflow.Client.Api.Applications.Item.Decision;
@@ -27,6 +28,11 @@ namespace Workflow.Client.Api.Applications.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApplicationsItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The assignment property</summary>
+        public global::Workflow.Client.Api.Applications.Item.Assignment.AssignmentRequestBuilder Assignment
+        {
+            get => new global::Workflow.Client.Api.Applications.Item.Assignment.AssignmentRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The commands property</summary>
         public global::Workflow.Client.Api.Applications.Item.Commands.CommandsRequestBuilder Commands
         {
