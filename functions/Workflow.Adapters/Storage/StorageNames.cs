@@ -47,6 +47,7 @@ public sealed class StorageNames
         this.ThirdPartyRequestsTable = Table("ThirdPartyRequests");
         this.CommandsTable = Table("Commands");
         this.WorklistTable = Table("Worklist");
+        this.CaseworkersTable = Table("Caseworkers");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
@@ -95,6 +96,9 @@ public sealed class StorageNames
     /// <summary>The worklist index: the cases awaiting their caseworker, in due-date order.</summary>
     public string WorklistTable { get; }
 
+    /// <summary>Everyone who claimed or was assigned an application: subject and display name.</summary>
+    public string CaseworkersTable { get; }
+
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
@@ -116,6 +120,7 @@ public sealed class StorageNames
         this.SubmissionsTable, this.CaseIndexTable, this.AuditLogTable, this.OutboxTable, this.PaymentsTable,
         this.PeakPeriodsTable, this.NotificationsTable, this.DeliveredAlertsTable, this.FederalOfficeTable,
         this.ExclusionsTable, this.ThirdPartyRequestsTable, this.CommandsTable, this.WorklistTable, this.SimulatedPaymentProviderTable,
+        this.CaseworkersTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

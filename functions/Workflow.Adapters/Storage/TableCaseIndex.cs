@@ -16,11 +16,15 @@ namespace Workflow.Adapters.Storage;
 /// The worklist is a second table kept in its own order: PK "open", RK = the due date (as it stood at the case's last
 /// change) then the application id, one row per case awaiting its caseworker, so a page of the worklist is a range read.
 /// The case row remembers its worklist key; a row left behind by a crash between the two writes is removed on retry.
+/// Who works on the case is not the workflow's (<see cref="TableCaseAssignments"/> writes it onto both rows): every
+/// write here carries it over from the case row it read, so it survives the workflow's writes and moves with the
+/// worklist row when the due date moves; the write of the case row is conditional on that read, so an assignment made
+/// in between makes this write read again and carry the new one.
 /// </summary>
 public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names) : ICaseIndex
 {
-    const string RowKey = "case";
-    const string OpenPartition = "open";
+    internal const string RowKey = "case";
+    internal const string OpenPartition = "open";
 
     /// <summary>Untracked cases (no due date) sort after every dated one.</summary>
     const string NoDueDate = "99999999999999999999";
@@ -52,9 +56,11 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
                     return;
                 }
 
+                CaseRow? before = stored.HasValue ? stored.Value : null;
                 if (worklistKey is not null)
                 {
-                    await this.worklist.UpsertEntityAsync(new CaseRow { PartitionKey = OpenPartition, RowKey = worklistKey, Snapshot = json, Revision = state.Revision }, TableUpdateMode.Replace, cancellationToken);
+                    var listed = new CaseRow { PartitionKey = OpenPartition, RowKey = worklistKey, Snapshot = json, Revision = state.Revision };
+                    await this.worklist.UpsertEntityAsync(listed.WithAssignmentOf(before), TableUpdateMode.Replace, cancellationToken);
                 }
 
                 string? previousKey = stored.HasValue ? stored.Value!.WorklistKey : null;
@@ -69,7 +75,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
                     Snapshot = json,
                     WorklistKey = worklistKey,
                     PreviousWorklistKey = previousKey,
-                };
+                }.WithAssignmentOf(before);
                 if (stored.HasValue)
                 {
                     await this.table.UpdateEntityAsync(row, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -139,7 +145,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
     /// The worklist order: the due date in ticks (fixed width, so text order is time order), then the application. The
     /// due date as it stood at the last pause's end (or its start, while it lasts): a paused file keeps its place.
     /// </summary>
-    static string WorklistKey(PermitCase state)
+    internal static string WorklistKey(PermitCase state)
     {
         DateTimeOffset asOf = state.Sla.Pauses is [.., var last] ? last.End ?? last.Start : state.Sla.Start;
         // In real time: each case's policy clock has its own epoch (its submission), so only real times compare across cases.
@@ -147,7 +153,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         return $"{order}|{state.ApplicationId}";
     }
 
-    static PermitCase Read(CaseRow row) =>
+    internal static PermitCase Read(CaseRow row) =>
         JsonSerializer.Deserialize<PermitCase>(row.Snapshot, WorkflowJson.Options)
         ?? throw new InvalidOperationException("A case index row holds no case.");
 
@@ -175,5 +181,23 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         public string? WorklistKey { get; set; }
 
         public string? PreviousWorklistKey { get; set; }
+
+        /// <summary>Who works on the case (<see cref="Application.Assignments.CaseAssignment"/> as JSON); none when absent.</summary>
+        public string? Assignment { get; set; }
+
+        /// <summary>The assignee's subject, "" for none (always written on worklist rows, so the unassigned view can filter on it).</summary>
+        public string? AssigneeSubject { get; set; }
+
+        /// <summary>The assignment's change number: a copy on a worklist row is replaced only by a later one.</summary>
+        public int AssignmentVersion { get; set; }
+
+        /// <summary>This row with the assignment of <paramref name="source"/> (none when null).</summary>
+        public CaseRow WithAssignmentOf(CaseRow? source)
+        {
+            this.Assignment = source?.Assignment;
+            this.AssigneeSubject = source?.AssigneeSubject ?? "";
+            this.AssignmentVersion = source?.AssignmentVersion ?? 0;
+            return this;
+        }
     }
 }

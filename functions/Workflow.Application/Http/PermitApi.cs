@@ -146,13 +146,15 @@ public static class PermitApi
             .Produces<CommandView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/worklist", WorklistAsync)
+        api.MapGet("/worklist", AssignmentApi.WorklistAsync)
             .WithTags("Caseworkers")
             .WithName("GetWorklist")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
-            .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).")
-            .Produces<WorklistPage>();
+            .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.")
+            .Produces<WorklistPage>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapSessionApi();
+        api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -501,13 +503,6 @@ public static class PermitApi
         return TypedResults.Ok(await inbox.ListAsync(applicationId, pageSize ?? ApplicationQueries.DefaultPageSize, continuation, cancellationToken));
     }
 
-    public static async Task<IResult> WorklistAsync(HttpRequest request, ApplicationQueries queries, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        (int? pageSize, string? continuation, IResult? problem) = Paging(request);
-        return problem ?? TypedResults.Ok(await queries.WorklistAsync(pageSize, continuation, cancellationToken));
-    }
-
     /// <summary>The paging parameters of a list: <c>pageSize</c> (1-200) and <c>continuation</c> (the token the previous page gave).</summary>
     public static (int? PageSize, string? Continuation, IResult? Problem) Paging(HttpRequest request)
     {
@@ -693,6 +688,8 @@ public static class PermitApi
         services.AddTransient<SubmissionService>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationQueries>();
+        services.AddTransient<Assignments.AssignmentCommands>();
+        services.AddTransient<AssignmentQueries>();
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();

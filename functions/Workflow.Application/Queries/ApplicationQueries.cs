@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Workflow.Application.Access;
+using Workflow.Application.Assignments;
 using Workflow.Application.Commands;
 using Workflow.Application.Payments;
 using Workflow.Application.Ports;
@@ -26,6 +27,7 @@ public sealed class ApplicationQueries(
     IAuditLog auditLog,
     ICommandLedger commands,
     IDossierStore dossiers,
+    ICaseAssignments assignments,
     PolicyCatalog policy,
     IOptions<WorkflowSettings> settings,
     TimeProvider time)
@@ -217,14 +219,20 @@ public sealed class ApplicationQueries(
             record.Repeats);
     }
 
-    public async Task<WorklistPage> WorklistAsync(int? pageSize, string? continuation, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the worklist in <paramref name="view"/> (<paramref name="subject"/>: the caller, for
+    /// <see cref="WorklistView.Mine"/>), nearest due date first, each item with its assignee.
+    /// </summary>
+    public async Task<WorklistPage> WorklistAsync(WorklistView view, string? subject, int? pageSize, string? continuation, CancellationToken cancellationToken)
     {
         DateTimeOffset realNow = time.GetUtcNow();
-        CasePage page = await caseIndex.ListWorklistAsync(Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize), continuation, cancellationToken);
+        AssignedWorklistPage page = await assignments.ListWorklistAsync(view, subject, Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize), continuation, cancellationToken);
         return new WorklistPage(
-            [.. page.Cases.Select(state =>
+            [.. page.Items.Select(item =>
             {
-                DateTimeOffset now = state.Clock().ToPolicy(realNow);
+                PermitCase state = item.Case;
+                PolicyClock clock = state.Clock();
+                DateTimeOffset now = clock.ToPolicy(realNow);
                 SlaClock sla = state.SlaClock();
                 DateTimeOffset? due = sla.DueAsOf(now);
                 return new WorklistItem(
@@ -236,7 +244,9 @@ public sealed class ApplicationQueries(
                     due is DateTimeOffset d ? Math.Round(Days(d - now), 2) : null,
                     state.InformationRequest is not null,
                     state.Federal.Status,
-                    StatusUrl(state.ApplicationId));
+                    StatusUrl(state.ApplicationId),
+                    item.Assignment.Assignee,
+                    item.Assignment.Assignee is not null && item.Assignment.Since is DateTimeOffset since ? clock.ToPolicy(since) : null);
             })],
             page.Continuation);
     }

@@ -185,8 +185,8 @@ public static class PermitHttpFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/worklist")] HttpRequest request,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
-            PermitApi.WorklistAsync(request, Service<ApplicationQueries>(context), cancellationToken));
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, user =>
+            AssignmentApi.WorklistAsync(request, user, Service<ApplicationQueries>(context), cancellationToken));
 
     [Function("GetMe")]
     public static Task<IResult> GetMe(

@@ -40,6 +40,8 @@ internal sealed class FunctionsApp : IAsyncDisposable
 
     public InMemoryCaseIndex CaseIndex => (InMemoryCaseIndex)this.Services.GetRequiredService<ICaseIndex>();
 
+    public InMemoryCaseAssignments Assignments => (InMemoryCaseAssignments)this.Services.GetRequiredService<ICaseAssignments>();
+
     public InMemoryAuditLog AuditLog => (InMemoryAuditLog)this.Services.GetRequiredService<IAuditLog>();
 
     public static Dictionary<string, string?> DefaultSettings() => new(StringComparer.OrdinalIgnoreCase)
@@ -65,6 +67,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IDocumentStaging, InMemoryDocumentStaging>());
             services.Replace(ServiceDescriptor.Singleton<IAuditLog, InMemoryAuditLog>());
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
+            services.Replace(ServiceDescriptor.Singleton<ICaseAssignments, InMemoryCaseAssignments>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger, InMemoryPaymentLedger>());
             services.Replace(ServiceDescriptor.Singleton<ICommandLedger, InMemoryCommandLedger>());

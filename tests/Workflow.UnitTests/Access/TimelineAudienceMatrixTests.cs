@@ -1,4 +1,5 @@
 using System.Reflection;
+using Workflow.Application.Assignments;
 using Workflow.Application.Commands;
 using Workflow.Application.Queries;
 using Workflow.Orchestrations.Activities;
@@ -78,6 +79,11 @@ public sealed class TimelineAudienceMatrixTests
         ["payment-not-applied"] = A,
         ["peak-periods-declared"] = S,
         ["dossier-deleted"] = S,
+
+        // Who works on the application: the staff's own organisation, never the applicant's business.
+        [AssignmentEvents.Assigned] = S,
+        [AssignmentEvents.Reassigned] = S,
+        [AssignmentEvents.Released] = S,
     };
 
     /// <summary>The kinds of row made from a pattern: one per command kind, milestone or federal message kind.</summary>
@@ -143,6 +149,7 @@ public sealed class TimelineAudienceMatrixTests
         Assert.All(codes, code => Assert.True(Spec.ContainsKey(code), $"{code} is not in the audience matrix"));
         string[] commandCodes = [.. typeof(CommandEvents).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
         Assert.All(commandCodes, code => Assert.True(Spec.ContainsKey(code), $"{code} is not in the audience matrix"));
+        Assert.All(AssignmentEvents.All, code => Assert.True(Spec.ContainsKey(code), $"{code} is not in the audience matrix"));
     }
 
     [Fact]
