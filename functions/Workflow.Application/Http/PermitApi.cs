@@ -155,6 +155,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapSessionApi();
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
+        api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
