@@ -68,8 +68,7 @@ function settle(page, result, step, withOverview) {
 
 function commandForm(headingKey, ...children) {
   const box = h('div', { class: 'command-answer', 'aria-live': 'polite' });
-  const form = h('form', { class: 'panel wb-form', novalidate: true }, h('h3', {}, t(headingKey)), ...children);
-  form.append(box);
+  const form = h('form', { class: 'panel wb-form', novalidate: true }, h('h3', {}, t(headingKey)), h('div', { class: 'form-body' }, ...children), box);
   return { form, box };
 }
 
@@ -300,6 +299,13 @@ export function renderActions(aside, page) {
 
   const update = current => {
     show(admitted, admits(current).map(text => h('li', {}, text)));
+    // A closed application takes no command any more (the API would refuse each with 409): its forms go, but the
+    // answer to the last command sent stays in sight.
+    const closed = current.data.application.stage === 'closed';
+    for (const form of aside.querySelectorAll('form')) {
+      form.querySelector('.form-body').hidden = closed;
+      form.hidden = closed && form.querySelector('.command-answer').childElementCount === 0;
+    }
     if (caseworker) {
       const open = openThirdParties(current.data.overview);
       show(answers, keep(answerForms, open.map(tp => tp.request.requestId), id => answerForm(current, open.find(tp => tp.request.requestId === id), answerIds)));
