@@ -173,6 +173,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
         return path switch
         {
             _ when path.EndsWith("/documents", StringComparison.Ordinal) || path.EndsWith("/payments", StringComparison.Ordinal) => api.As(Roles.Employer, DefaultApplicant),
+            _ when path.EndsWith("/assignment", StringComparison.Ordinal) => api.As(Roles.Manager),
             _ when path.StartsWith("/api/applications/", StringComparison.Ordinal) => api.As(Roles.Caseworker),
             "/api/sla/peak-periods" => api.As(Roles.Manager),
             _ when path.StartsWith("/api/exclusions", StringComparison.Ordinal) => api.As(Roles.Manager),

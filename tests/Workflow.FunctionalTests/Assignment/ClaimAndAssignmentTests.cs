@@ -141,4 +141,31 @@ public sealed class ClaimAndAssignmentTests
         Assert.Null(await ItemAsync(ann, "mine", applicationId));
         Assert.Equal(1, (await TimelineAsync(mia, applicationId)).Count(e => e.GetProperty("event").GetString() is "assigned" or "reassigned"));
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_assignment_endpoints_like_their_neighbours()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        using JsonDocument document = JsonDocument.Parse(await host.Api.Http.GetStringAsync("/api/openapi.json"));
+        JsonElement paths = document.RootElement.GetProperty("paths");
+        foreach ((string path, string method, string name) in new[]
+        {
+            ("/api/applications/{id}/assignment/claim", "post", "ClaimApplication"),
+            ("/api/applications/{id}/assignment/release", "post", "ReleaseApplication"),
+            ("/api/applications/{id}/assignment", "put", "AssignApplication"),
+            ("/api/applications/{id}/assignment", "get", "GetAssignment"),
+            ("/api/caseworkers", "get", "GetCaseworkers"),
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out JsonElement item), $"{path} is missing");
+            Assert.True(item.TryGetProperty(method, out JsonElement operation), $"{method} {path} is missing");
+            Assert.Equal(name, operation.GetProperty("operationId").GetString());
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()));
+            JsonElement responses = operation.GetProperty("responses");
+            Assert.All(new[] { "200", "401", "403" }, status => Assert.True(responses.TryGetProperty(status, out _), $"{name} does not describe {status}"));
+        }
+
+        Assert.True(paths.GetProperty("/api/applications/{id}/assignment").GetProperty("put").TryGetProperty("requestBody", out _));
+        Assert.True(paths.GetProperty("/api/applications/{id}/assignment/claim").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+    }
 }
