@@ -7,7 +7,7 @@ using Workflow.Orchestrations.Domain;
 namespace Workflow.Adapters.ServiceBus;
 
 /// <summary>
-/// Drains queue <c>federal-decisions</c> (DESIGN.md §3) through <see cref="FederalMessageHandler"/>, the same handler
+/// Drains queue <c>federal-decisions</c> (docs/design.md#federal-messages) through <see cref="FederalMessageHandler"/>, the same handler
 /// as the Storage-queue listener and the webhook. Peek-lock: a message is completed only after its event was raised on
 /// the workflow (<see cref="FederalHandling.Delivered"/>) or it was recorded as late
 /// (<see cref="FederalHandling.RecordedLate"/>); malformed messages and messages for an unknown application are

@@ -8,7 +8,7 @@ namespace Workflow.Adapters.ServiceBus;
 /// The one encoding of Service Bus messages on this platform, the same as on the Storage queues: the body is UTF-8
 /// JSON written with <see cref="WorkflowJson.Options"/>, content type <c>application/json</c>. The message id is the
 /// sender's idempotency key, so the broker's duplicate detection drops a resend within its window and consumers
-/// de-duplicate on it after that (DESIGN.md §3).
+/// de-duplicate on it after that (docs/design.md#alerts-and-the-outbox).
 /// </summary>
 public static class ServiceBusMessages
 {

@@ -26,13 +26,13 @@ namespace Workflow.Functions;
 /// The composition of the Azure Functions app, kept out of Program so tests build the same container. Next to what
 /// the local host registers (application services, Azure Storage adapters, letters), it pins the serializer, builds
 /// identity-based storage clients, picks the transport (<c>Messaging:Transport</c>), and wires OpenTelemetry.
-/// What it deliberately does not touch: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> (DESIGN.md §2: changing
+/// What it deliberately does not touch: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> (docs/design.md: changing
 /// it breaks timers in flight; a test checks it keeps its default) and the task hub's versioning (docs/azure.md).
 /// </summary>
 public static class PermitFunctionsApp
 {
     /// <summary>The one serializer of the worker: bindings, HTTP JSON and, through the Durable extension's converter,
-    /// every orchestration input, output, event and custom status (DESIGN.md §2 (b)).</summary>
+    /// every orchestration input, output, event and custom status (docs/design.md, known difference (b)).</summary>
     public static ObjectSerializer Serializer { get; } = new JsonObjectSerializer(WorkflowJson.Options);
 
     public static IServiceCollection ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Workflow.Adapters;
 using Workflow.Application;
 using Workflow.Application.Http;
+using Workflow.Application.Http.OpenApi;
 using Workflow.Application.Retention;
 using Workflow.Application.Web;
 using Workflow.LocalHost.Engine;
@@ -54,12 +55,7 @@ public static class PermitLocalHost
         // 30 s for it. Nothing in this process needs that long: the engine redelivers whatever was in flight.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.AddDurableEngine(engine, storage);
-        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Flemish work-permit workflow API";
-            document.Info.Description = "Applications for a work authorisation as durable workflows: submission, admissibility, assessment with the federal leg, SLA, decision.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(PermitOpenApi.DocumentName, PermitOpenApi.Configure);
         builder.Services.AddPermitApplication();
         builder.Services.AddLocalTokens(builder.Configuration);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);

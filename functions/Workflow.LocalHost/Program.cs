@@ -19,6 +19,12 @@ if (ReplayFederalPoisonCommand.IsCommand(args))
     return await ReplayFederalPoisonCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
+// `openapi --out <file>` writes the OpenAPI document the host serves, without starting it (OpenApiCommand).
+if (OpenApiCommand.IsCommand(args))
+{
+    return await OpenApiCommand.RunAsync(args, Console.Error);
+}
+
 WebApplication app;
 try
 {

@@ -51,7 +51,7 @@ internal static class AccessMatrix
         new("AssignApplication", "PUT", "/api/applications/{id}/assignment", [Manager]),
         new("GetAssignment", "GET", "/api/applications/{id}/assignment", [Caseworker, Manager, Inspector]),
         new("GetCaseworkers", "GET", "/api/caseworkers", [Manager]),
-        new("GetMe", "GET", "/api/me", Roles),
+        new("GetMe", "GET", "/api/me", [Employer, Caseworker, Manager, FederalOffice, Inspector]),
         new("GetDecisionGrounds", "GET", "/api/decision-grounds", Roles, Anonymous: true),
         new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
@@ -68,6 +68,18 @@ internal static class AccessMatrix
     ];
 
     /// <summary>The local host's extras, open to all.</summary>
+    /// <summary>The pages (both hosts; in Azure one catch-all function): public files, their data comes from the API.</summary>
+    public static readonly AccessRow[] Pages =
+    [
+        new("page-home", "GET", "/", Roles, Anonymous: true),
+        new("page-ui", "GET", "/ui", Roles, Anonymous: true),
+        new("page-ui-files", "GET", "/ui/{**path}", Roles, Anonymous: true),
+        new("page-workbench", "GET", "/workbench", Roles, Anonymous: true),
+        new("page-workbench-files", "GET", "/workbench/{**path}", Roles, Anonymous: true),
+        new("page-portal", "GET", "/portal", Roles, Anonymous: true),
+        new("page-portal-files", "GET", "/portal/{**path}", Roles, Anonymous: true),
+    ];
+
     public static readonly AccessRow[] LocalOnly =
     [
         new("openapi", "GET", "/api/openapi.json", Roles, Anonymous: true),

@@ -42,7 +42,7 @@ public sealed class HttpTriggerTests : IAsyncLifetime
         var scheduled = Assert.Single(this.app.Client.Scheduled);
         Assert.Equal(nameof(PermitApplicationOrchestrator), scheduled.Name.Name);
         Assert.Equal(id, scheduled.Options!.InstanceId);
-        Assert.NotEmpty(scheduled.Options.DedupeStatuses!); // DESIGN.md §2 (a): never overwrite an instance
+        Assert.NotEmpty(scheduled.Options.DedupeStatuses!); // docs/design.md, known difference (a): never overwrite an instance
     }
 
     [Fact]

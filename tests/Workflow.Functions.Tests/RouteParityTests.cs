@@ -7,9 +7,10 @@ using Workflow.Functions.Tests.Support;
 namespace Workflow.Functions.Tests;
 
 /// <summary>
-/// DESIGN.md §2: the same routes in both hosts. Every endpoint of the local host's API (<c>MapPermitApi</c>, read from
-/// its endpoint table) has an HTTP-triggered function with the same name, method and route (host.json's route prefix is
-/// <c>api</c>), and every HTTP function outside <c>api/operations</c> is one of them.
+/// docs/design.md#two-hosts-one-workflow-code-base: the same routes in both hosts. Every endpoint of the local host's
+/// API (<c>MapPermitApi</c>, read from its endpoint table) has an HTTP-triggered function with the same name, method
+/// and route (host.json's route prefix is <c>api</c>), and every HTTP function outside <c>api/operations</c> is one of
+/// them.
 /// </summary>
 public sealed class RouteParityTests
 {

@@ -13,11 +13,11 @@ using Workflow.Orchestrations.Policy;
 namespace Workflow.Functions.Tests;
 
 /// <summary>
-/// DESIGN.md §2 (b): both hosts turn orchestration inputs, outputs and events into the same JSON, or an instance
-/// started by one host breaks in the other. The converters compared are the ones each host really configures: the
-/// local host's worker and client options (from its composition), and, in the Functions app, the Durable extension's
-/// converter built from <c>WorkerOptions.Serializer</c> (from the app's composition plus the extensions' startup code),
-/// and the worker serializer itself, which writes activity outputs.
+/// docs/design.md, known difference (b) between the hosts: both hosts turn orchestration inputs, outputs and events
+/// into the same JSON, or an instance started by one host breaks in the other. The converters compared are the ones
+/// each host really configures: the local host's worker and client options (from its composition), and, in the
+/// Functions app, the Durable extension's converter built from <c>WorkerOptions.Serializer</c> (from the app's
+/// composition plus the extensions' startup code), and the worker serializer itself, which writes activity outputs.
 /// </summary>
 public sealed class SerializerTests
 {

@@ -7,8 +7,9 @@ using Workflow.Functions.Tests.Support;
 namespace Workflow.Functions.Tests;
 
 /// <summary>
-/// DESIGN.md §2: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> stays at its default in both hosts (changing it
-/// breaks timers in flight). It is code, not a host.json setting, so host.json must not pretend to set it either.
+/// docs/design.md#two-hosts-one-workflow-code-base: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> stays at its
+/// default in both hosts (changing it breaks timers in flight). It is code, not a host.json setting, so host.json must
+/// not pretend to set it either.
 /// </summary>
 public sealed class TimerIntervalTests
 {

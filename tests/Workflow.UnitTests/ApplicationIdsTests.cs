@@ -3,7 +3,7 @@ using Workflow.Orchestrations.Domain;
 
 namespace Workflow.UnitTests;
 
-/// <summary>Application ids (DESIGN.md §3): deterministic from applicant key and submission id, restricted alphabet.</summary>
+/// <summary>Application ids (docs/design.md#instance-id): deterministic from applicant key and submission id, restricted alphabet.</summary>
 public partial class ApplicationIdsTests
 {
     [GeneratedRegex("^wp-[a-z2-7]{26}$", RegexOptions.CultureInvariant)]

@@ -1,7 +1,7 @@
 namespace Workflow.Adapters.Queues;
 
 /// <summary>
-/// What goes to queue <c>federal-decisions-poison</c> (DESIGN.md §3): the original body as text with why it could not
+/// What goes to queue <c>federal-decisions-poison</c> (docs/design.md#federal-messages): the original body as text with why it could not
 /// be handled, so an operator can fix and replay it. <paramref name="Handling"/> is "malformed",
 /// "unknown-application" or "failed" (the handler threw too often); <paramref name="Reason"/> is cut to
 /// <see cref="MaxReasonChars"/> and <paramref name="Body"/> to <see cref="MaxBodyChars"/> characters

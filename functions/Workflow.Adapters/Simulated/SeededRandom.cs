@@ -6,7 +6,7 @@ namespace Workflow.Adapters.Simulated;
 
 /// <summary>
 /// Reproducible randomness for the simulated outside parties: a <see cref="Random"/> seeded with the SHA-256 of the
-/// inputs, so the same seed and inputs always give the same answers (DESIGN.md §2), in any process, on any machine.
+/// inputs, so the same seed and inputs always give the same answers (docs/design.md#ports-and-adapters), in any process, on any machine.
 /// </summary>
 internal static class SeededRandom
 {

@@ -24,7 +24,7 @@ public sealed class SimulatedExclusions(IExclusionLedger ledger, IExcludedPerson
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset now = time.GetUtcNow();
-        await SeedAsync(
+        await this.SeedAsync(
             new ExclusionProposed(
                 ExcludedEmployerId,
                 ExcludedParty.Employer,
@@ -35,7 +35,7 @@ public sealed class SimulatedExclusions(IExclusionLedger ledger, IExcludedPerson
             cancellationToken);
 
         string director = SimulatedAuthenticSources.PatternEmployers.ExcludedDirectorInsz;
-        await SeedAsync(
+        await this.SeedAsync(
             new ExclusionProposed(
                 ExcludedDirectorId,
                 ExcludedParty.Director,

@@ -9,7 +9,7 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.Adapters.Storage;
 
 /// <summary>
-/// Publishes SLA alerts through the outbox (DESIGN.md §3): the row in table <c>Outbox</c> (PK = application id,
+/// Publishes SLA alerts through the outbox (docs/design.md#alerts-and-the-outbox): the row in table <c>Outbox</c> (PK = application id,
 /// RK = milestone code) is written first and is the record of truth; then the alert goes out through the
 /// <see cref="IAlertDispatcher"/> (queue or topic <c>sla-alerts</c>) and the row is marked dispatched. A repeat of a dispatched alert does nothing; one that crashed before dispatch is
 /// sent by the repeat or by <see cref="OutboxRelay"/>.

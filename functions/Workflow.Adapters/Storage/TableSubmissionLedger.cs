@@ -2,8 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 using Workflow.Application;
 using Workflow.Application.Ports;
-using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Adapters.Storage;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Workflow.Application.Access;
 
 /// <summary>
-/// The users of DESIGN.md §1 as role values: what a token's role claim carries, locally (signed bearer tokens) and in
+/// The users (docs/design.md#users-and-roles) as role values: what a token's role claim carries, locally (signed bearer tokens) and in
 /// Azure (Entra ID app roles with the same values, forwarded by App Service authentication). One list, so both hosts
 /// and every test agree on the spelling.
 /// </summary>
@@ -78,7 +78,7 @@ public static class AccessPolicies
     /// <summary>Recording an exclusion (§2.1): managers and inspectors.</summary>
     public const string ExclusionWriters = "exclusion-writers";
 
-    /// <summary>Anyone holding a role the API knows (who am I, for the pages).</summary>
+    /// <summary>Anyone holding a role that has endpoints (who am I, for the pages); the public has none yet.</summary>
     public const string AnyRole = "any-role";
 
     /// <summary>The roles each policy admits.</summary>
@@ -91,7 +91,7 @@ public static class AccessPolicies
         [CaseworkersAndManagers] = [Roles.Caseworker, Roles.Manager],
         [Managers] = [Roles.Manager],
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
-        [AnyRole] = Roles.All,
+        [AnyRole] = [.. Roles.All.Where(r => r != Roles.Public)],
     };
 
     /// <summary>Registers every policy: an authenticated caller holding one of the policy's roles.</summary>

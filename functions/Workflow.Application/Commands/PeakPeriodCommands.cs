@@ -9,7 +9,7 @@ public sealed record PeakPeriodsRequest(IReadOnlyList<PeakPeriodInput?>? Periods
 public sealed record PeakPeriodInput(DateOnly? From, DateOnly? To, string? Label);
 
 /// <summary>
-/// Managers declare peak periods (DESIGN.md §4): a standard-track file whose clock starts inside one gets 45 days
+/// Managers declare peak periods (docs/design.md#sla-semantics): a standard-track file whose clock starts inside one gets 45 days
 /// instead of 30. Only new submissions are affected: an application keeps the terms it was submitted under.
 /// </summary>
 public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar, Orchestrations.Ports.IAuditLog auditLog, TimeProvider time)
@@ -98,6 +98,6 @@ public sealed class PeakPeriodCommands(IPeakPeriodCalendar calendar, Orchestrati
                 actor.Subject,
                 actor.Name),
             cancellationToken);
-        return CommandResult.Accepted(new { periods = ordered });
+        return CommandResult.Accepted(new PeakPeriodList(ordered));
     }
 }

@@ -22,7 +22,7 @@ public sealed record ThirdPartyRecord(string RequestId, ThirdPartyKind Kind, Thi
 
 public sealed record ThirdPartyAnswerRecord(string RequestId, string AnswerId, ThirdPartyAnswer Answer, string? Note, DateTimeOffset ReceivedAt);
 
-/// <summary>Third parties in the assessment: waits with a deadline that do not pause the SLA clock (DESIGN.md §4).</summary>
+/// <summary>Third parties in the assessment: waits with a deadline that do not pause the SLA clock (docs/design.md#sla-semantics).</summary>
 public sealed class ThirdPartyCommands(CommandGate gate, IDossierStore dossiers)
 {
     public const int DefaultDeadlineDays = 30;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Primitives;
 using Workflow.Application.Access;
 using Workflow.Application.Assignments;
+using Workflow.Application.Http.OpenApi;
 using Workflow.Application.Queries;
 using Workflow.Orchestrations.Domain;
 
@@ -19,6 +20,10 @@ public static class AssignmentApi
 {
     const string Unidentified = "Working on applications needs an identified person (a token with a subject).";
 
+    /// <summary>The worklist's <c>view</c>, for the OpenAPI document.</summary>
+    public static QueryParameter ViewParameter { get; } = new(
+        "view", "Which open decisions: `mine` (assigned to the caller), `unassigned`, or `all` (the default).");
+
     public static RouteGroupBuilder MapAssignmentApi(this RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -29,14 +34,16 @@ public static class AssignmentApi
             .WithSummary("Work on the application yourself: assigns it to the caller (a caseworker, or a manager for themselves). Your own again: 200, repeated, nothing recorded. Someone else's: 409 saying who holds it since when (a manager can reassign it). A decided application cannot be claimed (409).")
             .Produces<AssignmentAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapPost("/{id}/assignment/release", ReleaseAsync)
             .WithName("ReleaseApplication")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Give the application up: its assignee, or a manager for anyone's. Unassigned already: 200, repeated. A caseworker releasing someone else's gets 409 saying who holds it.")
             .Produces<AssignmentAnswer>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapPut("/{id}/assignment", AssignAsync)
             .WithTags("Managers")
             .WithName("AssignApplication")
@@ -48,7 +55,8 @@ public static class AssignmentApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapGet("/{id}/assignment", GetAssignmentAsync)
             .WithName("GetAssignment")
             .RequireRoles(AccessPolicies.CaseReaders)

@@ -311,7 +311,7 @@ internal sealed class ContentStringDecoder : IDisposable
             return 0;
         }
 
-        if (!Hex(rest, final, out int value, out stop))
+        if (!this.Hex(rest, final, out int value, out stop))
         {
             return 0;
         }

@@ -12,6 +12,7 @@ using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Exclusions;
 using Workflow.Application.Federal;
+using Workflow.Application.Http.OpenApi;
 using Workflow.Application.Payments;
 using Workflow.Application.Ports;
 using Workflow.Application.Queries;
@@ -51,12 +52,13 @@ public static class PermitApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapGet("/{id}", GetAsync)
             .WithName("GetApplication")
             .RequireRoles(AccessPolicies.ApplicationReaders)
             .WithSummary("Stage, SLA state, due date, pauses, federal leg, decision and timeline of an application.")
-            .Produces<ApplicationView>()
+            .Produces<ApplicationStatus>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapGet("/{id}/overview", GetOverviewAsync)
             .WithTags("Caseworkers")
@@ -97,8 +99,7 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.Employers)
             .WithSummary("Start paying the fee (§2.5) at the payment service provider: answers the checkout to pay at; the provider's signed callback confirms the payment.")
             .Accepts<PaymentRequest>("application/json")
-            .CommandResponses()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .CommandResponses();
         applications.MapPost("/{id}/withdrawal", WithdrawAsync)
             .WithName("WithdrawApplication")
             .RequireRoles(AccessPolicies.Employers)
@@ -152,7 +153,7 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.")
             .Produces<WorklistPage>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, AssignmentApi.ViewParameter);
         api.MapSessionApi();
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
@@ -160,7 +161,8 @@ public static class PermitApi
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
             .AllowAnonymous()
-            .WithSummary("The closed list of named refusal grounds (§2.1).");
+            .WithSummary("The closed list of named refusal grounds (§2.1).")
+            .Produces<IReadOnlyList<DecisionGround>>();
 
         // The exclusion registry (§2.1), four-eyes: proposals (exclusion, lift, correction) apply once a second person confirms them.
         RouteGroupBuilder exclusions = api.MapGroup("/exclusions").WithTags("Exclusion registry");
@@ -169,7 +171,8 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.CaseReaders)
             .WithSummary("Employers and directors excluded from the procedure after earlier violations (§2.1), in id order, a page at a time (pageSize up to 200, default 50; continuation from the previous page).")
             .Produces<ExclusionPage>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation);
         exclusions.MapGet("/{exclusionId}", GetExclusionAsync)
             .WithName("GetExclusion")
             .RequireRoles(AccessPolicies.CaseReaders)
@@ -231,7 +234,11 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(
+                new SignedWebhook(FederalWebhookSignature.TimestampHeader, FederalWebhookSignature.SignatureHeader, "the federal office", $"{FederalWebhookSettings.Section}:Secret"),
+                RetriesWhileRegistering.Instance);
 
         api.MapPost("/payments/provider-events", PaymentEventAsync)
             .WithTags("Payment provider")
@@ -245,19 +252,21 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new SignedWebhook(PaymentCallbacks.TimestampHeader, PaymentCallbacks.SignatureHeader, "the payment service provider", $"{PaymentProviderSettings.Section}:WebhookSecret"));
 
         RouteGroupBuilder sla = api.MapGroup("/sla").WithTags("Managers");
         sla.MapGet("/peak-periods", GetPeakPeriodsAsync)
             .WithName("GetPeakPeriods")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
-            .WithSummary("The declared peak periods.");
+            .WithSummary("The declared peak periods.")
+            .Produces<PeakPeriodList>();
         sla.MapPut("/peak-periods", ReplacePeakPeriodsAsync)
             .WithName("ReplacePeakPeriods")
             .RequireRoles(AccessPolicies.Managers)
             .WithSummary("Declare the peak periods (replaces the list); standard files submitted inside one get 45 days.")
             .Accepts<PeakPeriodsRequest>("application/json")
-            .Produces(StatusCodes.Status200OK)
+            .Produces<PeakPeriodList>()
             .ProducesValidationProblem();
         api.MapGet("/alerts", GetAlertsAsync)
             .WithTags("Managers")
@@ -265,7 +274,8 @@ public static class PermitApi
             .RequireRoles(AccessPolicies.Managers)
             .WithSummary("SLA and deadline alerts as delivered to their audience, once each: newest first, a page at a time, or all of one application (applicationId).")
             .Produces<AlertPage>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, QueryParameter.ApplicationFilter);
 
         return endpoints;
     }
@@ -319,7 +329,7 @@ public static class PermitApi
         }
 
         Audience reader = TimelineAudiences.Of(user);
-        object? view = reader == Audience.Applicant
+        ApplicationStatus? view = reader == Audience.Applicant
             ? await queries.GetForApplicantAsync(id, cancellationToken)
             : await queries.GetAsync(id, reader, cancellationToken);
         return view is null ? NoApplication(id) : TypedResults.Ok(view);
@@ -488,7 +498,7 @@ public static class PermitApi
     }
 
     public static async Task<IResult> GetPeakPeriodsAsync(PeakPeriodCommands commands, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new { periods = await commands.ListAsync(cancellationToken) });
+        TypedResults.Ok(new PeakPeriodList(await commands.ListAsync(cancellationToken)));
 
     public static async Task<IResult> GetAlertsAsync(HttpRequest request, IManagerAlertInbox inbox, CancellationToken cancellationToken)
     {
@@ -654,7 +664,7 @@ public static class PermitApi
     /// <summary>A key for one read's audit row: the request's trace identifier, unique per request.</summary>
     static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";
 
-    /// <summary>The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems.</summary>
+    /// <summary>The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems (422: a command that can never fit the case).</summary>
     static RouteHandlerBuilder CommandResponses(this RouteHandlerBuilder endpoint) =>
         endpoint
             .Produces<CommandAnswer>(StatusCodes.Status202Accepted)
@@ -663,7 +673,9 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithMetadata(RetriesWhileRegistering.Instance);
 
     /// <summary>
     /// Registers the application services both hosts share, with their settings, and pins the HTTP JSON options to the

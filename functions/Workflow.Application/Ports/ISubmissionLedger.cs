@@ -34,7 +34,7 @@ public enum ReservationOutcome
 }
 
 /// <summary>
-/// The submissions table (DESIGN.md §3): a conditional insert keyed on the application id (itself derived from
+/// The submissions table (docs/design.md#idempotent-submission): a conditional insert keyed on the application id (itself derived from
 /// applicant and submission id) happens <b>before</b> the workflow is scheduled, so a repeat never starts a second one.
 /// </summary>
 public interface ISubmissionLedger

@@ -31,7 +31,7 @@ public sealed record ApplicationView(
     FeeView Fee,
     DecisionView? Decision,
     string CommandsUrl,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline) : ApplicationStatus;
 
 /// <summary>
 /// <c>GET /api/applications/{id}</c> for the applicant (the employer, or the self-employed person): its own procedure.
@@ -50,7 +50,7 @@ public sealed record ApplicantView(
     FeeView Fee,
     ApplicantSlaView Sla,
     DecisionView? Decision,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline) : ApplicationStatus;
 
 /// <summary>Where the file stands, as the applicant sees it.</summary>
 public enum ApplicantStage

@@ -45,7 +45,7 @@ public enum SubmissionStatus
 public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null, Queries.FeeView? Fee = null);
 
 /// <summary>
-/// Submits an application, idempotently (DESIGN.md §3): validate; reserve the submission in the ledger with a
+/// Submits an application, idempotently (docs/design.md#idempotent-submission): validate; reserve the submission in the ledger with a
 /// conditional insert <b>before</b> scheduling; keep the dossier and documents; schedule the workflow with the
 /// derived instance id and dedupe statuses. A repeat with the same body returns the existing application (also after
 /// completion); with another body it is a conflict. A reservation whose submitter crashed before scheduling is taken
@@ -66,7 +66,10 @@ public sealed partial class SubmissionService(
     /// <summary>The audit row of a submission, by its submitter.</summary>
     public const string SubmittedEvent = "submitted";
 
-    /// <summary>Every status: an existing instance is never overwritten, whatever its state (DESIGN.md §2 (a)).</summary>
+    /// <summary>
+    /// Every status: an existing instance is never overwritten, whatever its state (docs/design.md, known difference
+    /// (a) between the hosts).
+    /// </summary>
     static readonly OrchestrationRuntimeStatus[] AllStatuses = [.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses];
 
     /// <param name="applicants">Whom the caller may submit for; checked on the validated applicant key, before anything is stored.</param>

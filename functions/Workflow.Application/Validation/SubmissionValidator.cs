@@ -25,7 +25,7 @@ public sealed record ValidatedSubmission(
 
 /// <summary>
 /// Validates <c>POST /api/applications</c> (issue: "validate everything"): ids and identifiers with their check digits
-/// (DESIGN.md §3), required fields, sizes, text and documents. Returns every problem at once, per JSON path.
+/// (docs/design.md#identifiers), required fields, sizes, text and documents. Returns every problem at once, per JSON path.
 /// </summary>
 public static class SubmissionValidator
 {

@@ -19,8 +19,8 @@ namespace Workflow.Functions.Http;
 /// The HTTP API of <see cref="PermitApi"/> as HTTP-triggered functions (ASP.NET Core integration): the same routes
 /// (each starting with <c>api/</c>: host.json's route prefix is empty so the pages can be served from the root), function names equal to the local endpoints' names, and the very same
 /// handlers, so status codes and RFC 9457 problems cannot drift. Services that talk to the task hub are created per
-/// invocation around the <c>[DurableClient]</c> binding's client (DESIGN.md §2 (c)); the others come from DI. A test
-/// compares the routes and methods with the local host's endpoint table.
+/// invocation around the <c>[DurableClient]</c> binding's client (docs/design.md, known difference (c) between the
+/// hosts); the others come from DI. A test compares the routes and methods with the local host's endpoint table.
 /// </summary>
 /// <remarks>
 /// Authorisation: App Service authentication (Entra ID) in front validates the token; each function then evaluates its

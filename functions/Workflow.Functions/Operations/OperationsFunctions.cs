@@ -38,8 +38,8 @@ public static class OperationsFunctions
     /// <summary>
     /// <c>POST api/operations/history/purge?createdBefore=2025-01-01T00:00:00Z</c>: deletes the orchestration history
     /// (task hub) of completed, failed and terminated instances created before that time. Running applications are
-    /// never touched; the audit log, case index and dossiers are kept (DESIGN.md §3: history is purged for privacy,
-    /// records are kept longer).
+    /// never touched; the audit log, case index and dossiers are kept
+    /// (docs/design.md#case-index-worklist-and-audit-log: history is purged for privacy, records are kept longer).
     /// </summary>
     [Function("PurgeHistory")]
     public static async Task<IResult> PurgeHistory(

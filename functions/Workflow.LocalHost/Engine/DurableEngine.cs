@@ -14,8 +14,9 @@ namespace Workflow.LocalHost.Engine;
 /// <summary>
 /// Wires the durable engine the way the Azure Functions host does for an isolated worker: a Durable Task gRPC sidecar
 /// (<see cref="TaskHubGrpcServer"/>, served by <see cref="SidecarServer"/>) over an orchestration service, and the
-/// worker and client connected to it over gRPC on a private socket. Worker and client use the one pinned serializer (DESIGN.md §2 (b)). MaximumTimerInterval keeps its
-/// default: changing it would break timers in flight.
+/// worker and client connected to it over gRPC on a private socket. Worker and client use the one pinned serializer
+/// (docs/design.md, known difference (b) between the hosts). MaximumTimerInterval keeps its default: changing it would
+/// break timers in flight.
 /// </summary>
 public static class DurableEngine
 {

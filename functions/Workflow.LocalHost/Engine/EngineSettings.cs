@@ -10,7 +10,7 @@ public enum EngineBackend
     InMemory,
 }
 
-/// <summary>Settings of the durable engine in the local host (section "Engine"); see ../shared/notes/local-engine.md.</summary>
+/// <summary>Settings of the durable engine in the local host (section "Engine"); see docs/development.md#the-local-engine.</summary>
 public sealed class EngineSettings
 {
     public const string Section = "Engine";

@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Sla;
 
 namespace Workflow.Orchestrations.Cases;
 
-/// <summary>Time: SLA milestones and deadlines that fall due (DESIGN: SLA semantics).</summary>
+/// <summary>Time: SLA milestones and deadlines that fall due (docs/design.md#sla-semantics).</summary>
 public static partial class PermitCaseModel
 {
     /// <summary>

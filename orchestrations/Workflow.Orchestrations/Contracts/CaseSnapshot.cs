@@ -5,8 +5,9 @@ using Workflow.Orchestrations.Sla;
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
-/// One application as the case index keeps it (DESIGN.md §3): written by the workflow at every stage change, read by
-/// the worklist, the status endpoint and dashboards, which never read the task hub. Policy times unless named "Real".
+/// One application as the case index keeps it (docs/design.md#case-index-worklist-and-audit-log): written by the
+/// workflow at every stage change, read by the worklist, the status endpoint and dashboards, which never read the task
+/// hub. Policy times unless named "Real".
 /// </summary>
 public sealed record CaseSnapshot(
     string ApplicationId,

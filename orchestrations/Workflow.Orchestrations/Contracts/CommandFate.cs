@@ -1,7 +1,7 @@
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
-/// What became of a command (DESIGN: "every 2xx has a known fate"): the caller reads it on the command's record, the
+/// What became of a command (docs/design.md#commands-and-their-fate: every 2xx has a known fate): the caller reads it on the command's record, the
 /// caseworker in the timeline.
 /// </summary>
 public enum CommandFate

@@ -25,7 +25,7 @@ public sealed record PermitApplicationResult(
     DateTimeOffset DecidedAt,
     string LetterReference);
 
-/// <summary>The custom status: where the workflow is, in codes (DESIGN.md §3: no personal data).</summary>
+/// <summary>The custom status: where the workflow is, in codes (docs/design.md#no-personal-data-in-history).</summary>
 public sealed record PermitStatus(
     Stage Stage,
     SlaState Sla,

@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
-/// The external events a permit workflow listens for (DESIGN.md §3): one constant, distinct name per kind. Payloads
+/// The external events a permit workflow listens for (docs/design.md#events-and-message-ids): one constant, distinct name per kind. Payloads
 /// carry ids and codes only, never personal data. <see cref="PermitMessage.At"/> is stamped by the system when the
 /// message was received, never taken from the sender.
 /// </summary>
@@ -88,7 +88,7 @@ public sealed record FederalDecided(
 
 /// <summary>
 /// The caseworker asked a third party (document authentication, §2.1 art. 63 BVR; screening advice, §2.7): a wait with a
-/// deadline that does not pause the SLA clock (DESIGN.md §4: waits on third parties do not pause it).
+/// deadline that does not pause the SLA clock (docs/design.md#sla-semantics: waits on third parties do not pause it).
 /// </summary>
 public sealed record ThirdPartyRequested(
     string MessageId,

@@ -5,7 +5,7 @@ using System.Text;
 namespace Workflow.Orchestrations.Domain;
 
 /// <summary>
-/// The application id, which is also the workflow's instance id (DESIGN.md §3): derived deterministically from the
+/// The application id, which is also the workflow's instance id (docs/design.md#instance-id): derived deterministically from the
 /// applicant key (the employer's KBO number, or the self-employed applicant's reference) and the client's submission id.
 /// It is a hash, so it carries no personal data, and it uses a restricted alphabet ("wp-" + lowercase base32).
 /// </summary>

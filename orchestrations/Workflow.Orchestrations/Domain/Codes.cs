@@ -52,7 +52,7 @@ public enum FederalVerdict
 /// <summary>The state of the parallel federal leg.</summary>
 public enum FederalLegStatus
 {
-    /// <summary>Work card and professional card: no federal leg (DESIGN.md §1).</summary>
+    /// <summary>Work card and professional card: no federal leg (docs/design.md#categories).</summary>
     NotApplicable,
     NotStarted,
     HandedOff,
@@ -65,7 +65,7 @@ public enum FederalLegStatus
     Cancelled,
 }
 
-/// <summary>Why the SLA clock is paused (DESIGN.md §4: only waits on the applicant pause it).</summary>
+/// <summary>Why the SLA clock is paused (docs/design.md#sla-semantics: only waits on the applicant pause it).</summary>
 public enum PauseReason
 {
     /// <summary>Admissibility: documents or the fee are missing.</summary>

@@ -4,7 +4,7 @@ namespace Workflow.Orchestrations.Domain;
 public sealed record DecisionGround(string Code, string Section, string Description);
 
 /// <summary>
-/// The closed list of refusal grounds (concept note §2.1, §2.3). A caseworker's refusal must cite at least one of
+/// The closed list of refusal grounds (concept note §2.1, §2.3; docs/policy.md). A caseworker's refusal must cite at least one of
 /// <see cref="CaseworkerGrounds"/>; the system adds <see cref="ResidenceRefused"/>, <see cref="Incomplete"/> and
 /// <see cref="FeeUnpaid"/> itself, and finds exclusions (of the employer, a director, the function) on admissibility.
 /// </summary>

@@ -3,7 +3,7 @@ using Workflow.Orchestrations.Domain.Identifiers;
 namespace Workflow.Orchestrations.Domain;
 
 /// <summary>
-/// The application as filed, with its personal data. It lives in the dossier store only (DESIGN.md §3): activities
+/// The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities
 /// read it; it never enters orchestration inputs, outputs, events, custom status or logs.
 /// </summary>
 public sealed record ApplicationDossier(

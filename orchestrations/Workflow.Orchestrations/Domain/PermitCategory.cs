@@ -1,6 +1,6 @@
 namespace Workflow.Orchestrations.Domain;
 
-/// <summary>The categories of work authorisation an application can be filed under (DESIGN.md §5).</summary>
+/// <summary>The categories of work authorisation an application can be filed under (docs/design.md#categories).</summary>
 public enum PermitCategory
 {
     /// <summary>Highly skilled worker (§2.2): the fast lane.</summary>
@@ -25,7 +25,7 @@ public enum PermitCategory
     ProfessionalCard,
 }
 
-/// <summary>What the category implies for the shape of the workflow (DESIGN.md §1).</summary>
+/// <summary>What the category implies for the shape of the workflow (docs/design.md#categories).</summary>
 public static class PermitCategoryRules
 {
     /// <summary>Single-permit categories go to the federal immigration office (DVZ) in parallel.</summary>

@@ -1,6 +1,6 @@
 namespace Workflow.Orchestrations.Domain;
 
-/// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4).</summary>
+/// <summary>The SLA tracks: which maximum term an application runs under (concept note §2.2, §2.4; docs/design.md#sla-semantics).</summary>
 public enum SlaTrack
 {
     /// <summary>Highly skilled: 15 days maximum from 2025-05-01 (§2.2).</summary>

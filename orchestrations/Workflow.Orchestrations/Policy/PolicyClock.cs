@@ -1,7 +1,7 @@
 namespace Workflow.Orchestrations.Policy;
 
 /// <summary>
-/// Maps real time to policy time for one application (DESIGN.md §3 "Time"). A policy day lasts
+/// Maps real time to policy time for one application (docs/design.md#time-and-the-policy-clock). A policy day lasts
 /// <see cref="DayLength"/> of real time: 24 h in production, about a second in tests and demos. Policy time and real
 /// time coincide at <see cref="Epoch"/> (the submission), so due dates read as calendar dates. The scale is stamped into
 /// each workflow's input, so a change of setting never moves the clock of an application in flight.

@@ -13,7 +13,7 @@ public enum VacancySite
 public sealed record VacancyPublication(VacancySite Site, DateOnly From, DateOnly To);
 
 /// <summary>
-/// What the eligibility rules of a category look at (DESIGN.md §5), taken from the dossier and the authentic sources
+/// What the eligibility rules of a category look at (docs/policy.md §2.2, §2.3, §2.7), taken from the dossier and the authentic sources
 /// by an activity. Dates are Belgian dates; the submission date chooses the policy in force.
 /// </summary>
 /// <param name="Category">The category applied for.</param>

@@ -5,7 +5,7 @@ using Workflow.Orchestrations.Policy;
 namespace Workflow.Orchestrations.Rules;
 
 /// <summary>
-/// The category conditions (DESIGN.md §5; concept note §2.2, §2.3, §2.7), evaluated against the eligibility data in force
+/// The category conditions (concept note §2.2, §2.3, §2.7; docs/policy.md), evaluated against the eligibility data in force
 /// on the Belgian submission date. Every result is explained with its figures; none is a decision: the caseworker decides,
 /// and only a caseworker's refusal cites the ground "category-conditions-not-met".
 /// </summary>

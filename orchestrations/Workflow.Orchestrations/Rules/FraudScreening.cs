@@ -5,7 +5,7 @@ using Workflow.Orchestrations.Policy;
 namespace Workflow.Orchestrations.Rules;
 
 /// <summary>
-/// Data-driven fraud screening of the employer (§2.1; DESIGN.md §5 "Signals, not verdicts"): scored 0–100, explained
+/// Data-driven fraud screening of the employer (§2.1, docs/policy.md; signals, not verdicts): scored 0–100, explained
 /// signals that a caseworker weighs. A signal never refuses; it names the ground it may support. All thresholds are
 /// placeholders in the eligibility data. Scoring: a signal rises to 50 at its threshold and grows linearly to 100 (at
 /// twice the threshold for the applications ratio, at 100% for shares, at a zero declared wage for wages); below the

@@ -101,7 +101,7 @@ public static class LabourMarketTest
             bool noteRule = rule.Basis == "§2.3";
             string section = noteRule ? "§2.3" : "addition";
             string basis = noteRule
-                ? string.Create(CultureInfo.InvariantCulture, $"the concept note's minimum (§2.3; the count per site inside the window is the interpretation of DESIGN.md §5; policy entry {rule.Id})")
+                ? string.Create(CultureInfo.InvariantCulture, $"the concept note's minimum (§2.3; counting the days on each site inside the window is our interpretation; policy entry {rule.Id})")
                 : string.Create(CultureInfo.InvariantCulture, $"the earlier rule, not in the concept note (policy entry {rule.Id}, in force from {Figures.Date(rule.ValidFrom)}; its window is a placeholder)");
 
             foreach (SiteRequirement requirement in rule.Sites)

@@ -1,7 +1,7 @@
 namespace Workflow.Orchestrations.Rules;
 
 /// <summary>
-/// The stable ids of the eligibility rules (DESIGN.md §5). They are part of the contract: the case index, letters and
+/// The stable ids of the eligibility rules (docs/policy.md). They are part of the contract: the case index, letters and
 /// reports refer to them, so a rule keeps its id when its wording or data changes.
 /// </summary>
 public static class RuleIds
@@ -9,7 +9,10 @@ public static class RuleIds
     /// <summary>§2.2: the function is at higher-education level (VKS 5 or higher), or the nurse exception applies.</summary>
     public const string HighlySkilledFunctionLevel = "highly-skilled.function-level";
 
-    /// <summary>Addition (DESIGN.md §6): the salary reaches the highly skilled threshold (100%, or 80% under 30 and for nurses).</summary>
+    /// <summary>
+    /// Addition (public figures, docs/policy.md#figures-from-public-sources): the salary reaches the highly skilled
+    /// threshold (100%, or 80% under 30 and for nurses).
+    /// </summary>
     public const string HighlySkilledSalary = "highly-skilled.salary";
 
     /// <summary>§2.2: a highly skilled person in a lower-level function cannot use the highly skilled category.</summary>
@@ -21,7 +24,7 @@ public static class RuleIds
     /// <summary>§2.3: the salary reaches the medium-skilled level.</summary>
     public const string MediumSkilledSalary = "medium-skilled.salary";
 
-    /// <summary>§2.3 (DESIGN.md §6): the function is medium-skilled, VKS 3 to 4.</summary>
+    /// <summary>§2.3 (public figures, docs/policy.md#figures-from-public-sources): the function is medium-skilled, VKS 3 to 4.</summary>
     public const string MediumSkilledFunctionLevel = "medium-skilled.function-level";
 
     /// <summary>§2.3 (interpretation): functions at VKS 2 or below are excluded from "other", seasonal work excepted.</summary>

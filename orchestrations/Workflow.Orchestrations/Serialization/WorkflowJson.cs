@@ -5,7 +5,7 @@ namespace Workflow.Orchestrations.Serialization;
 
 /// <summary>
 /// The one pinned serializer configuration for orchestration inputs, outputs, events, custom status and the API
-/// (DESIGN.md §2, known difference (b)): both hosts must use it, or in-flight instances break on a host change.
+/// (docs/design.md, known difference (b) between the hosts): both hosts must use it, or in-flight instances break on a host change.
 /// Changing it is a breaking change for in-flight workflows.
 /// </summary>
 public static class WorkflowJson

@@ -7,7 +7,7 @@ namespace Workflow.Orchestrations.Sla;
 public sealed record PlannedMilestone(MilestoneKind Kind, AlertAudience Audience, DateTimeOffset At);
 
 /// <summary>
-/// Where every alerting milestone of an application falls right now (DESIGN.md §4): the SLA milestones (moved by
+/// Where every alerting milestone of an application falls right now (docs/design.md#sla-semantics): the SLA milestones (moved by
 /// pauses, none while paused or after the decision), the late federal answer, and the overall single-permit deadline.
 /// The workflow waits for the earliest one it has not fired yet, fires it once, and asks again: one sequential loop.
 /// </summary>

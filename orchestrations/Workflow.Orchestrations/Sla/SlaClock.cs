@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Policy;
 namespace Workflow.Orchestrations.Sla;
 
 /// <summary>
-/// The Flemish SLA clock of one application (DESIGN.md §4), in policy time: it starts at submission, pauses while the
+/// The Flemish SLA clock of one application (docs/design.md#sla-semantics), in policy time: it starts at submission, pauses while the
 /// file waits on the applicant (when the track allows it), and stops at the caseworker's decision. The due date is the
 /// start plus the track's days plus every pause. Pure and deterministic: the workflow drives it with its own replay-safe
 /// clock, and the API rebuilds it from the case index to show the state at the time of the request.

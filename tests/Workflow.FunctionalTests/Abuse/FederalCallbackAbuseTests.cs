@@ -14,7 +14,7 @@ namespace Workflow.FunctionalTests.Abuse;
 /// <summary>
 /// Federal callbacks under abuse (issue 5, item 2), through both channels the federal office has: the
 /// <c>federal-decisions</c> queue and the signed webhook. The table states the outcome of every message a case sends,
-/// as DESIGN.md §3 has it: a message for an unknown application or a malformed one is poisoned with its reason (the
+/// as docs/design.md#federal-messages has it: a message for an unknown application or a malformed one is poisoned with its reason (the
 /// webhook refuses it with a 4xx problem); a duplicate or late message for a known application is recorded in the
 /// audit log and changes nothing. Nothing is lost: every message for a known application shows in its timeline as
 /// received, and the workflow takes exactly the one federal decision it should.
@@ -400,7 +400,7 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
             switch (outcome.Kind)
             {
                 case Outcome.Delivered:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
+                    await this.TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, kind == "decision" ? "federal-decided" : "federal-acknowledged", null) == 1, what);
                     break;
                 case Outcome.Duplicate:
                     // Answered from the record: one receipt however often sent, the repeat counted on the record.
@@ -415,7 +415,7 @@ public sealed partial class FederalCallbackAbuseTests(FederalAbuseFixture fixtur
                     Assert.Equal(1, Count([.. (await host.Api.GetAsync(applicationId))["timeline"]!.AsArray().Select(e => e!)], received, messageId));
                     break;
                 default:
-                    await TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) == 1, what);
+                    await this.TimelineHoldsAsync(applicationId, t => Count(t, received, messageId) == 1 && Count(t, $"federal-{kind}-{outcome.Argument}", messageId) == 1, what);
                     break;
             }
         }

@@ -46,7 +46,7 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
         public async Task DisposeAsync() => await this.Host.DisposeAsync();
     }
 
-    static IEnumerable<AccessRow> Rows => AccessMatrix.Api.Concat(AccessMatrix.LocalOnly);
+    static IEnumerable<AccessRow> Rows => AccessMatrix.Api.Concat(AccessMatrix.Pages).Concat(AccessMatrix.LocalOnly);
 
     [Fact]
     public async Task Every_endpoint_admits_exactly_its_roles_and_refuses_the_others_with_403()

@@ -15,7 +15,7 @@ using Workflow.FunctionalTests.Infrastructure;
 namespace Workflow.FunctionalTests.Reliability;
 
 /// <summary>
-/// DESIGN.md §3: no personal data in orchestration history. After applications of every category run to their decision
+/// docs/design.md#no-personal-data-in-history: no personal data in orchestration history. After applications of every category run to their decision
 /// (federal leg, information request, third-party authentication, fee, letters), the task hub's tables, queues and
 /// blobs (large messages decompressed), the application's own tables and queues, and every log line are searched for
 /// the applicants' identity numbers, names, passport numbers, e-mail addresses and birth dates, and the employers'

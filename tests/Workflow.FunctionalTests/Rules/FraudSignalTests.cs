@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Workflow.Application.Access;
 using Workflow.Adapters.Simulated;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
 namespace Workflow.FunctionalTests.Rules;

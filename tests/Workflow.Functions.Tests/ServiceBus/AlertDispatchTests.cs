@@ -1,8 +1,8 @@
+using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
-using Azure.Messaging.ServiceBus;
 using Workflow.Adapters;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Storage;

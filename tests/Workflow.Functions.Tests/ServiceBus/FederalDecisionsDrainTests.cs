@@ -1,13 +1,13 @@
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging.Abstractions;
-using Workflow.Adapters.ServiceBus;
 using Microsoft.Extensions.Options;
+using Workflow.Adapters.ServiceBus;
 using Workflow.Application;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
-using Workflow.Orchestrations.Policy;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
 
 namespace Workflow.Functions.Tests.ServiceBus;
 

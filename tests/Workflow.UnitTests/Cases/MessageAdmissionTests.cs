@@ -1,8 +1,8 @@
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
-using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
 
 namespace Workflow.UnitTests.Cases;
 

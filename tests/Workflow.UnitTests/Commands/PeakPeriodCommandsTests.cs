@@ -3,7 +3,7 @@ using Workflow.Application.Ports;
 
 namespace Workflow.UnitTests.Commands;
 
-/// <summary>Managers' peak periods (DESIGN.md §4): validated, non-overlapping, stored ordered by start.</summary>
+/// <summary>Managers' peak periods (docs/design.md#sla-semantics): validated, non-overlapping, stored ordered by start.</summary>
 public class PeakPeriodCommandsTests
 {
     /// <summary>A tiny in-memory calendar that records what was stored.</summary>

@@ -3,7 +3,7 @@ using Workflow.UnitTests.Support;
 
 namespace Workflow.UnitTests.Identifiers;
 
-/// <summary>KBO enterprise numbers (DESIGN.md §3): 10 digits starting with 0 or 1, check = 97 − (first 8 mod 97).</summary>
+/// <summary>KBO enterprise numbers (docs/design.md#identifiers): 10 digits starting with 0 or 1, check = 97 − (first 8 mod 97).</summary>
 public class EnterpriseNumberTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using Workflow.UnitTests.Support;
 
 namespace Workflow.UnitTests.Identifiers;
 
-/// <summary>INSZ and BIS numbers (DESIGN.md §3): 11 digits, check = 97 − (first 9 mod 97), a 2 prefixed from 2000.</summary>
+/// <summary>INSZ and BIS numbers (docs/design.md#identifiers): 11 digits, check = 97 − (first 9 mod 97), a 2 prefixed from 2000.</summary>
 public class PersonNumberTests
 {
     [Theory]

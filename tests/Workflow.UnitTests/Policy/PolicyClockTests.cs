@@ -2,7 +2,7 @@ using Workflow.Orchestrations.Policy;
 
 namespace Workflow.UnitTests.Policy;
 
-/// <summary>Policy time versus real time (DESIGN.md §3 "Time"): one setting maps a policy day to real time.</summary>
+/// <summary>Policy time versus real time (docs/design.md#time-and-the-policy-clock): one setting maps a policy day to real time.</summary>
 public class PolicyClockTests
 {
     static readonly DateTimeOffset Epoch = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);

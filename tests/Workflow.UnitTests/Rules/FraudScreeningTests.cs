@@ -5,7 +5,7 @@ using static Workflow.UnitTests.Rules.RuleFacts;
 namespace Workflow.UnitTests.Rules;
 
 /// <summary>
-/// Fraud screening (§2.1; DESIGN.md §5 "Signals, not verdicts"): scored 0–100 and explained, each pattern at its
+/// Fraud screening (§2.1, docs/policy.md; signals, not verdicts): scored 0–100 and explained, each pattern at its
 /// (placeholder) threshold and around it, and a clean employer without any signal.
 /// </summary>
 public class FraudScreeningTests

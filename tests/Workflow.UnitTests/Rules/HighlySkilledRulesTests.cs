@@ -6,7 +6,8 @@ namespace Workflow.UnitTests.Rules;
 
 /// <summary>
 /// The highly skilled category (§2.2): function at higher-education level (VKS ≥ 5), the nurse exception, no highly
-/// skilled person in a lower-level function, and the salary threshold (an addition: DESIGN.md §6), with every switch date.
+/// skilled person in a lower-level function, and the salary threshold (an addition:
+/// docs/policy.md#figures-from-public-sources), with every switch date.
 /// </summary>
 public class HighlySkilledRulesTests
 {

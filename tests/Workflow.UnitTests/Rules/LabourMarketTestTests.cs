@@ -5,8 +5,9 @@ using static Workflow.UnitTests.Rules.RuleFacts;
 namespace Workflow.UnitTests.Rules;
 
 /// <summary>
-/// The labour-market test (§2.3, interpretation in DESIGN.md §5), to the day: at least 63 distinct days per site inside
-/// [submission date − 4 calendar months, submission date); VDAB only, 42 days (21 seasonal) before 2024-05-01.
+/// The labour-market test (§2.3, interpretation in docs/design.md#interpretations-and-additions), to the day: at least
+/// 63 distinct days per site inside [submission date − 4 calendar months, submission date); VDAB only, 42 days (21
+/// seasonal) before 2024-05-01.
 /// </summary>
 public class LabourMarketTestTests
 {

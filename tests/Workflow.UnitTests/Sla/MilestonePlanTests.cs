@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Sla;
 
 namespace Workflow.UnitTests.Sla;
 
-/// <summary>Where the alerting milestones fall (DESIGN.md §4): SLA milestones, late federal answer, overall deadline.</summary>
+/// <summary>Where the alerting milestones fall (docs/design.md#sla-semantics): SLA milestones, late federal answer, overall deadline.</summary>
 public class MilestonePlanTests
 {
     /// <summary>A standard-track submission on 2026-03-02 in Brussels: 30 days, Belgian-law overall deadline.</summary>

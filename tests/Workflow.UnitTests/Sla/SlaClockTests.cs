@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Sla;
 
 namespace Workflow.UnitTests.Sla;
 
-/// <summary>SLA arithmetic (DESIGN.md §4): due date, pauses that move it, states and elapsed time.</summary>
+/// <summary>SLA arithmetic (docs/design.md#sla-semantics): due date, pauses that move it, states and elapsed time.</summary>
 public class SlaClockTests
 {
     static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Workflow.UnitTests.Support;
 
-/// <summary>Builds identifiers with correct check digits, independently of the production code (DESIGN.md §3).</summary>
+/// <summary>Builds identifiers with correct check digits, independently of the production code (docs/design.md#identifiers).</summary>
 internal static class CheckDigits
 {
     /// <summary>

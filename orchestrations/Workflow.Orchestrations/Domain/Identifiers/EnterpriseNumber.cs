@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Workflow.Orchestrations.Domain.Identifiers;
 
 /// <summary>
-/// KBO enterprise numbers (DESIGN.md §3): 10 digits starting with 0 or 1; the last two are 97 − (first 8 digits mod 97).
+/// KBO enterprise numbers (docs/design.md#identifiers): 10 digits starting with 0 or 1; the last two are 97 − (first 8 digits mod 97).
 /// "0123.456.749" and "BE0123456749" are accepted and normalised to "0123456749".
 /// </summary>
 public static class EnterpriseNumber

@@ -19,7 +19,7 @@ public sealed record PersonNumberCheck(bool IsValid, PersonNumberKind? Kind, Dat
 }
 
 /// <summary>
-/// INSZ and BIS numbers (DESIGN.md §3): 11 digits YYMMDD SSS CC, CC = 97 − (first 9 digits mod 97); for births from
+/// INSZ and BIS numbers (docs/design.md#identifiers): 11 digits YYMMDD SSS CC, CC = 97 − (first 9 digits mod 97); for births from
 /// 2000 a 2 is prefixed to the 9 digits before the modulo. A BIS number has the birth month + 20 (sex unknown at
 /// issue) or + 40 (sex known). Month or day 00 means "unknown" and is accepted.
 /// </summary>
