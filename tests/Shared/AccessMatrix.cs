@@ -33,6 +33,8 @@ internal static class AccessMatrix
         new("GetDecisionLetter", "GET", "/api/applications/{id}/letter", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("GetOverview", "GET", "/api/applications/{id}/overview", [Caseworker, Manager, Inspector]),
         new("SupplyDocuments", "POST", "/api/applications/{id}/documents", [Employer], OwnOnly: true),
+        new("ListDocuments", "GET", "/api/applications/{id}/documents", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
+        new("GetDocument", "GET", "/api/applications/{id}/documents/{type}/{sha256}", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("PayFee", "POST", "/api/applications/{id}/payments", [Employer], OwnOnly: true),
         new("RequestInformation", "POST", "/api/applications/{id}/information-requests", [Caseworker]),
         new("Decide", "POST", "/api/applications/{id}/decision", [Caseworker]),

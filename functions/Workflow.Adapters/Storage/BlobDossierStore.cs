@@ -71,6 +71,29 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         return [.. documents.OrderBy(d => d.ReceivedAt).ThenBy(d => d.Type, StringComparer.Ordinal).ThenBy(d => d.Sha256, StringComparer.Ordinal)];
     }
 
+    public async Task<DossierDocument?> OpenDocumentAsync(string applicationId, string type, string sha256, CancellationToken cancellationToken)
+    {
+        BlobClient blob = this.container.GetBlobClient(DocumentPath(applicationId, type, sha256));
+        BlobDownloadStreamingResult download;
+        try
+        {
+            // One request: the record comes with the content's headers, and the content streams as it is read.
+            download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            return null;
+        }
+
+        if (ToDocument(download.Details.Metadata, download.Details.ContentType) is not StoredDocument document)
+        {
+            download.Dispose();
+            return null;
+        }
+
+        return new DossierDocument(document, download.Content);
+    }
+
     public Task SaveRecordAsync<T>(string applicationId, string name, T record, CancellationToken cancellationToken) =>
         this.UploadJsonAsync(RecordPath(applicationId, name), record, cancellationToken);
 
@@ -144,9 +167,10 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         ["filename"] = Uri.EscapeDataString(document.FileName),
     };
 
-    static StoredDocument? ToDocument(BlobItem item)
+    static StoredDocument? ToDocument(BlobItem item) => ToDocument(item.Metadata, item.Properties.ContentType);
+
+    static StoredDocument? ToDocument(IDictionary<string, string> metadata, string? blobContentType)
     {
-        IDictionary<string, string> metadata = item.Metadata;
         string? Get(string key) => metadata.TryGetValue(key, out string? value) ? value : null;
         if (Get("type") is not string type || Get("sha256") is not string sha256
             || !long.TryParse(Get("size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out long size)
@@ -158,7 +182,7 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         return new StoredDocument(
             type,
             Uri.UnescapeDataString(Get("filename") ?? ""),
-            Uri.UnescapeDataString(Get("contenttype") ?? item.Properties.ContentType ?? "application/octet-stream"),
+            Uri.UnescapeDataString(Get("contenttype") ?? blobContentType ?? "application/octet-stream"),
             size,
             sha256,
             receivedAt);

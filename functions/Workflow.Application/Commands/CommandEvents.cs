@@ -20,6 +20,9 @@ public static class CommandEvents
     /// <summary>A caseworker or manager read the one-view (personal data): who and when.</summary>
     public const string OneViewRead = "one-view-read";
 
+    /// <summary>Someone read a document's content from the dossier (personal data): who, when, which document.</summary>
+    public const string DocumentRead = "document-read";
+
     public static string Received(string kind) => kind switch
     {
         CommandKinds.Documents => DocumentsReceived,

@@ -156,6 +156,7 @@ public static class PermitApi
             .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, AssignmentApi.ViewParameter);
         api.MapSessionApi();
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
+        api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")

@@ -246,7 +246,8 @@ public sealed class ApplicationQueries(
                     state.Federal.Status,
                     StatusUrl(state.ApplicationId),
                     item.Assignment.Assignee,
-                    item.Assignment.Assignee is not null && item.Assignment.Since is DateTimeOffset since ? clock.ToPolicy(since) : null);
+                    item.Assignment.Assignee is not null && item.Assignment.Since is DateTimeOffset since ? clock.ToPolicy(since) : null,
+                    state.Stage);
             })],
             page.Continuation);
     }

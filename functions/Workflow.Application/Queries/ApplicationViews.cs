@@ -123,7 +123,7 @@ public sealed record TimelineEntry(DateTimeOffset At, string Event, string Actor
 /// <summary><c>GET /api/worklist</c>: a page of open caseworker decisions, nearest due date first, and the token for the next page.</summary>
 public sealed record WorklistPage(IReadOnlyList<WorklistItem> Items, string? Continuation);
 
-/// <summary>One open caseworker decision on the worklist, with who works on it since when (both absent when nobody does).</summary>
+/// <summary>One open caseworker decision on the worklist, with who works on it since when (both absent when nobody does), and its stage.</summary>
 public sealed record WorklistItem(
     string ApplicationId,
     PermitCategory Category,
@@ -135,7 +135,8 @@ public sealed record WorklistItem(
     FederalLegStatus FederalLeg,
     string StatusUrl,
     Assignments.Assignee? Assignee = null,
-    DateTimeOffset? AssignedSince = null);
+    DateTimeOffset? AssignedSince = null,
+    Stage? Stage = null);
 
 /// <summary>A command as staff see it on an application: its answer (fate, reason) and who sent it, when.</summary>
 public sealed record CommandView(CommandAnswer Command, string ActorRole, string ActorSubject, string? ActorName, DateTimeOffset ReceivedAt, DateTimeOffset? SettledAt, int Repeats);

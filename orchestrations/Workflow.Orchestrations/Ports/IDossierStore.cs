@@ -17,6 +17,9 @@ public interface IDossierStore
 
     Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken);
 
+    /// <summary>Opens a document by its type and SHA-256 for reading as a stream, or null when the dossier holds none.</summary>
+    Task<DossierDocument?> OpenDocumentAsync(string applicationId, string type, string sha256, CancellationToken cancellationToken);
+
     /// <summary>Stores a JSON record (a decision's motivation, a question, gathered data) under a relative name.</summary>
     Task SaveRecordAsync<T>(string applicationId, string name, T record, CancellationToken cancellationToken);
 

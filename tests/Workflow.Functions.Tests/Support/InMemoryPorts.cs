@@ -35,6 +35,7 @@ internal sealed class InMemorySubmissionLedger : ISubmissionLedger
 internal sealed class InMemoryDossierStore : IDossierStore
 {
     readonly ConcurrentDictionary<string, string> blobs = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, byte[]> contents = new(StringComparer.Ordinal);
 
     public Task SaveApplicationAsync(ApplicationDossier dossier, CancellationToken cancellationToken)
     {
@@ -48,8 +49,17 @@ internal sealed class InMemoryDossierStore : IDossierStore
     public Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         this.blobs[$"{applicationId}/documents/{document.Sha256}"] = JsonSerializer.Serialize(document, WorkflowJson.Options);
+        this.contents.TryAdd($"{applicationId}/{document.Type}/{document.Sha256}", content.ToArray());
         return Task.CompletedTask;
     }
+
+    public Task<DossierDocument?> OpenDocumentAsync(string applicationId, string type, string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(
+            this.blobs.TryGetValue($"{applicationId}/documents/{sha256}", out string? json)
+            && JsonSerializer.Deserialize<StoredDocument>(json, WorkflowJson.Options) is { } document && document.Type == type
+            && this.contents.TryGetValue($"{applicationId}/{type}/{sha256}", out byte[]? content)
+                ? new DossierDocument(document, new MemoryStream(content, writable: false))
+                : null);
 
     public Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<StoredDocument>>([.. this.blobs
@@ -77,6 +87,11 @@ internal sealed class InMemoryDossierStore : IDossierStore
     public Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken)
     {
         string[] keys = [.. this.blobs.Keys.Where(k => k.StartsWith($"{applicationId}/", StringComparison.Ordinal))];
+        foreach (string content in this.contents.Keys.Where(k => k.StartsWith($"{applicationId}/", StringComparison.Ordinal)))
+        {
+            this.contents.TryRemove(content, out _);
+        }
+
         return Task.FromResult(keys.Count(k => this.blobs.TryRemove(k, out _)));
     }
 }

@@ -73,6 +73,7 @@ public sealed class TimelineAudienceMatrixTests
         [CommandEvents.WithdrawalReceived] = A,
         [CommandEvents.CorrectionReceived] = A,
         [CommandEvents.OneViewRead] = Audit,
+        [CommandEvents.DocumentRead] = Audit,
         ["payment-succeeded"] = A,
         ["payment-failed"] = A,
         ["payment-reversed"] = A,

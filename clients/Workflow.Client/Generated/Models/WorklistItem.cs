@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// One open caseworker decision on the worklist, with who works on it since when (both absent when nobody does).
+    /// One open caseworker decision on the worklist, with who works on it since when (both absent when nobody does), and its stage.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WorklistItem : IAdditionalDataHolder, IParsable
@@ -45,6 +45,8 @@ namespace Workflow.Client.Models
         public bool? InformationRequested { get; set; }
         /// <summary>The SLA state shown to caseworkers and managers.</summary>
         public global::Workflow.Client.Models.SlaState? SlaState { get; set; }
+        /// <summary>Where an application is in its workflow. Shown in custom status, the case index and the API.</summary>
+        public global::Workflow.Client.Models.Stage? Stage { get; set; }
         /// <summary>The statusUrl property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -89,6 +91,7 @@ namespace Workflow.Client.Models
                 { "federalLeg", n => { FederalLeg = n.GetEnumValue<global::Workflow.Client.Models.FederalLegStatus>(); } },
                 { "informationRequested", n => { InformationRequested = n.GetBoolValue(); } },
                 { "slaState", n => { SlaState = n.GetEnumValue<global::Workflow.Client.Models.SlaState>(); } },
+                { "stage", n => { Stage = n.GetEnumValue<global::Workflow.Client.Models.Stage>(); } },
                 { "statusUrl", n => { StatusUrl = n.GetStringValue(); } },
                 { "track", n => { Track = n.GetEnumValue<global::Workflow.Client.Models.SlaTrack>(); } },
             };
@@ -109,6 +112,7 @@ namespace Workflow.Client.Models
             writer.WriteEnumValue<global::Workflow.Client.Models.FederalLegStatus>("federalLeg", FederalLeg);
             writer.WriteBoolValue("informationRequested", InformationRequested);
             writer.WriteEnumValue<global::Workflow.Client.Models.SlaState>("slaState", SlaState);
+            writer.WriteEnumValue<global::Workflow.Client.Models.Stage>("stage", Stage);
             writer.WriteStringValue("statusUrl", StatusUrl);
             writer.WriteEnumValue<global::Workflow.Client.Models.SlaTrack>("track", Track);
             writer.WriteAdditionalData(AdditionalData);

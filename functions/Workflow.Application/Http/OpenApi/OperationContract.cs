@@ -30,6 +30,8 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         ["commandId"] = "The id the sender gave the command.",
         ["exclusionId"] = "The id the proposer gave the exclusion.",
         ["changeId"] = "The id the proposer gave the lift or correction.",
+        ["type"] = "The document's type, as the document list names it (passport, diploma, ...).",
+        ["sha256"] = "The SHA-256 of the document's content in lowercase hex, as the document list names it.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using Workflow.Client.Api.Applications.Item.Documents.Item;
 using Workflow.Client.Models;
 namespace Workflow.Client.Api.Applications.Item.Documents
 {
@@ -17,6 +18,18 @@ namespace Workflow.Client.Api.Applications.Item.Documents
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DocumentsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>Gets an item from the Workflow.Client.api.applications.item.documents.item collection</summary>
+        /// <param name="position">The document&apos;s type, as the document list names it (passport, diploma, ...).</param>
+        /// <returns>A <see cref="global::Workflow.Client.Api.Applications.Item.Documents.Item.WithTypeItemRequestBuilder"/></returns>
+        public global::Workflow.Client.Api.Applications.Item.Documents.Item.WithTypeItemRequestBuilder this[string position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("type", position);
+                return new global::Workflow.Client.Api.Applications.Item.Documents.Item.WithTypeItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Api.Applications.Item.Documents.DocumentsRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -32,6 +45,35 @@ namespace Workflow.Client.Api.Applications.Item.Documents
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
         public DocumentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/applications/{id}/documents", rawUrl)
         {
+        }
+        /// <summary>
+        /// The documents kept in the application&apos;s dossier: type, file name, content type, size, SHA-256, when received, and where to read each.Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// </summary>
+        /// <returns>A <see cref="global::Workflow.Client.Models.DocumentList"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Workflow.Client.Models.DocumentList?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Workflow.Client.Models.DocumentList> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "401", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Workflow.Client.Models.DocumentList>(requestInfo, global::Workflow.Client.Models.DocumentList.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Supply documents: missing ones, or the answer to an information request (requestId names it). The same batch again is answered from its record (200).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
@@ -73,6 +115,25 @@ namespace Workflow.Client.Api.Applications.Item.Documents
                 { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.CommandAnswer>(requestInfo, global::Workflow.Client.Models.CommandAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// The documents kept in the application&apos;s dossier: type, file name, content type, size, SHA-256, when received, and where to read each.Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <summary>
         /// Supply documents: missing ones, or the answer to an information request (requestId names it). The same batch again is answered from its record (200).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
