@@ -29,6 +29,7 @@ internal static class AccessMatrix
     public static readonly AccessRow[] Api =
     [
         new("SubmitApplication", "POST", "/api/applications", [Employer]),
+        new("GetOwnApplications", "GET", "/api/applications", [Employer]), // staff: 403 (they have the worklist)
         new("GetApplication", "GET", "/api/applications/{id}", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("GetDecisionLetter", "GET", "/api/applications/{id}/letter", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("GetOverview", "GET", "/api/applications/{id}/overview", [Caseworker, Manager, Inspector]),

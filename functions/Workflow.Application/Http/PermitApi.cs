@@ -153,6 +153,7 @@ public static class PermitApi
             .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page).")
             .Produces<WorklistPage>();
         api.MapSessionApi();
+        api.MapApplicantApplications();
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
