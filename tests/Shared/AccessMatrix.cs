@@ -68,6 +68,8 @@ internal static class AccessMatrix
         new("healthz", "GET", "/healthz", Roles, Anonymous: true),
 
         // The simulated payment provider's checkout pages (a provider's pages are public; local host only).
+        new("simulated-psp-checkout", "GET", "/simulated-psp/checkout/{providerPaymentId}", Roles, Anonymous: true),
+        new("simulated-psp-checkout-script", "GET", "/simulated-psp/checkout.js", Roles, Anonymous: true),
         new("simulated-psp-pay", "POST", "/simulated-psp/checkout/{providerPaymentId}/pay", Roles, Anonymous: true),
         new("simulated-psp-fail", "POST", "/simulated-psp/checkout/{providerPaymentId}/fail", Roles, Anonymous: true),
         new("simulated-psp-reverse", "POST", "/simulated-psp/payments/{providerPaymentId}/reverse", Roles, Anonymous: true),
