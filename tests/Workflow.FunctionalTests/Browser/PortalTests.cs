@@ -238,6 +238,39 @@ public sealed class PortalTests(PortalTests.Fixture fixture) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task An_employer_withdraws_on_the_page_sees_the_commands_fate_and_the_letter()
+    {
+        PermitHost host = fixture.Host;
+        string employer = OwnApplicationsTests.FreshEnterpriseNumber();
+        string id = await host.Api.As(AccessMatrix.Employer, employer).SubmitAsync(Samples.Load(Samples.WorkCard, a => a["employer"]!["kbo"] = employer));
+        await using BrowserSession browser = await BrowserSession.OpenAsync(host);
+        IPage page = await browser.GotoAsync($"/portal/#/applications/{id}");
+        await BrowserSession.SignInAsync(page, BrowserSession.Token("employer", employer));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aanvraag: arbeidskaart tot 90 dagen" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Voor deze aanvraag is geen retributie verschuldigd.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Betalen") })).ToHaveCountAsync(0);
+
+        // Without the confirmation the form says so at the field; nothing is sent.
+        await page.GetByText("Aanvraag intrekken", new() { Exact = true }).ClickAsync();
+        await page.GetByLabel("Reden (voor de dossierbehandelaar)").FillAsync("The worker took another job.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nu intrekken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#f-withdraw-confirm-error")).ToHaveTextAsync("Vink aan dat u de aanvraag wilt intrekken.");
+        await Assertions.Expect(page.GetByLabel("Ik wil deze aanvraag intrekken.")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.GetByLabel("Ik wil deze aanvraag intrekken.").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nu intrekken" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notices")).ToContainTextAsync("Uw intrekking: ontvangen.");
+        await Assertions.Expect(page.Locator(".notices")).ToContainTextAsync("aanvaard", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".badge-outcome-withdrawn")).ToBeVisibleAsync(Slowly);
+        await Assertions.Expect(page.Locator("pre.letter")).ToContainTextAsync("WITHDRAWN", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nu intrekken" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("Intrekking ontvangen");
+        await BrowserSession.AssertAccessibleAsync(page, "a withdrawn application");
+        await Scenario.AssertBoundedHistoryAsync(host, id);
+        browser.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Another_employers_application_is_not_found_in_Dutch_and_in_English()
     {
         PermitHost host = fixture.Host;
