@@ -116,7 +116,8 @@ export async function renderApplication(content, { params }) {
   const tick = () => {
     refreshTimer = setTimeout(async () => {
       if (stopped) return;
-      if (document.visibilityState === 'visible' && view.stage !== 'closed' && Date.now() - startedAt < REFRESH_FOR_MS) {
+      // A payment waiting for the provider has its own, quicker look (followPayment).
+      if (document.visibilityState === 'visible' && view.stage !== 'closed' && !pendingPayment(id) && Date.now() - startedAt < REFRESH_FOR_MS) {
         await refresh();
       }
       if (view.stage !== 'closed' || !view.decision) tick();
