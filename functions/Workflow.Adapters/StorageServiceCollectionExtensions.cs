@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableSubmissionLedger>();
         services.AddSingleton<ISubmissionLedger>(sp => sp.GetRequiredService<TableSubmissionLedger>());
         services.AddSingleton<IApplicantHistory>(sp => sp.GetRequiredService<TableSubmissionLedger>());
+        services.AddSingleton<IApplicantIndex>(sp => sp.GetRequiredService<TableSubmissionLedger>());
         services.AddSingleton<TableExclusionRegistry>();
         services.AddSingleton<IExclusionRegistry>(sp => sp.GetRequiredService<TableExclusionRegistry>());
         services.AddSingleton<IExclusionLedger>(sp => sp.GetRequiredService<TableExclusionRegistry>());

@@ -29,6 +29,7 @@ internal static class AccessMatrix
     public static readonly AccessRow[] Api =
     [
         new("SubmitApplication", "POST", "/api/applications", [Employer]),
+        new("GetOwnApplications", "GET", "/api/applications", [Employer]), // staff: 403 (they have the worklist)
         new("GetApplication", "GET", "/api/applications/{id}", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("GetDecisionLetter", "GET", "/api/applications/{id}/letter", [Employer, Caseworker, Manager, Inspector], OwnOnly: true),
         new("GetOverview", "GET", "/api/applications/{id}/overview", [Caseworker, Manager, Inspector]),
@@ -86,6 +87,8 @@ internal static class AccessMatrix
         new("healthz", "GET", "/healthz", Roles, Anonymous: true),
 
         // The simulated payment provider's checkout pages (a provider's pages are public; local host only).
+        new("simulated-psp-checkout", "GET", "/simulated-psp/checkout/{providerPaymentId}", Roles, Anonymous: true),
+        new("simulated-psp-checkout-script", "GET", "/simulated-psp/checkout.js", Roles, Anonymous: true),
         new("simulated-psp-pay", "POST", "/simulated-psp/checkout/{providerPaymentId}/pay", Roles, Anonymous: true),
         new("simulated-psp-fail", "POST", "/simulated-psp/checkout/{providerPaymentId}/fail", Roles, Anonymous: true),
         new("simulated-psp-reverse", "POST", "/simulated-psp/payments/{providerPaymentId}/reverse", Roles, Anonymous: true),

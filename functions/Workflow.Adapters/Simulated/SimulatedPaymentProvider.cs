@@ -20,8 +20,8 @@ namespace Workflow.Adapters.Simulated;
 
 /// <summary>
 /// Plays the payment service provider on the local host: <see cref="StartAsync"/> opens a checkout (a row in table
-/// <c>SimulatedPsp</c>, one per idempotency key), and its checkout "page" is an endpoint the payer (or a test, or the
-/// README walk-through) posts to: <c>POST /simulated-psp/checkout/{providerPaymentId}/pay</c> or <c>/fail</c>, and later
+/// <c>SimulatedPsp</c>, one per idempotency key); its checkout page (<c>GET</c> of the checkout URL,
+/// <see cref="SimulatedCheckoutPage"/>) posts, as the payer (or a test, or the README walk-through) may directly, to: <c>POST /simulated-psp/checkout/{providerPaymentId}/pay</c> or <c>/fail</c>, and later
 /// <c>POST /simulated-psp/payments/{providerPaymentId}/reverse</c> for a chargeback. Each then calls the platform back
 /// over HTTP exactly as a real provider would: <c>POST /api/payments/provider-events</c>, signed with the shared secret
 /// (<c>PaymentProvider:WebhookSecret</c>), with an event id fixed per payment and outcome (a second click sends the same
@@ -67,6 +67,9 @@ public sealed class SimulatedPaymentProvider(TableServiceClient tables, StorageN
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         RouteGroupBuilder psp = endpoints.MapGroup("/simulated-psp").ExcludeFromDescription().AllowAnonymous();
+        psp.MapGet("/checkout/{providerPaymentId}", async (string providerPaymentId, HttpContext http, SimulatedPaymentProvider provider, CancellationToken ct) =>
+            SimulatedCheckoutPage.Page(http, providerPaymentId, await provider.FindAsync(providerPaymentId, ct)));
+        psp.MapGet("/checkout.js", SimulatedCheckoutPage.ScriptFile);
         psp.MapPost("/checkout/{providerPaymentId}/pay", (string providerPaymentId, HttpContext http, SimulatedPaymentProvider provider, CancellationToken ct) =>
             provider.CallBackAsync(http, providerPaymentId, PaymentEventType.Succeeded, ct));
         psp.MapPost("/checkout/{providerPaymentId}/fail", (string providerPaymentId, HttpContext http, SimulatedPaymentProvider provider, CancellationToken ct) =>
@@ -79,18 +82,11 @@ public sealed class SimulatedPaymentProvider(TableServiceClient tables, StorageN
     /// <summary>Sends the signed callback to the platform that served this request, and relays its answer.</summary>
     async Task<IResult> CallBackAsync(HttpContext http, string providerPaymentId, PaymentEventType type, CancellationToken cancellationToken)
     {
-        if (providerPaymentId.Length > 64 || !providerPaymentId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        if (await this.FindAsync(providerPaymentId, cancellationToken) is not TableEntity row)
         {
             return Problems.NotFound("No such checkout.");
         }
 
-        NullableResponse<TableEntity> found = await this.table.GetEntityIfExistsAsync<TableEntity>("psp", providerPaymentId, cancellationToken: cancellationToken);
-        if (!found.HasValue)
-        {
-            return Problems.NotFound("No such checkout.");
-        }
-
-        TableEntity row = found.Value!;
         var paymentEvent = new PaymentEvent(
             $"evt_{providerPaymentId}_{Codes.Of(type)}",
             type,
@@ -111,6 +107,18 @@ public sealed class SimulatedPaymentProvider(TableServiceClient tables, StorageN
         using HttpResponseMessage answer = await client.PostAsync(new Uri("/api/payments/provider-events", UriKind.Relative), content, cancellationToken);
         string text = await answer.Content.ReadAsStringAsync(cancellationToken);
         return Results.Content(text, answer.Content.Headers.ContentType?.ToString() ?? "application/json", Encoding.UTF8, (int)answer.StatusCode);
+    }
+
+    /// <summary>The checkout of that id, or null (also for an id that cannot be one).</summary>
+    internal async Task<TableEntity?> FindAsync(string providerPaymentId, CancellationToken cancellationToken)
+    {
+        if (providerPaymentId.Length > 64 || !providerPaymentId.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return null;
+        }
+
+        NullableResponse<TableEntity> found = await this.table.GetEntityIfExistsAsync<TableEntity>("psp", providerPaymentId, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
     }
 
     /// <summary>Registers the simulated provider as the payment provider port.</summary>

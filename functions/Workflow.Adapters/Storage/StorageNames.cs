@@ -35,6 +35,7 @@ public sealed class StorageNames
         this.DossiersContainer = Lower("dossiers");
 
         this.SubmissionsTable = Table("Submissions");
+        this.ApplicantApplicationsTable = Table("ApplicantApplications");
         this.CaseIndexTable = Table("CaseIndex");
         this.AuditLogTable = Table("AuditLog");
         this.OutboxTable = Table("Outbox");
@@ -63,6 +64,9 @@ public sealed class StorageNames
     public string DossiersContainer { get; }
 
     public string SubmissionsTable { get; }
+
+    /// <summary>The applicant's index of its applications, newest first (kept by the submission ledger).</summary>
+    public string ApplicantApplicationsTable { get; }
 
     public string CaseIndexTable { get; }
 
@@ -121,6 +125,7 @@ public sealed class StorageNames
         this.PeakPeriodsTable, this.NotificationsTable, this.DeliveredAlertsTable, this.FederalOfficeTable,
         this.ExclusionsTable, this.ThirdPartyRequestsTable, this.CommandsTable, this.WorklistTable, this.SimulatedPaymentProviderTable,
         this.CaseworkersTable,
+        this.ApplicantApplicationsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -10,12 +10,16 @@ namespace Workflow.Adapters.Storage;
 /// <summary>
 /// The submissions table (PK = application id, RK = "submission"): the conditional insert that makes submission
 /// idempotent before anything is scheduled, and the ETag-guarded take-over of a reservation whose submitter crashed.
+/// With it, the applicant's index (table <c>ApplicantApplications</c>, PK = applicant key, RK = inverted submission
+/// time + application id): written in the same step as the reservation, and again by every repeat of it, so an entry
+/// a crash left unwritten is written by the retry (an upsert of the same row: safe to repeat).
 /// </summary>
-public sealed class TableSubmissionLedger(TableServiceClient tables, StorageNames names) : ISubmissionLedger, IApplicantHistory
+public sealed class TableSubmissionLedger(TableServiceClient tables, StorageNames names) : ISubmissionLedger, IApplicantHistory, IApplicantIndex
 {
     const string RowKey = "submission";
 
     readonly TableClient table = tables.GetTableClient(names.SubmissionsTable);
+    readonly TableClient byApplicant = tables.GetTableClient(names.ApplicantApplicationsTable);
 
     public async Task<(ReservationOutcome Outcome, SubmissionRecord Record)> TryReserveAsync(SubmissionRecord record, CancellationToken cancellationToken)
     {
@@ -23,15 +27,58 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
         try
         {
             await this.table.AddEntityAsync(ToEntity(record), cancellationToken);
+            await this.IndexAsync(record, cancellationToken);
             return (ReservationOutcome.Reserved, record);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
             SubmissionRecord stored = await this.GetAsync(record.ApplicationId, cancellationToken)
                 ?? throw new InvalidOperationException($"The submission {record.ApplicationId} conflicted but cannot be read.");
+            await this.IndexAsync(stored, cancellationToken); // the stored time, so a repeat writes the very same row
             return (ReservationOutcome.Exists, stored);
         }
     }
+
+    public async Task<ApplicantIndexPage> ListAsync(string applicantKey, int pageSize, string? after, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicantKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        string partition = TableKeys.Safe(applicantKey);
+        string filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
+
+        // One more than asked tells whether a next page exists without handing out a continuation that leads nowhere.
+        var entries = new List<ApplicantIndexEntry>(pageSize + 1);
+        await foreach (TableEntity row in this.byApplicant.QueryAsync<TableEntity>(filter, maxPerPage: pageSize + 1, cancellationToken: cancellationToken))
+        {
+            entries.Add(new ApplicantIndexEntry(
+                row.GetString("ApplicationId"),
+                row.GetString("SubmissionId"),
+                EnumCodes.Parse<PermitCategory>(row.GetString("Category")),
+                row.GetDateTimeOffset("SubmittedAt") ?? default));
+            if (entries.Count > pageSize)
+            {
+                break;
+            }
+        }
+
+        return entries.Count > pageSize
+            ? new ApplicantIndexPage(entries[..pageSize], entries[pageSize - 1].Key)
+            : new ApplicantIndexPage(entries, null);
+    }
+
+    async Task IndexAsync(SubmissionRecord record, CancellationToken cancellationToken) =>
+        await this.byApplicant.UpsertEntityAsync(
+            new TableEntity(TableKeys.Safe(record.ApplicantKey), ApplicantIndexKey.For(record.SubmittedAt, record.ApplicationId))
+            {
+                ["ApplicationId"] = record.ApplicationId,
+                ["SubmissionId"] = record.SubmissionId,
+                ["Category"] = Codes.Of(record.Category),
+                ["SubmittedAt"] = record.SubmittedAt,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
 
     public async Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken)
     {

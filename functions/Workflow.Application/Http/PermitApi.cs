@@ -157,6 +157,7 @@ public static class PermitApi
         api.MapSessionApi();
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
+        api.MapApplicantApplications();
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")

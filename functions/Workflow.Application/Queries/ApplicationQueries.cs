@@ -99,18 +99,7 @@ public sealed class ApplicationQueries(
 
         PolicyClock clock = state.Clock();
         DateTimeOffset now = clock.ToPolicy(time.GetUtcNow());
-
-        // The applicant's clock runs until the letter: it never shows the moment the caseworker decided (that would
-        // tell a decision was taken, and by the federal wait that follows, which one).
-        SlaClock sla = state.IsClosed ? state.SlaClock() : SlaClock.Restore(state.Sla.Terms, state.Sla.Start, state.Sla.Pauses, stoppedAt: null);
-        FeeView fee = Fee(state);
-        IReadOnlyList<AwaitedItem> awaiting = [.. state.ApplicantItems.Select(item => new AwaitedItem(
-            item,
-            item == "information-response" ? state.InformationRequest?.Deadline : item == "fee" ? fee.DueBy : state.ApplicantDeadline))];
-        ApplicantStage stage = state.IsClosed ? ApplicantStage.Closed
-            : awaiting.Count > 0 ? ApplicantStage.AwaitingApplicant
-            : state.InAdmissibility ? ApplicantStage.Received
-            : ApplicantStage.InAssessment;
+        (ApplicantStage stage, IReadOnlyList<AwaitedItem> awaiting, FeeView fee, SlaClock sla) = ApplicantProcedure(state);
         return new ApplicantView(
             state.ApplicationId,
             state.Category,
@@ -131,6 +120,52 @@ public sealed class ApplicationQueries(
                 sla.Pauses),
             state.IsClosed && state.Outcome is Outcome outcome ? Decision(state, outcome) : null,
             await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
+    }
+
+    /// <summary>
+    /// One line of the applicant's list: the file as <see cref="GetForApplicantAsync"/> tells it, without the timeline;
+    /// null when the application is not known (an index entry whose submission is gone).
+    /// </summary>
+    public async Task<ApplicantApplicationItem?> SummaryForApplicantAsync(ApplicantIndexEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (await this.CaseAsync(entry.ApplicationId, cancellationToken) is not PermitCase state)
+        {
+            return null;
+        }
+
+        DateTimeOffset now = state.Clock().ToPolicy(time.GetUtcNow());
+        (ApplicantStage stage, IReadOnlyList<AwaitedItem> awaiting, FeeView fee, SlaClock sla) = ApplicantProcedure(state);
+        return new ApplicantApplicationItem(
+            state.ApplicationId,
+            entry.SubmissionId,
+            state.Category,
+            state.SubmittedAt,
+            stage,
+            awaiting,
+            fee.Status,
+            sla.Terms.Track,
+            sla.StateAsOf(now),
+            sla.DueAsOf(now),
+            state.IsClosed ? state.Outcome : null,
+            StatusUrl(state.ApplicationId));
+    }
+
+    /// <summary>Where the file stands for the applicant: its stage, what it owes and by when, the fee, and its SLA clock.</summary>
+    static (ApplicantStage Stage, IReadOnlyList<AwaitedItem> Awaiting, FeeView Fee, SlaClock Sla) ApplicantProcedure(PermitCase state)
+    {
+        // The applicant's clock runs until the letter: it never shows the moment the caseworker decided (that would
+        // tell a decision was taken, and by the federal wait that follows, which one).
+        SlaClock sla = state.IsClosed ? state.SlaClock() : SlaClock.Restore(state.Sla.Terms, state.Sla.Start, state.Sla.Pauses, stoppedAt: null);
+        FeeView fee = Fee(state);
+        IReadOnlyList<AwaitedItem> awaiting = [.. state.ApplicantItems.Select(item => new AwaitedItem(
+            item,
+            item == "information-response" ? state.InformationRequest?.Deadline : item == "fee" ? fee.DueBy : state.ApplicantDeadline))];
+        ApplicantStage stage = state.IsClosed ? ApplicantStage.Closed
+            : awaiting.Count > 0 ? ApplicantStage.AwaitingApplicant
+            : state.InAdmissibility ? ApplicantStage.Received
+            : ApplicantStage.InAssessment;
+        return (stage, awaiting, fee, sla);
     }
 
     /// <summary>The fee as both audiences see it; the deadline is the applicant's while the fee is outstanding.</summary>

@@ -63,6 +63,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         if (inMemoryPorts)
         {
             services.Replace(ServiceDescriptor.Singleton<ISubmissionLedger, InMemorySubmissionLedger>());
+            services.Replace(ServiceDescriptor.Singleton<IApplicantIndex>(sp => (InMemorySubmissionLedger)sp.GetRequiredService<ISubmissionLedger>()));
             services.Replace(ServiceDescriptor.Singleton<IDossierStore, InMemoryDossierStore>());
             services.Replace(ServiceDescriptor.Singleton<IDocumentStaging, InMemoryDocumentStaging>());
             services.Replace(ServiceDescriptor.Singleton<IAuditLog, InMemoryAuditLog>());

@@ -10,7 +10,7 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.Functions.Tests.Support;
 
 /// <summary>In-memory ports for calling the functions without storage: just enough behaviour for the API's paths.</summary>
-internal sealed class InMemorySubmissionLedger : ISubmissionLedger
+internal sealed class InMemorySubmissionLedger : ISubmissionLedger, IApplicantIndex
 {
     readonly ConcurrentDictionary<string, SubmissionRecord> records = new(StringComparer.Ordinal);
 
@@ -18,6 +18,18 @@ internal sealed class InMemorySubmissionLedger : ISubmissionLedger
     {
         SubmissionRecord stored = this.records.GetOrAdd(record.ApplicationId, record);
         return Task.FromResult((ReferenceEquals(stored, record) ? ReservationOutcome.Reserved : ReservationOutcome.Exists, stored));
+    }
+
+    public Task<ApplicantIndexPage> ListAsync(string applicantKey, int pageSize, string? after, CancellationToken cancellationToken)
+    {
+        ApplicantIndexEntry[] entries = [.. this.records.Values
+            .Where(r => r.ApplicantKey == applicantKey)
+            .Select(r => new ApplicantIndexEntry(r.ApplicationId, r.SubmissionId, r.Category, r.SubmittedAt))
+            .Where(e => after is null || string.CompareOrdinal(e.Key, after) > 0)
+            .OrderBy(e => e.Key, StringComparer.Ordinal)];
+        return Task.FromResult(entries.Length > pageSize
+            ? new ApplicantIndexPage(entries[..pageSize], entries[pageSize - 1].Key)
+            : new ApplicantIndexPage(entries, null));
     }
 
     public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
