@@ -44,6 +44,9 @@ param taskHubName string = 'permits'
 @description('Real time of one policy day.')
 param policyDayLength string = '1.00:00:00'
 
+@description('Simulated outside parties the app may use, by name, comma-separated (Simulations__Enabled): none in production, where the app refuses to start while a party has no real adapter (docs/ports.md). A demo: authentic-sources,payment-provider,exclusions-seed.')
+param simulations string = ''
+
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -155,10 +158,11 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     policyDayLength: policyDayLength
+    simulations: simulations
     authClientId: authClientId
     authIssuer: authIssuer
     authAllowedAudiences: ['api://${authClientId}', authClientId]
-    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds']
+    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/api/healthz']
   }
 }
 
@@ -173,3 +177,4 @@ output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNam
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TASK_HUB_NAME string = taskHubName
+output SIMULATIONS string = simulations

@@ -23,7 +23,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers the storage clients, <see cref="StorageNames"/>,
-    /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers as a singleton.
+    /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers that a real adapter serves.
+    /// The simulated parties (authentic sources, payment provider, federal office, exclusions seed) are not here: a
+    /// host opts in to each by name (<see cref="Parties.OutsideParties.AddOptedInSimulations"/>).
     /// </summary>
     public static IServiceCollection AddAzureStorageAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,7 +52,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertPublisher, OutboxAlertPublisher>();
         services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
         services.AddSingleton<INotificationSender, TableNotificationSender>();
-        services.AddSingleton<IAuthenticSources, SimulatedAuthenticSources>();
         services.AddSingleton<TableSubmissionLedger>();
         services.AddSingleton<ISubmissionLedger>(sp => sp.GetRequiredService<TableSubmissionLedger>());
         services.AddSingleton<IApplicantHistory>(sp => sp.GetRequiredService<TableSubmissionLedger>());
@@ -62,7 +63,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.AddSingleton<ICommandLedger, TableCommandLedger>();
         services.AddSingleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>());
-        SimulatedPaymentProvider.AddSimulatedPaymentProvider(services);
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
         services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
         return services;
@@ -75,23 +75,6 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<FederalDecisionsListener>();
         services.AddHostedService<SlaAlertsConsumer>();
         services.AddHostedService<OutboxRelay>();
-        return services;
-    }
-
-    /// <summary>The simulated federal office; with "FederalOffice:Mode" = "Off" it starts and does nothing.</summary>
-    /// <summary>Seeds the exclusion registry with the simulated pattern employers (local and demo hosts only).</summary>
-    public static IServiceCollection AddSimulatedExclusions(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddHostedService<SimulatedExclusions>();
-        return services;
-    }
-
-    public static IServiceCollection AddSimulatedFederalOffice(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<FederalOfficeSettings>();
-        services.AddHostedService<SimulatedFederalOffice>();
         return services;
     }
 

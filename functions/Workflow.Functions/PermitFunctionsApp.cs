@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using Workflow.Adapters;
+using Workflow.Adapters.Parties;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Storage;
 using Workflow.Application;
@@ -58,11 +59,16 @@ public static class PermitFunctionsApp
         services.AddHostedService<OutboxRelay>();
 
         services.AddOptions<MessagingSettings>().Bind(configuration.GetSection(MessagingSettings.Section));
-        if (ServiceBusServiceCollectionExtensions.Transport(configuration) == MessagingTransport.ServiceBus)
+        bool serviceBus = ServiceBusServiceCollectionExtensions.Transport(configuration) == MessagingTransport.ServiceBus;
+        if (serviceBus)
         {
             services.AddServiceBusMessaging(configuration);
             services.UseServiceBusForFederalOfficeAndAlerts();
         }
+
+        // Simulated parties only by name (Simulations:Enabled; none in Azure unless a demo asks), and none left unserved.
+        services.AddOptedInSimulations(configuration, storageQueues: !serviceBus);
+        OutsideParties.RequireEveryParty(services);
 
         AddTelemetry(services, configuration);
         return services;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Workflow.Adapters;
+using Workflow.Adapters.Parties;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.Application.Retention;
@@ -12,7 +13,8 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.LocalHost;
 
 /// <summary>
-/// Builds the local host: engine, adapters, HTTP API, listeners and simulated parties. Used by Program and, in
+/// Builds the local host: engine, adapters, HTTP API, listeners and the simulated parties its settings opt in to
+/// (appsettings.json names them all: this is a development host). Used by Program and, in
 /// process, by the functional tests (which give their own Azurite, task hub and ports through configuration).
 /// </summary>
 public static class PermitLocalHost
@@ -63,9 +65,9 @@ public static class PermitLocalHost
         builder.Services.AddLocalTokens(builder.Configuration);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
-        builder.Services.AddSimulatedFederalOffice();
-        builder.Services.AddSimulatedExclusions();
+        builder.Services.AddOptedInSimulations(builder.Configuration, storageQueues: true);
         builder.Services.AddRetention(withJob: true);
+        OutsideParties.RequireEveryParty(builder.Services);
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
@@ -74,9 +76,12 @@ public static class PermitLocalHost
         app.UseRateLimiter(); // after authentication, so a caller is its token's subject; before authorization, so refusals count too
         app.UseAuthorization();
         app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/healthz", (WiredParties parties) => TypedResults.Ok(parties.Health())).ExcludeFromDescription().AllowAnonymous();
         app.MapPermitApi();
-        Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
+        if (app.Services.GetRequiredService<SimulationSettings>().Has(SimulatedParties.PaymentProvider))
+        {
+            Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
+        }
         return app;
     }
 
