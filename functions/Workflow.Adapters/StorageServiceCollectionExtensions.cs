@@ -32,10 +32,18 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section));
+        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section))
+            .Validate(s => !string.IsNullOrWhiteSpace(s.ConnectionString), $"{StorageSettings.Section}:{nameof(StorageSettings.ConnectionString)} must not be empty.")
+            .Validate(s => IsNamePrefix(s.NamePrefix), $"{StorageSettings.Section}:{nameof(StorageSettings.NamePrefix)} must be empty or at most {StorageNames.MaxPrefixLength} ASCII letters and digits, starting with a letter.")
+            .ValidateOnStart();
         services.AddOptions<WorkflowSettings>().Bind(configuration.GetSection(WorkflowSettings.Section));
         services.AddOptions<AuthenticSourcesSettings>().Bind(configuration.GetSection(AuthenticSourcesSettings.Section));
-        services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings));
+        services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings))
+            .Validate(s => s.RefusalRate is >= 0 and <= 1 && s.InformationRequestRate is >= 0 and <= 1, $"{FederalOfficeSettings.Section}: RefusalRate and InformationRequestRate are shares from 0 to 1.")
+            .Validate(
+                s => s.AcknowledgeAfterDays >= 0 && s.DecisionAfterDaysMin >= 0 && s.DecisionAfterDaysMin <= s.DecisionAfterDaysMax,
+                $"{FederalOfficeSettings.Section}: AcknowledgeAfterDays and DecisionAfterDaysMin must not be negative, and DecisionAfterDaysMin not above DecisionAfterDaysMax.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new TableClientOptions())));
@@ -88,6 +96,9 @@ public static class StorageServiceCollectionExtensions
             settings.ReasonCodesOnRefusal = codes;
         }
     }
+
+    static bool IsNamePrefix(string? prefix) =>
+        string.IsNullOrEmpty(prefix) || (prefix.Length <= StorageNames.MaxPrefixLength && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit));
 
     static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;

@@ -43,6 +43,7 @@ public static class PermitFunctionsApp
 
         services.Configure<WorkerOptions>(worker => worker.Serializer = Serializer);
         services.AddPermitApplication();
+        services.AddSettingsValidation();
         services.AddRetention(withJob: false);
 
         // Storage: the host's account, identity-based in Azure. Registered before the adapters, which only TryAdd theirs.

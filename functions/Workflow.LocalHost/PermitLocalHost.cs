@@ -46,6 +46,7 @@ public static class PermitLocalHost
         configure?.Invoke(builder);
 
         EngineSettings engine = builder.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
+        engine.Validate();
         string storage = builder.Configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true";
         int httpPort = builder.Configuration.GetValue("Http:Port", 5080);
 
@@ -62,6 +63,7 @@ public static class PermitLocalHost
             return Task.CompletedTask;
         }));
         builder.Services.AddPermitApplication();
+        builder.Services.AddSettingsValidation();
         builder.Services.AddLocalTokens(builder.Configuration);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
