@@ -262,6 +262,7 @@ public static class PermitApi
             .WithSummary("SLA and deadline alerts as delivered to their audience, once each: newest first, a page at a time, or all of one application (applicationId).")
             .Produces<AlertPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapOperationsApi();
 
         return endpoints;
     }
