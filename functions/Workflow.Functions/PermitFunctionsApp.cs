@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Workflow.Adapters;
 using Workflow.Adapters.Parties;
 using Workflow.Adapters.ServiceBus;
@@ -20,6 +22,7 @@ using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Functions;
 
@@ -90,7 +93,10 @@ public static class PermitFunctionsApp
     /// </summary>
     static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
     {
-        IOpenTelemetryBuilder telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        // Our spans (every activity, tagged with the application id) and the Durable Task SDK's, and the permits meter.
+        IOpenTelemetryBuilder telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(PermitTelemetry.Name, "Microsoft.DurableTask"))
+            .WithMetrics(metrics => metrics.AddMeter(PermitTelemetry.Name));
         string? connectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -7,6 +7,7 @@ using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.Application.Retention;
 using Workflow.LocalHost.Engine;
+using Workflow.LocalHost.Telemetry;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
 
@@ -69,6 +70,7 @@ public static class PermitLocalHost
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddOptedInSimulations(builder.Configuration, storageQueues: true);
         builder.Services.AddRetention(withJob: true);
+        builder.AddLocalTelemetry();
         OutsideParties.RequireEveryParty(builder.Services);
 
         WebApplication app = builder.Build();

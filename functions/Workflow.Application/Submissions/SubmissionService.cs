@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DurableTask.Core.Exceptions;
@@ -12,6 +13,7 @@ using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
+using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.Application.Submissions;
@@ -88,6 +90,7 @@ public sealed partial class SubmissionService(
         }
 
         string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
+        Activity.Current?.SetTag(PermitTelemetry.ApplicationIdTag, applicationId); // the request's span: the trace of this application starts here
         FeeTerms? fee = policy.FeeFor(submission.Category, now);
         var reservation = new SubmissionRecord(
             applicationId,
@@ -177,6 +180,7 @@ public sealed partial class SubmissionService(
                 new Microsoft.DurableTask.StartOrchestrationOptions(applicationId).WithDedupeStatuses(AllStatuses),
                 cancellationToken);
             LogScheduled(logger, applicationId, record.Category);
+            PermitTelemetry.Submissions.Add(1, new KeyValuePair<string, object?>("category", Codes.Of(record.Category)));
         }
         catch (OrchestrationAlreadyExistsException)
         {
