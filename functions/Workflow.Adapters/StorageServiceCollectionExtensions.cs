@@ -22,10 +22,11 @@ namespace Workflow.Adapters;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers the storage clients, <see cref="StorageNames"/>,
+    /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers <see cref="StorageNames"/>,
     /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers that a real adapter serves.
     /// The simulated parties (authentic sources, payment provider, federal office, exclusions seed) are not here: a
-    /// host opts in to each by name (<see cref="Parties.OutsideParties.AddOptedInSimulations"/>).
+    /// host opts in to each by name (<see cref="Parties.OutsideParties.AddOptedInSimulations"/>). The storage clients come
+    /// from the host (<see cref="AzureClients.AddStorageClients(IServiceCollection, string)"/> or by endpoints and credential).
     /// </summary>
     public static IServiceCollection AddAzureStorageAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,9 +47,6 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new TableClientOptions())));
-        services.TryAddSingleton(sp => new BlobServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new BlobClientOptions())));
-        services.TryAddSingleton(sp => new QueueServiceClient(ConnectionString(sp), StorageQueueMessages.ClientOptions()));
         services.TryAddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageSettings>>()));
         services.TryAddSingleton<StorageProvisioner>();
 
@@ -100,6 +98,4 @@ public static class StorageServiceCollectionExtensions
     static bool IsNamePrefix(string? prefix) =>
         string.IsNullOrEmpty(prefix) || (prefix.Length <= StorageNames.MaxPrefixLength && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit));
 
-    static string ConnectionString(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;
 }

@@ -51,11 +51,19 @@ public static class PermitFunctionsApp
 
         // Storage: the host's account, identity-based in Azure. Registered before the adapters, which only TryAdd theirs.
         RequireNoNamePrefix(configuration);
+        // One credential for every Azure client (the user-assigned identity in Azure), one retry configuration (AzureClients).
         var storage = StorageConnection.From(configuration);
+        TokenCredential credential = storage.Credential ?? AzureIdentity.CredentialFor(configuration.GetSection(ServiceBusSettings.Section));
         services.TryAddSingleton(storage);
-        services.TryAddSingleton(_ => storage.Blobs());
-        services.TryAddSingleton(_ => storage.Tables());
-        services.TryAddSingleton(_ => storage.Queues());
+        if (storage.IsIdentityBased)
+        {
+            services.AddStorageClients(storage.BlobServiceUri!, storage.TableServiceUri!, storage.QueueServiceUri!, credential);
+        }
+        else
+        {
+            services.AddStorageClients(storage.ConnectionString!);
+        }
+
         services.AddAzureStorageAdapters(configuration);
         services.AddHostedService<StorageProvisioningService>();
 
@@ -66,7 +74,7 @@ public static class PermitFunctionsApp
         bool serviceBus = ServiceBusServiceCollectionExtensions.Transport(configuration) == MessagingTransport.ServiceBus;
         if (serviceBus)
         {
-            services.AddServiceBusMessaging(configuration);
+            services.AddServiceBusMessaging(configuration, credential);
             services.UseServiceBusForFederalOfficeAndAlerts();
         }
 

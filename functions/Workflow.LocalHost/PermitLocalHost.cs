@@ -66,6 +66,7 @@ public static class PermitLocalHost
         builder.Services.AddPermitApplication();
         builder.Services.AddSettingsValidation();
         builder.Services.AddLocalTokens(builder.Configuration);
+        builder.Services.AddStorageClients(storage);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddOptedInSimulations(builder.Configuration, storageQueues: true);
