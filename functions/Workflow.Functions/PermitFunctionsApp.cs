@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -66,6 +67,9 @@ public static class PermitFunctionsApp
 
         services.AddAzureStorageAdapters(configuration);
         services.AddHostedService<StorageProvisioningService>();
+
+        // Microsoft.Extensions.Azure forwards the SDK's event sources to logging: its per-request lines are no operator's business.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
 
         // The outbox relay resends alerts a crash left undispatched, through whichever transport is configured.
         services.AddHostedService<OutboxRelay>();
