@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Workflow.Adapters.Parties;
 using Workflow.Adapters.Simulated;
 using Workflow.Application.Ports;
@@ -84,6 +85,32 @@ public sealed class PartyWiringTests
         Assert.Equal(["federal-office-gateway", "third-parties", "notifications", "alert-dispatch"], parties.GetProperty("real").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain(FunctionsApp.WebhookSecret, body, StringComparison.Ordinal);
         Assert.DoesNotContain(FunctionsApp.DirectorKey, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_start_log_warns_while_a_party_is_simulated_and_names_them()
+    {
+        await using FunctionsApp app = FunctionsApp.Create();
+        var logger = new RecordingLogger();
+        await new PartiesStartupLog(app.Services.GetRequiredService<WiredParties>(), logger).StartAsync(CancellationToken.None);
+
+        (LogLevel level, string message) = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains("real federal-office-gateway, third-parties, notifications, alert-dispatch", message, StringComparison.Ordinal);
+        Assert.Contains("SIMULATED authentic-sources, payment-provider", message, StringComparison.Ordinal);
+    }
+
+    sealed class RecordingLogger : ILogger<PartiesStartupLog>
+    {
+        public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            this.Entries.Add((logLevel, formatter(state, exception)));
     }
 
     [Fact]
