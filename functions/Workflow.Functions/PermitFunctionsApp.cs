@@ -30,7 +30,8 @@ namespace Workflow.Functions;
 /// <summary>
 /// The composition of the Azure Functions app, kept out of Program so tests build the same container. Next to what
 /// the local host registers (application services, Azure Storage adapters, letters), it pins the serializer, builds
-/// identity-based storage clients, picks the transport (<c>Messaging:Transport</c>), and wires OpenTelemetry.
+/// identity-based Azure clients, picks the transport (<c>Messaging:Transport</c>), opts in to simulated parties only
+/// by name (and refuses to start with a party unserved), and wires OpenTelemetry.
 /// What it deliberately does not touch: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> (DESIGN.md §2: changing
 /// it breaks timers in flight; a test checks it keeps its default) and the task hub's versioning (docs/azure.md).
 /// </summary>
@@ -50,9 +51,9 @@ public static class PermitFunctionsApp
         services.AddSettingsValidation();
         services.AddRetention(withJob: false);
 
-        // Storage: the host's account, identity-based in Azure. Registered before the adapters, which only TryAdd theirs.
+        // Storage: the host's account, identity-based in Azure. One credential for every Azure client (the user-assigned
+        // identity in Azure), one retry configuration (AzureClients).
         RequireNoNamePrefix(configuration);
-        // One credential for every Azure client (the user-assigned identity in Azure), one retry configuration (AzureClients).
         var storage = StorageConnection.From(configuration);
         TokenCredential credential = storage.Credential ?? AzureIdentity.CredentialFor(configuration.GetSection(ServiceBusSettings.Section));
         services.TryAddSingleton(storage);
