@@ -45,6 +45,7 @@ public sealed class SettingsValidationTests
     [InlineData("--Engine:PartitionCount=40", "Engine:PartitionCount")]
     [InlineData("--Engine:TaskHub=no-dashes", "Engine:TaskHub")]
     [InlineData("--Storage:NamePrefix=9starts-with-a-digit", "Storage:NamePrefix")]
+    [InlineData("--Telemetry:OtlpEndpoint=ftp://collector", "Telemetry:OtlpEndpoint")]
     public async Task The_local_host_refuses_wrong_engine_and_storage_settings(string argument, string named)
     {
         Exception refused = await Record.ExceptionAsync(async () =>
@@ -54,5 +55,16 @@ public sealed class SettingsValidationTests
         });
         Assert.True(refused is InvalidOperationException or OptionsValidationException, refused?.ToString());
         Assert.Contains(named, refused!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("None")]
+    [InlineData("Console")]
+    [InlineData("Otlp")]
+    public async Task The_local_host_builds_its_telemetry_with_each_exporter(string exporter)
+    {
+        await using var app = PermitLocalHost.Build(["--port", "0", $"--Telemetry:Exporter={exporter}", "--Telemetry:OtlpEndpoint=http://127.0.0.1:4317"]);
+        Assert.NotNull(app.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>());
+        Assert.NotNull(app.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>());
     }
 }
