@@ -44,6 +44,9 @@ param taskHubName string = 'permits'
 @description('Real time of one policy day.')
 param policyDayLength string = '1.00:00:00'
 
+@description('Simulated outside parties the app may use, by name, comma-separated (Simulations__Enabled): none in production, where the app refuses to start while a party has no real adapter (docs/ports.md). A demo: authentic-sources,payment-provider,exclusions-seed.')
+param simulations string = ''
+
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -155,12 +158,13 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     policyDayLength: policyDayLength
+    simulations: simulations
     authClientId: authClientId
     authIssuer: authIssuer
     authAllowedAudiences: ['api://${authClientId}', authClientId]
     // The webhooks authenticate by signature, the grounds are public; the pages are public files that sign people in
     // through App Service authentication themselves (their data comes from the API, which asks for a principal).
-    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/', '/ui/*', '/workbench', '/workbench/*', '/portal', '/portal/*']
+    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/', '/ui/*', '/workbench', '/workbench/*', '/portal', '/portal/*', '/api/healthz']
   }
 }
 
@@ -175,3 +179,4 @@ output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNam
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 output TASK_HUB_NAME string = taskHubName
+output SIMULATIONS string = simulations

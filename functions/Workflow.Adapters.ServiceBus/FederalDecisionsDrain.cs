@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Application.Federal;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Adapters.ServiceBus;
 
@@ -58,7 +59,7 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
                 {
                     { IsSettled: true } => await PeekLockDrain.CompleteAsync(this.receiver, message, ct),
                     { IsRetry: true } => await PeekLockDrain.AbandonAsync(this.receiver, message, this.logger),
-                    _ => await PeekLockDrain.DeadLetterAsync(this.receiver, message, Codes.Of(result.Handling), result.Reason, this.logger, ct),
+                    _ => await DeadLetterAsync(message, result, ct),
                 };
             },
             this.logger,
@@ -69,6 +70,14 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
         }
 
         return report;
+    }
+
+    /// <summary>Sets a message aside with its handling as the reason, and counts it (a poison message, in the metrics).</summary>
+    async Task<DrainOutcome> DeadLetterAsync(ServiceBusReceivedMessage message, FederalHandlingResult result, CancellationToken cancellationToken)
+    {
+        string handling = Codes.Of(result.Handling);
+        PermitTelemetry.FederalMessagesPoisoned.Add(1, new KeyValuePair<string, object?>("handling", handling));
+        return await PeekLockDrain.DeadLetterAsync(this.receiver, message, handling, result.Reason, this.logger, cancellationToken);
     }
 
     public ValueTask DisposeAsync() => this.receiver.DisposeAsync();

@@ -1,5 +1,8 @@
+using Azure.Core;
+using Azure.Core.Extensions;
 using Azure.Messaging.ServiceBus;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,7 +27,8 @@ public static class ServiceBusServiceCollectionExtensions
     /// emulator's connection string), the drains and the dead-letter replay. The ports are switched over by
     /// <see cref="UseServiceBusForFederalOfficeAndAlerts"/>.
     /// </summary>
-    public static IServiceCollection AddServiceBusMessaging(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="credential">The host's one credential (shared with its storage clients); without one, the section's (<see cref="AzureIdentity"/>).</param>
+    public static IServiceCollection AddServiceBusMessaging(this IServiceCollection services, IConfiguration configuration, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -36,7 +40,7 @@ public static class ServiceBusServiceCollectionExtensions
                 return true;
             });
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<ServiceBusSettings>>().Value, configuration.GetSection(ServiceBusSettings.Section)));
+        AddClient(services, configuration.GetSection(ServiceBusSettings.Section), credential);
         services.TryAddSingleton<FederalDecisionsDrain>();
         services.TryAddSingleton<SlaAlertsDrain>();
         services.TryAddSingleton<DeadLetterReplay>();
@@ -59,23 +63,32 @@ public static class ServiceBusServiceCollectionExtensions
         return services;
     }
 
-    static ServiceBusClient CreateClient(ServiceBusSettings settings, IConfigurationSection section)
+    /// <summary>
+    /// The <see cref="ServiceBusClient"/> through Microsoft.Extensions.Azure: identity-based on the namespace with the
+    /// host's credential, or the emulator's connection string; the retry numbers of every other Azure client
+    /// (<see cref="AzureClients"/>). Settings are checked here, when the host is composed.
+    /// </summary>
+    static void AddClient(IServiceCollection services, IConfigurationSection section, TokenCredential? credential)
     {
+        ServiceBusSettings settings = section.Get<ServiceBusSettings>() ?? new ServiceBusSettings();
         settings.Validate();
-        var options = new ServiceBusClientOptions
+        services.AddAzureClients(clients =>
         {
-            TransportType = ServiceBusTransportType.AmqpTcp,
-            RetryOptions = new ServiceBusRetryOptions
+            IAzureClientBuilder<ServiceBusClient, ServiceBusClientOptions> client = string.IsNullOrWhiteSpace(settings.ConnectionString)
+                ? clients.AddServiceBusClientWithNamespace(settings.FullyQualifiedNamespace).WithCredential(credential ?? AzureIdentity.CredentialFor(section))
+                : clients.AddServiceBusClient(settings.ConnectionString);
+            client.ConfigureOptions(options =>
             {
-                Mode = ServiceBusRetryMode.Exponential,
-                MaxRetries = 3,
-                Delay = TimeSpan.FromMilliseconds(200),
-                MaxDelay = TimeSpan.FromSeconds(5),
-                TryTimeout = TimeSpan.FromSeconds(30),
-            },
-        };
-        return string.IsNullOrWhiteSpace(settings.ConnectionString)
-            ? new ServiceBusClient(settings.FullyQualifiedNamespace, AzureIdentity.CredentialFor(section), options)
-            : new ServiceBusClient(settings.ConnectionString, options);
+                options.TransportType = ServiceBusTransportType.AmqpTcp;
+                options.RetryOptions = new ServiceBusRetryOptions
+                {
+                    Mode = ServiceBusRetryMode.Exponential,
+                    MaxRetries = AzureClients.MaxRetries,
+                    Delay = AzureClients.RetryDelay,
+                    MaxDelay = AzureClients.MaxRetryDelay,
+                    TryTimeout = TimeSpan.FromSeconds(30),
+                };
+            });
+        });
     }
 }

@@ -22,23 +22,31 @@ namespace Workflow.Adapters;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers the storage clients, <see cref="StorageNames"/>,
-    /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers as a singleton.
+    /// Binds "Storage", "FederalOffice" and "AuthenticSources"; registers <see cref="StorageNames"/>,
+    /// <see cref="StorageProvisioner"/>, and every port of the workflow and application layers that a real adapter serves.
+    /// The simulated parties (authentic sources, payment provider, federal office, exclusions seed) are not here: a
+    /// host opts in to each by name (<see cref="Parties.OutsideParties.AddOptedInSimulations"/>). The storage clients come
+    /// from the host (<see cref="AzureClients.AddStorageClients(IServiceCollection, string)"/> or by endpoints and credential).
     /// </summary>
     public static IServiceCollection AddAzureStorageAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section));
+        services.AddOptions<StorageSettings>().Bind(configuration.GetSection(StorageSettings.Section))
+            .Validate(s => !string.IsNullOrWhiteSpace(s.ConnectionString), $"{StorageSettings.Section}:{nameof(StorageSettings.ConnectionString)} must not be empty.")
+            .Validate(s => IsNamePrefix(s.NamePrefix), $"{StorageSettings.Section}:{nameof(StorageSettings.NamePrefix)} must be empty or at most {StorageNames.MaxPrefixLength} ASCII letters and digits, starting with a letter.")
+            .ValidateOnStart();
         services.AddOptions<WorkflowSettings>().Bind(configuration.GetSection(WorkflowSettings.Section));
         services.AddOptions<AuthenticSourcesSettings>().Bind(configuration.GetSection(AuthenticSourcesSettings.Section));
-        services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings));
+        services.AddOptions<FederalOfficeSettings>().Configure(settings => BindFederalOffice(configuration.GetSection(FederalOfficeSettings.Section), settings))
+            .Validate(s => s.RefusalRate is >= 0 and <= 1 && s.InformationRequestRate is >= 0 and <= 1, $"{FederalOfficeSettings.Section}: RefusalRate and InformationRequestRate are shares from 0 to 1.")
+            .Validate(
+                s => s.AcknowledgeAfterDays >= 0 && s.DecisionAfterDaysMin >= 0 && s.DecisionAfterDaysMin <= s.DecisionAfterDaysMax,
+                $"{FederalOfficeSettings.Section}: AcknowledgeAfterDays and DecisionAfterDaysMin must not be negative, and DecisionAfterDaysMin not above DecisionAfterDaysMax.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton(sp => new TableServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new TableClientOptions())));
-        services.TryAddSingleton(sp => new BlobServiceClient(ConnectionString(sp), StorageClientRetry.Apply(new BlobClientOptions())));
-        services.TryAddSingleton(sp => new QueueServiceClient(ConnectionString(sp), StorageQueueMessages.ClientOptions()));
         services.TryAddSingleton(sp => new StorageNames(sp.GetRequiredService<IOptions<StorageSettings>>()));
         services.TryAddSingleton<StorageProvisioner>();
 
@@ -51,7 +59,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertPublisher, OutboxAlertPublisher>();
         services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
         services.AddSingleton<INotificationSender, TableNotificationSender>();
-        services.AddSingleton<IAuthenticSources, SimulatedAuthenticSources>();
         services.AddSingleton<TableSubmissionLedger>();
         services.AddSingleton<ISubmissionLedger>(sp => sp.GetRequiredService<TableSubmissionLedger>());
         services.AddSingleton<IApplicantHistory>(sp => sp.GetRequiredService<TableSubmissionLedger>());
@@ -64,7 +71,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
         services.AddSingleton<ICommandLedger, TableCommandLedger>();
         services.AddSingleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>());
-        SimulatedPaymentProvider.AddSimulatedPaymentProvider(services);
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
         services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
         return services;
@@ -80,23 +86,6 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The simulated federal office; with "FederalOffice:Mode" = "Off" it starts and does nothing.</summary>
-    /// <summary>Seeds the exclusion registry with the simulated pattern employers (local and demo hosts only).</summary>
-    public static IServiceCollection AddSimulatedExclusions(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddHostedService<SimulatedExclusions>();
-        return services;
-    }
-
-    public static IServiceCollection AddSimulatedFederalOffice(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<FederalOfficeSettings>();
-        services.AddHostedService<SimulatedFederalOffice>();
-        return services;
-    }
-
     /// <summary>Binds the section; a configured list of reason codes replaces the default list (the binder would append to it).</summary>
     static void BindFederalOffice(IConfigurationSection section, FederalOfficeSettings settings)
     {
@@ -108,6 +97,7 @@ public static class StorageServiceCollectionExtensions
         }
     }
 
-    static string ConnectionString(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageSettings>>().Value.ConnectionString;
+    static bool IsNamePrefix(string? prefix) =>
+        string.IsNullOrEmpty(prefix) || (prefix.Length <= StorageNames.MaxPrefixLength && char.IsAsciiLetter(prefix[0]) && prefix.All(char.IsAsciiLetterOrDigit));
+
 }

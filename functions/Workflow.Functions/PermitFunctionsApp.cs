@@ -7,9 +7,13 @@ using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Workflow.Adapters;
+using Workflow.Adapters.Parties;
 using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Storage;
 using Workflow.Application;
@@ -19,13 +23,15 @@ using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Functions;
 
 /// <summary>
 /// The composition of the Azure Functions app, kept out of Program so tests build the same container. Next to what
 /// the local host registers (application services, Azure Storage adapters, letters), it pins the serializer, builds
-/// identity-based storage clients, picks the transport (<c>Messaging:Transport</c>), and wires OpenTelemetry.
+/// identity-based Azure clients, picks the transport (<c>Messaging:Transport</c>), opts in to simulated parties only
+/// by name (and refuses to start with a party unserved), and wires OpenTelemetry.
 /// What it deliberately does not touch: <c>DurableTaskWorkerOptions.MaximumTimerInterval</c> (docs/design.md: changing
 /// it breaks timers in flight; a test checks it keeps its default) and the task hub's versioning (docs/azure.md).
 /// </summary>
@@ -42,27 +48,44 @@ public static class PermitFunctionsApp
 
         services.Configure<WorkerOptions>(worker => worker.Serializer = Serializer);
         services.AddPermitApplication();
+        services.AddSettingsValidation();
         services.AddRetention(withJob: false);
 
-        // Storage: the host's account, identity-based in Azure. Registered before the adapters, which only TryAdd theirs.
+        // Storage: the host's account, identity-based in Azure. One credential for every Azure client (the user-assigned
+        // identity in Azure), one retry configuration (AzureClients).
         RequireNoNamePrefix(configuration);
         var storage = StorageConnection.From(configuration);
+        TokenCredential credential = storage.Credential ?? AzureIdentity.CredentialFor(configuration.GetSection(ServiceBusSettings.Section));
         services.TryAddSingleton(storage);
-        services.TryAddSingleton(_ => storage.Blobs());
-        services.TryAddSingleton(_ => storage.Tables());
-        services.TryAddSingleton(_ => storage.Queues());
+        if (storage.IsIdentityBased)
+        {
+            services.AddStorageClients(storage.BlobServiceUri!, storage.TableServiceUri!, storage.QueueServiceUri!, credential);
+        }
+        else
+        {
+            services.AddStorageClients(storage.ConnectionString!);
+        }
+
         services.AddAzureStorageAdapters(configuration);
         services.AddHostedService<StorageProvisioningService>();
+
+        // Microsoft.Extensions.Azure forwards the SDK's event sources to logging: its per-request lines are no operator's business.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
 
         // The outbox relay resends alerts a crash left undispatched, through whichever transport is configured.
         services.AddHostedService<OutboxRelay>();
 
         services.AddOptions<MessagingSettings>().Bind(configuration.GetSection(MessagingSettings.Section));
-        if (ServiceBusServiceCollectionExtensions.Transport(configuration) == MessagingTransport.ServiceBus)
+        bool serviceBus = ServiceBusServiceCollectionExtensions.Transport(configuration) == MessagingTransport.ServiceBus;
+        if (serviceBus)
         {
-            services.AddServiceBusMessaging(configuration);
+            services.AddServiceBusMessaging(configuration, credential);
             services.UseServiceBusForFederalOfficeAndAlerts();
         }
+
+        // Simulated parties only by name (Simulations:Enabled; none in Azure unless a demo asks), and none left unserved.
+        services.AddOptedInSimulations(configuration, storageQueues: !serviceBus);
+        OutsideParties.RequireEveryParty(services);
 
         AddTelemetry(services, configuration);
         return services;
@@ -83,7 +106,10 @@ public static class PermitFunctionsApp
     /// </summary>
     static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
     {
-        IOpenTelemetryBuilder telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        // Our spans (every activity, tagged with the application id) and the Durable Task SDK's, and the permits meter.
+        IOpenTelemetryBuilder telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSource(PermitTelemetry.Name, "Microsoft.DurableTask"))
+            .WithMetrics(metrics => metrics.AddMeter(PermitTelemetry.Name));
         string? connectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -2,19 +2,22 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Workflow.Adapters;
+using Workflow.Adapters.Parties;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.Application.Http.OpenApi;
 using Workflow.Application.Retention;
 using Workflow.Application.Web;
 using Workflow.LocalHost.Engine;
+using Workflow.LocalHost.Telemetry;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Serialization;
 
 namespace Workflow.LocalHost;
 
 /// <summary>
-/// Builds the local host: engine, adapters, HTTP API, listeners and simulated parties. Used by Program and, in
+/// Builds the local host: engine, adapters, HTTP API, listeners and the simulated parties its settings opt in to
+/// (appsettings.json names them all: this is a development host). Used by Program and, in
 /// process, by the functional tests (which give their own Azurite, task hub and ports through configuration).
 /// </summary>
 public static class PermitLocalHost
@@ -46,6 +49,7 @@ public static class PermitLocalHost
         configure?.Invoke(builder);
 
         EngineSettings engine = builder.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
+        engine.Validate();
         string storage = builder.Configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true";
         int httpPort = builder.Configuration.GetValue("Http:Port", 5080);
 
@@ -57,12 +61,15 @@ public static class PermitLocalHost
         builder.AddDurableEngine(engine, storage);
         builder.Services.AddOpenApi(PermitOpenApi.DocumentName, PermitOpenApi.Configure);
         builder.Services.AddPermitApplication();
+        builder.Services.AddSettingsValidation();
         builder.Services.AddLocalTokens(builder.Configuration);
+        builder.Services.AddStorageClients(storage);
         builder.Services.AddAzureStorageAdapters(builder.Configuration);
         builder.Services.AddStorageQueueListeners();
-        builder.Services.AddSimulatedFederalOffice();
-        builder.Services.AddSimulatedExclusions();
+        builder.Services.AddOptedInSimulations(builder.Configuration, storageQueues: true);
         builder.Services.AddRetention(withJob: true);
+        builder.AddLocalTelemetry();
+        OutsideParties.RequireEveryParty(builder.Services);
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
@@ -71,10 +78,13 @@ public static class PermitLocalHost
         app.UseRateLimiter(); // after authentication, so a caller is its token's subject; before authorization, so refusals count too
         app.UseAuthorization();
         app.MapOpenApi(PermitApi.OpenApiPath).AllowAnonymous();
-        app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/healthz", (WiredParties parties) => TypedResults.Ok(parties.Health())).ExcludeFromDescription().AllowAnonymous();
         app.MapPermitApi();
         app.MapPages(signIn: "token").AllowAnonymous(); // the pages sign in with a pasted development token here
-        Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
+        if (app.Services.GetRequiredService<SimulationSettings>().Has(SimulatedParties.PaymentProvider))
+        {
+            Adapters.Simulated.SimulatedPaymentProvider.MapSimulatedPaymentProvider(app);
+        }
         return app;
     }
 

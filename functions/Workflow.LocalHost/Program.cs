@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workflow.Adapters.Parties;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.LocalHost;
@@ -32,7 +33,7 @@ try
 }
 catch (InvalidOperationException e)
 {
-    // Settings the host refuses (a TCP sidecar not allowed, a short signing key): say why, start nothing.
+    // Settings the host refuses (a TCP sidecar not allowed, a short signing key, a party without an adapter): say why, start nothing.
     await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 2;
 }
@@ -42,6 +43,7 @@ await PermitLocalHost.StartAsync(app);
 EngineSettings engine = app.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
 TimeSpan policyDay = app.Services.GetRequiredService<IOptions<WorkflowSettings>>().Value.PolicyDayLength;
 string root = PermitLocalHost.ApiRoot(app).ToString().TrimEnd('/');
+WiredParties parties = app.Services.GetRequiredService<WiredParties>();
 Console.WriteLine($"""
 
     Permit workflow local host is running.
@@ -50,6 +52,8 @@ Console.WriteLine($"""
       Engine       {engine.Backend}, task hub '{engine.TaskHub}', worker '{engine.EffectiveWorkerId}'
       Sidecar      {app.Services.GetRequiredService<SidecarEndpoint>()}
       Policy day   {policyDay} of real time
+      Parties      real: {string.Join(", ", parties.Real)}
+                   simulated: {(parties.Simulated.Count == 0 ? "none" : string.Join(", ", parties.Simulated))}
       Tokens       scripts/dev-token.sh <role> [applicant]  (Authorization: Bearer ...)
     Press Ctrl+C to stop.
 

@@ -45,6 +45,9 @@ param instanceMemoryMB int
 @description('Real time of one policy day (Workflow:PolicyDayLength); 1.00:00:00 in production.')
 param policyDayLength string
 
+@description('Simulated outside parties by name, comma-separated (Simulations:Enabled); empty in production (docs/ports.md).')
+param simulations string
+
 @description('Application (client) id of the API\'s Entra ID app registration, whose app roles are the API\'s roles (docs/azure.md).')
 param authClientId string
 
@@ -54,7 +57,7 @@ param authIssuer string
 @description('Audiences of the access tokens App Service authentication accepts.')
 param authAllowedAudiences array
 
-@description('Paths App Service authentication lets through without a token: the HMAC-signed federal and payment-provider webhooks and the public decision grounds.')
+@description('Paths App Service authentication lets through without a token: the HMAC-signed federal and payment-provider webhooks, the public decision grounds and the health check.')
 param authExcludedPaths array
 
 var appSettings = {
@@ -96,6 +99,9 @@ var appSettings = {
   AzureWebJobsDisableHomepage: 'true'
 
   Workflow__PolicyDayLength: policyDayLength
+
+  // Simulated outside parties, opted in by name; empty: the app refuses to start while a party has no real adapter.
+  Simulations__Enabled: simulations
   Letters__InfoDeskUrl: 'https://www.yourfutureinflanders.be'
 }
 

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.Orchestrations;
@@ -38,9 +40,12 @@ public static class PermitTasks
             registry.AddOrchestrator(orchestrator);
         }
 
+        // Each activity runs inside a span of our own, tagged with the application id (PermitTelemetry).
         foreach (Type activity in Activities)
         {
-            registry.AddActivity(activity);
+            registry.AddActivity(
+                new TaskName(activity.Name),
+                services => new TracedActivity((ITaskActivity)ActivatorUtilities.GetServiceOrCreateInstance(services, activity), activity.Name));
         }
 
         return registry;

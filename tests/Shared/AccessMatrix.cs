@@ -66,6 +66,7 @@ internal static class AccessMatrix
         new("ConfirmExclusionChange", "POST", "/api/exclusions/{exclusionId}/changes/{changeId}/confirm", [Manager, Inspector]),
         new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
         new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
+        new("RestartInstance", "POST", "/api/operations/instances/{id}/restart", [Manager]),
     ];
 
     /// <summary>The local host's extras, open to all.</summary>

@@ -87,6 +87,7 @@ public sealed partial class ConfigurationTests
         { typeof(CallerBudget), $"{RateLimitSettings.Section}__{nameof(RateLimitSettings.Submissions)}" },
         { typeof(ExclusionSettings), ExclusionSettings.Section },
         { typeof(Workflow.Application.Payments.PaymentProviderSettings), Workflow.Application.Payments.PaymentProviderSettings.Section },
+        { typeof(Workflow.Adapters.Parties.SimulationSettings), Workflow.Adapters.Parties.SimulationSettings.Section },
     };
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Workflow.Application.Federal;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Adapters.Queues;
 
@@ -32,12 +34,15 @@ public sealed partial class FederalDecisionsListener(
 
     internal async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
+        using Activity? span = PermitTelemetry.Source.StartActivity("queue federal-decisions receive", ActivityKind.Consumer);
         FederalHandlingResult result;
         try
         {
             await using AsyncServiceScope scope = services.CreateAsyncScope();
             FederalMessageHandler handler = scope.ServiceProvider.GetRequiredService<FederalMessageHandler>();
             result = await handler.HandleAsync(StorageQueueMessages.ReadBytes(message), cancellationToken);
+            span?.SetTag(PermitTelemetry.ApplicationIdTag, result.ApplicationId);
+            span?.SetTag("permits.federal.handling", Codes.Of(result.Handling));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -81,6 +86,7 @@ public sealed partial class FederalDecisionsListener(
         await this.poison.SendJsonAsync(envelope, cancellationToken, timeToLive: StorageQueueMessages.KeepForever);
         await QueuePoller.DeleteAsync(this.decisions, message, cancellationToken);
         LogPoisoned(logger, message.MessageId, handling);
+        PermitTelemetry.FederalMessagesPoisoned.Add(1, new KeyValuePair<string, object?>("handling", handling));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Federal queue message {QueueMessageId} moved to the poison queue ({Handling})")]

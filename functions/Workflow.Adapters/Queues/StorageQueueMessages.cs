@@ -21,10 +21,7 @@ public static class StorageQueueMessages
     public static QueueClientOptions ClientOptions()
     {
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-        options.Retry.MaxRetries = 3;
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        AzureClients.ApplyRetry(options.Retry);
         return options;
     }
 

@@ -277,6 +277,7 @@ public static class PermitApi
             .Produces<AlertPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, QueryParameter.ApplicationFilter);
+        api.MapOperationsApi();
 
         return endpoints;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DurableTask.Core.Exceptions;
@@ -12,6 +13,7 @@ using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
+using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.Application.Submissions;
@@ -92,6 +94,7 @@ public sealed partial class SubmissionService(
         }
 
         string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
+        Activity.Current?.SetTag(PermitTelemetry.ApplicationIdTag, applicationId); // the request's span: the trace of this application starts here
 
         // Fixed now, before anything is stored: the first answer, the status and the workflow's terms all rest on them.
         bool functionExcluded = eligibility.ExcludesFunction(submission.Category, submission.Job.VksLevel, PolicyCatalog.BelgianDate(now));
@@ -187,6 +190,7 @@ public sealed partial class SubmissionService(
                 new Microsoft.DurableTask.StartOrchestrationOptions(applicationId).WithDedupeStatuses(AllStatuses),
                 cancellationToken);
             LogScheduled(logger, applicationId, record.Category);
+            PermitTelemetry.Submissions.Add(1, new KeyValuePair<string, object?>("category", Codes.Of(record.Category)));
         }
         catch (OrchestrationAlreadyExistsException)
         {

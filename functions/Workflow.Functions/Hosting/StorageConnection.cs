@@ -1,10 +1,5 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
-using Workflow.Adapters;
-using Workflow.Adapters.Queues;
 using Workflow.Adapters.ServiceBus;
 
 namespace Workflow.Functions.Hosting;
@@ -68,17 +63,4 @@ public sealed class StorageConnection
 
         return new StorageConnection(null, blob, queue, table, AzureIdentity.CredentialFor(section));
     }
-
-    public BlobServiceClient Blobs() => this.IsIdentityBased
-        ? new BlobServiceClient(this.BlobServiceUri, this.Credential, StorageClientRetry.Apply(new BlobClientOptions()))
-        : new BlobServiceClient(this.ConnectionString, StorageClientRetry.Apply(new BlobClientOptions()));
-
-    /// <summary>Queue clients send and read plain UTF-8 JSON (host.json's <c>messageEncoding: none</c> matches).</summary>
-    public QueueServiceClient Queues() => this.IsIdentityBased
-        ? new QueueServiceClient(this.QueueServiceUri, this.Credential, StorageQueueMessages.ClientOptions())
-        : new QueueServiceClient(this.ConnectionString, StorageQueueMessages.ClientOptions());
-
-    public TableServiceClient Tables() => this.IsIdentityBased
-        ? new TableServiceClient(this.TableServiceUri, this.Credential, StorageClientRetry.Apply(new TableClientOptions()))
-        : new TableServiceClient(this.ConnectionString, StorageClientRetry.Apply(new TableClientOptions()));
 }

@@ -91,6 +91,7 @@ public static partial class FederalDecisionFunctions
         QueueClient poison = services.GetRequiredService<QueueServiceClient>().GetQueueClient(services.GetRequiredService<StorageNames>().FederalDecisionsPoisonQueue);
         await poison.SendJsonAsync(envelope, cancellationToken, timeToLive: StorageQueueMessages.KeepForever);
         LogPoisoned(context.GetLogger(nameof(FederalDecisionFunctions)), message.MessageId, envelope.Handling);
+        Workflow.Orchestrations.Telemetry.PermitTelemetry.FederalMessagesPoisoned.Add(1, new KeyValuePair<string, object?>("handling", envelope.Handling));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Federal queue message {QueueMessageId} moved to the poison queue ({Handling})")]

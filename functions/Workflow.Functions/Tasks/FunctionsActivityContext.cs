@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Functions.Tasks;
 
@@ -18,11 +19,20 @@ public sealed class FunctionsActivityContext(TaskName name, string instanceId) :
 /// <summary>Runs a class-based activity inside its [ActivityTrigger] wrapper: resolved from DI, as in the local worker.</summary>
 public static class ActivityRunner
 {
-    public static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, FunctionContext executionContext)
+    public static async Task<TOutput> RunAsync<TActivity, TInput, TOutput>(TInput input, string instanceId, FunctionContext executionContext)
         where TActivity : TaskActivity<TInput, TOutput>
     {
         ArgumentNullException.ThrowIfNull(executionContext);
         TActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(executionContext.InstanceServices);
-        return activity.RunAsync(new FunctionsActivityContext(new TaskName(typeof(TActivity).Name), instanceId), input);
+        using System.Diagnostics.Activity? span = PermitTelemetry.StartActivity(typeof(TActivity).Name, instanceId);
+        try
+        {
+            return await activity.RunAsync(new FunctionsActivityContext(new TaskName(typeof(TActivity).Name), instanceId), input);
+        }
+        catch (Exception e)
+        {
+            PermitTelemetry.Failed(span, e);
+            throw;
+        }
     }
 }

@@ -50,6 +50,25 @@ public sealed class EngineSettings
     /// </summary>
     public bool AllowTcpSidecar { get; set; }
 
+    /// <summary>Refuses settings the engine would trip over later, naming the setting (the host reads these before it starts).</summary>
+    public void Validate()
+    {
+        if (this.TaskHub is not { Length: >= 3 and <= 45 } hub || !char.IsAsciiLetter(hub[0]) || !hub.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(this.TaskHub)} must be 3 to 45 ASCII letters and digits, starting with a letter (the Azure Storage provider names tables and queues after it); it is '{this.TaskHub}'.");
+        }
+
+        if (this.PartitionCount is < 1 or > 16)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(this.PartitionCount)} must be from 1 to 16; it is {this.PartitionCount}.");
+        }
+
+        if (this.MaxQueuePollingInterval <= TimeSpan.Zero || this.ControlQueueVisibilityTimeout <= TimeSpan.Zero || this.WorkItemQueueVisibilityTimeout <= TimeSpan.Zero || this.LeaseInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{Section}: MaxQueuePollingInterval, ControlQueueVisibilityTimeout, WorkItemQueueVisibilityTimeout and LeaseInterval must be longer than zero.");
+        }
+    }
+
     public string EffectiveWorkerId => string.IsNullOrWhiteSpace(this.WorkerId)
         ? $"{Environment.MachineName}-{Environment.ProcessId}"
         : this.WorkerId;

@@ -2,18 +2,24 @@ using Microsoft.DurableTask;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Orchestrations.Activities;
 
-/// <summary>One transition of a case to carry out: its effects, and its new state when it changed. <paramref name="At"/> is real time.</summary>
-public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, CaseEffects Effects, PermitCase? State);
+/// <summary>
+/// One transition of a case to carry out: its effects, and its new state when it changed. <paramref name="At"/> is real
+/// time. <paramref name="EntersStage"/>: the new state's stage is not the one recorded before (for the metrics; false in
+/// records written before it existed).
+/// </summary>
+public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, CaseEffects Effects, PermitCase? State, bool EntersStage = false);
 
 /// <summary>
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
 /// parties (federal office, third parties, notifications, alerts through the outbox), so the case never says a state
 /// whose messages are not out; then the fate of the commands it handled, the case index, and last its audit rows, so a
 /// reader who sees a step in the timeline finds the case in that state. Every write is idempotent on its own key, so a
-/// retried activity (or a replayed one after a crash) repeats nothing.
+/// retried activity (or a replayed one after a crash) repeats nothing. It also takes the workflow's measurements
+/// (<see cref="TransitionMetrics"/>): here, not in the orchestrator, which replays.
 /// </summary>
 public sealed class RecordTransitionActivity(
     IFederalOfficeGateway federalOffice,
@@ -66,6 +72,7 @@ public sealed class RecordTransitionActivity(
             await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details), none);
         }
 
+        TransitionMetrics.Record(input);
         return effects.Steps.Count;
     }
 }

@@ -42,6 +42,7 @@ internal sealed record PermitHostOptions
             $"--PaymentProvider:WebhookSecret={PaymentSecret}",
             $"--Auth:SigningKey={SigningKey}",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Workflow.Adapters.Parties=Error", // every test host simulates parties, by design: no warning each start
 
             // Budgets no test reaches: the suite's parallel tests poll with one token per role (and anonymous calls come
             // from one address), far more than any real caller. RateLimitTests set tight ones through Extra.

@@ -14,10 +14,18 @@ internal sealed class FakeDurableTaskClient() : DurableTaskClient("fake")
 
     public ConcurrentQueue<(string InstanceId, string EventName, object? Payload)> Raised { get; } = new();
 
+    /// <summary>Instances the task hub knows (none unless a test puts one here); scheduling one makes it pending.</summary>
+    public ConcurrentDictionary<string, OrchestrationMetadata> Instances { get; } = new();
+
     public override Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         this.Scheduled.Enqueue((orchestratorName, input, options));
+        if (options?.InstanceId is string id && this.Instances.TryGetValue(id, out OrchestrationMetadata? existing))
+        {
+            this.Instances[id] = new OrchestrationMetadata(existing.Name, id) { RuntimeStatus = OrchestrationRuntimeStatus.Pending };
+        }
+
         return Task.FromResult(options?.InstanceId ?? Guid.NewGuid().ToString("N"));
     }
 
@@ -48,7 +56,7 @@ internal sealed class FakeDurableTaskClient() : DurableTaskClient("fake")
         throw new NotSupportedException();
 
     public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        Task.FromResult<OrchestrationMetadata?>(null);
+        Task.FromResult(this.Instances.TryGetValue(instanceId, out OrchestrationMetadata? instance) ? instance : null);
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
         throw new NotSupportedException();

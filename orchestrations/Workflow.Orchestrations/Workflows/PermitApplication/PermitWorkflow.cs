@@ -1,7 +1,9 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Orchestrations.Workflows.PermitApplication;
 
@@ -10,7 +12,7 @@ namespace Workflow.Orchestrations.Workflows.PermitApplication;
 /// asks for and carries out the effects it returns. It decides nothing itself. Deterministic: time is the context's,
 /// effects and work are activities, messages come through the <see cref="EventInbox"/>.
 /// </summary>
-internal sealed class PermitWorkflow(TaskOrchestrationContext context, PermitApplicationInput input)
+internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, PermitApplicationInput input)
 {
     /// <summary>Activities touch storage; transient failures are retried (real time, not policy time).</summary>
     static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -24,6 +26,9 @@ internal sealed class PermitWorkflow(TaskOrchestrationContext context, PermitApp
     static readonly TimeSpan TimerMargin = TimeSpan.FromSeconds(1);
 
     readonly EventInbox inbox = new(context);
+
+    /// <summary>The stage the last carried-out transition recorded (none before the first).</summary>
+    Stage? recordedStage;
 
     DateTimeOffset RealNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -113,15 +118,48 @@ internal sealed class PermitWorkflow(TaskOrchestrationContext context, PermitApp
             return state;
         }
 
+        bool entersStage = transition.StateChanged && state.Stage != this.recordedStage;
         if (transition.StateChanged)
         {
             context.SetCustomStatus(state.Status(state.Clock().ToPolicy(this.RealNow)));
+            this.recordedStage = state.Stage;
         }
 
+        this.Log(transition, entersStage);
         await context.CallActivityAsync<int>(
             nameof(RecordTransitionActivity),
-            new TransitionRecord(state.ApplicationId, this.RealNow, transition.Effects, transition.StateChanged ? state with { HandledMessages = [] } : null),
+            new TransitionRecord(state.ApplicationId, this.RealNow, transition.Effects, transition.StateChanged ? state with { HandledMessages = [] } : null, entersStage),
             Retry);
         return state;
     }
+
+    /// <summary>Stage changes, milestones and the decision, as codes; replay-safe (logged once, not on every replay).</summary>
+    void Log(Transition transition, bool entersStage)
+    {
+        ILogger logger = context.CreateReplaySafeLogger<PermitApplicationOrchestrator>();
+        PermitCase state = transition.State;
+        if (entersStage)
+        {
+            LogStage(logger, state.ApplicationId, state.Stage, state.Category);
+        }
+
+        foreach (SlaAlert alert in transition.Effects.Alerts)
+        {
+            LogMilestone(logger, state.ApplicationId, alert.Milestone, alert.Audience);
+        }
+
+        if (entersStage && state.Stage == Stage.Deciding && state.Outcome is Outcome outcome)
+        {
+            LogDecision(logger, state.ApplicationId, outcome, state.Grounds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} entered stage {Stage} ({Category})")]
+    static partial void LogStage(ILogger logger, string applicationId, Stage stage, PermitCategory category);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId}: milestone {Milestone} fired for {Audience}")]
+    static partial void LogMilestone(ILogger logger, string applicationId, MilestoneKind milestone, AlertAudience audience);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Application {ApplicationId} decided: {Outcome} (grounds {Grounds})")]
+    static partial void LogDecision(ILogger logger, string applicationId, Outcome outcome, IReadOnlyList<string> grounds);
 }
