@@ -59,7 +59,7 @@ public sealed partial class FederalDecisionsDrain : IAsyncDisposable
                 {
                     { IsSettled: true } => await PeekLockDrain.CompleteAsync(this.receiver, message, ct),
                     { IsRetry: true } => await PeekLockDrain.AbandonAsync(this.receiver, message, this.logger),
-                    _ => await DeadLetterAsync(message, result, ct),
+                    _ => await this.DeadLetterAsync(message, result, ct),
                 };
             },
             this.logger,

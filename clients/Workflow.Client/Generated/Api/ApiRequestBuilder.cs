@@ -13,6 +13,7 @@ using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
 using Workflow.Client.Api.Me;
+using Workflow.Client.Api.Operations;
 using Workflow.Client.Api.Payments;
 using Workflow.Client.Api.Sla;
 using Workflow.Client.Api.Worklist;
@@ -58,6 +59,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Me.MeRequestBuilder Me
         {
             get => new global::Workflow.Client.Api.Me.MeRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The operations property</summary>
+        public global::Workflow.Client.Api.Operations.OperationsRequestBuilder Operations
+        {
+            get => new global::Workflow.Client.Api.Operations.OperationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The payments property</summary>
         public global::Workflow.Client.Api.Payments.PaymentsRequestBuilder Payments

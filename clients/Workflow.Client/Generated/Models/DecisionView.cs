@@ -33,7 +33,7 @@ namespace Workflow.Client.Models
 #else
         public string LetterUrl { get; set; }
 #endif
-        /// <summary>The final outcome of an application.</summary>
+        /// <summary>The outcome property</summary>
         public global::Workflow.Client.Models.Outcome? Outcome { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.DecisionView"/> and sets the default values.

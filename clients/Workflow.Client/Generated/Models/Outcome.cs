@@ -3,9 +3,10 @@ using System.Runtime.Serialization;
 using System;
 namespace Workflow.Client.Models
 {
-    /// <summary>The final outcome of an application.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+    #pragma warning disable CS1591
     public enum Outcome
+    #pragma warning restore CS1591
     {
         [EnumMember(Value = "granted")]
         #pragma warning disable CS1591

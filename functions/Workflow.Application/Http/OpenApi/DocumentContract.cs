@@ -18,6 +18,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Federal office"] = "The federal immigration office's signed webhook.",
         ["Payment provider"] = "The payment service provider's signed callback.",
         ["Session"] = "Who the caller is: where the pages start.",
+        ["Operations"] = "Operators' commands on the workflow engine, such as restarting a failed workflow, each audited with who and why.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

@@ -47,6 +47,35 @@ namespace Workflow.Client.Api.Applications
         {
         }
         /// <summary>
+        /// The caller&apos;s own applications (employer or self-employed applicant), newest first, a page at a time (pageSize 1-100, default 20; continuation from the previous page; applicant when the token names several).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// </summary>
+        /// <returns>A <see cref="global::Workflow.Client.Models.ApplicantApplicationPage"/></returns>
+        /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Workflow.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public async Task<global::Workflow.Client.Models.ApplicantApplicationPage?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#nullable restore
+#else
+        public async Task<global::Workflow.Client.Models.ApplicantApplicationPage> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        {
+#endif
+            var requestInfo = ToGetRequestInformation(requestConfiguration);
+            var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
+            {
+                { "400", global::Workflow.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
+                { "401", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "403", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+            };
+            return await RequestAdapter.SendAsync<global::Workflow.Client.Models.ApplicantApplicationPage>(requestInfo, global::Workflow.Client.Models.ApplicantApplicationPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
         /// Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.SubmissionAccepted"/></returns>
@@ -82,6 +111,25 @@ namespace Workflow.Client.Api.Applications
                 { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.SubmissionAccepted>(requestInfo, global::Workflow.Client.Models.SubmissionAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+        }
+        /// <summary>
+        /// The caller&apos;s own applications (employer or self-employed applicant), newest first, a page at a time (pageSize 1-100, default 20; continuation from the previous page; applicant when the token names several).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// </summary>
+        /// <returns>A <see cref="RequestInformation"/></returns>
+        /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        {
+#nullable restore
+#else
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        {
+#endif
+            var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
+            requestInfo.Configure(requestConfiguration);
+            requestInfo.Headers.TryAdd("Accept", "application/json");
+            return requestInfo;
         }
         /// <summary>
         /// Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
