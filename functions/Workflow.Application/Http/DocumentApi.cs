@@ -39,7 +39,7 @@ public static class DocumentApi
             .WithName("GetDocument")
             .RequireRoles(AccessPolicies.ApplicationReaders)
             .WithSummary("A document's content as received, with its stored content type, shown inline and sandboxed (Content-Security-Policy: sandbox, nosniff); every read is audited.")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf", "image/png", "image/jpeg")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "image/png", "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

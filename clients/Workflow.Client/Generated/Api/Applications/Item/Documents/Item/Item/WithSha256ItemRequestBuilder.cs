@@ -78,7 +78,7 @@ namespace Workflow.Client.Api.Applications.Item.Documents.Item.Item
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
             requestInfo.Configure(requestConfiguration);
-            requestInfo.Headers.TryAdd("Accept", "application/problem+json");
+            requestInfo.Headers.TryAdd("Accept", "application/pdf, image/png, image/jpeg, application/problem+json");
             return requestInfo;
         }
         /// <summary>
