@@ -82,12 +82,12 @@ internal sealed class BrowserSession : IAsyncDisposable
         Assert.True(serious.Length == 0, $"{what}: accessibility violations:{Environment.NewLine}{string.Join(Environment.NewLine, serious)}");
     }
 
-    /// <summary>Saves a full-page screenshot as screenshots/{name}.png in the test output.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot (the full page, or the viewport) as screenshots/{name}.png in the test output.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         string path = Path.Combine(ScreenshotFolder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         return path;
     }
 

@@ -127,6 +127,8 @@ public sealed partial class WorkbenchTests(WorkbenchTests.Fixture fixture) : ICl
         Assert.StartsWith("INF-", requestId, StringComparison.Ordinal);
         await BrowserSession.AssertAccessibleAsync(page, "application");
         await BrowserSession.ScreenshotAsync(page, "workbench-application");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await BrowserSession.ScreenshotAsync(page, "workbench-application-view", fullPage: false); // the README's picture
 
         // The employer answers through the API; once the workflow took the answer, the page shows the clock running.
         using (HttpResponseMessage answered = await this.Host.Api.AsEmployerOf(id).PostJsonAsync(
