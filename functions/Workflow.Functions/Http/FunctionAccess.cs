@@ -16,7 +16,8 @@ namespace Workflow.Functions.Http;
 /// with the endpoint's policy of <see cref="AccessPolicies"/> before its handler, in the local host's order: the caller
 /// is read from App Service authentication (<see cref="EasyAuthPrincipal"/>), its budget of
 /// <see cref="CallerRateLimits"/> is checked (429 problem with Retry-After when used up), then 401 problem with
-/// <c>WWW-Authenticate: Bearer</c> without a caller, the policy is evaluated by the same
+/// <c>WWW-Authenticate: Bearer</c> without a caller, 403 for a change another site's page sent with the session cookie
+/// (<see cref="CrossSiteRequests"/>), the policy is evaluated by the same
 /// <see cref="IAuthorizationService"/> and named policies as the local host (403 problem for another role), and the
 /// handler gets the principal for its employer ownership check. The anonymous functions call
 /// <see cref="RunAnonymousAsync"/>: the budget of their remote address only.
@@ -56,6 +57,11 @@ public static partial class FunctionAccess
         if (user is null)
         {
             return Problems.BearerChallenge(AccessProblems.NoValidIdentity);
+        }
+
+        if (CrossSiteRequests.Refuses(request))
+        {
+            return Problems.Forbidden(CrossSiteRequests.Refusal);
         }
 
         AuthorizationResult allowed = await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, policy);
