@@ -73,6 +73,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>());
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();
         services.AddSingleton<IManagerAlertInbox, TableManagerAlertInbox>();
+        services.AddSingleton<TableMisuseReports>();
+        services.AddSingleton<Application.Reports.IMisuseReports>(sp => sp.GetRequiredService<TableMisuseReports>());
+        services.AddSingleton<IMisuseReportTriage>(sp => sp.GetRequiredService<TableMisuseReports>());
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Telemetry;
+using Workflow.Orchestrations.Workflows.MisuseReport;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.Orchestrations;
@@ -16,6 +17,7 @@ public static class PermitTasks
     public static IReadOnlyList<Type> Orchestrators { get; } =
     [
         typeof(PermitApplicationOrchestrator),
+        typeof(MisuseReportOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -30,6 +32,7 @@ public static class PermitTasks
         typeof(GatherAuthenticSourcesActivity),
         typeof(IssueDecisionLetterActivity),
         typeof(RecordTransitionActivity),
+        typeof(RecordReportTriageActivity),
     ];
 
     public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)

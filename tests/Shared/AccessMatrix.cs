@@ -66,6 +66,11 @@ internal static class AccessMatrix
         new("ConfirmExclusionChange", "POST", "/api/exclusions/{exclusionId}/changes/{changeId}/confirm", [Manager, Inspector]),
         new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
         new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
+        new("SubmitMisuseReport", "POST", "/api/reports", Roles, Anonymous: true),
+        new("GetMisuseReportStatus", "GET", "/api/reports/{reference}", Roles, Anonymous: true),
+        new("ForwardMisuseReport", "POST", "/api/reports/{reference}/forward", [Inspector]),
+        new("CloseMisuseReport", "POST", "/api/reports/{reference}/close", [Inspector]),
+        new("GetInspectionReports", "GET", "/api/inspections/reports", [Inspector]),
         new("RestartInstance", "POST", "/api/operations/instances/{id}/restart", [Manager]),
     ];
 

@@ -26,6 +26,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 {
     const string EmployerA = "0987654394"; // the work-card sample's employer
     const string EmployerB = "0412345614";
+    const string NoSuchReport = "MR-0000000000000000000000000000000000000000";
     const string NoSuchSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
 
     FunctionsApp app = null!;
@@ -223,7 +224,8 @@ public sealed class AccessControlTests : IAsyncLifetime
         string path = "/" + trigger.Route!.Replace("{id}", id, StringComparison.Ordinal).Replace("{requestId}", "TP-1", StringComparison.Ordinal)
             .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal)
             .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal)
-            .Replace("{type}", "passport", StringComparison.Ordinal).Replace("{sha256}", NoSuchSha256, StringComparison.Ordinal);
+            .Replace("{type}", "passport", StringComparison.Ordinal).Replace("{sha256}", NoSuchSha256, StringComparison.Ordinal)
+            .Replace("{reference}", NoSuchReport, StringComparison.Ordinal);
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(method, path, json, principal: principal);
         await using (context)
         {
@@ -255,6 +257,7 @@ public sealed class AccessControlTests : IAsyncLifetime
                 Type t when t == typeof(string) && p.Name == "changeId" => "CHG-1",
                 Type t when t == typeof(string) && p.Name == "type" => "passport",
                 Type t when t == typeof(string) && p.Name == "sha256" => NoSuchSha256,
+                Type t when t == typeof(string) && p.Name == "reference" => NoSuchReport,
                 _ => throw new InvalidOperationException($"{name}: no value for parameter {p.Name}"),
             })];
             object? returned = function.Method.Invoke(null, arguments);

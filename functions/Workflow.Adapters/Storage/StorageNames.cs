@@ -50,6 +50,8 @@ public sealed class StorageNames
         this.WorklistTable = Table("Worklist");
         this.CaseworkersTable = Table("Caseworkers");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
+        this.MisuseReportsTable = Table("MisuseReports");
+        this.MisuseReportersTable = Table("MisuseReporters");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -106,6 +108,12 @@ public sealed class StorageNames
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
+    /// <summary>Misuse reports (§2.8): reports, inspectors' actions, the inspections' queues.</summary>
+    public string MisuseReportsTable { get; }
+
+    /// <summary>Who reported misuse: read only by the inspectors' view, never by an application's.</summary>
+    public string MisuseReportersTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -126,6 +134,7 @@ public sealed class StorageNames
         this.ExclusionsTable, this.ThirdPartyRequestsTable, this.CommandsTable, this.WorklistTable, this.SimulatedPaymentProviderTable,
         this.CaseworkersTable,
         this.ApplicantApplicationsTable,
+        this.MisuseReportsTable, this.MisuseReportersTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

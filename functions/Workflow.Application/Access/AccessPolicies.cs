@@ -21,7 +21,7 @@ public static class Roles
 
     public const string Inspector = "inspector";
 
-    /// <summary>The public: misuse reports (a later issue); no endpoint yet.</summary>
+    /// <summary>The public: misuse reports are sent without a token (<c>POST /api/reports</c>), so no endpoint asks for this role.</summary>
     public const string Public = "public";
 
     public static IReadOnlyList<string> All { get; } = [Employer, Caseworker, Manager, FederalOffice, Inspector, Public];
@@ -78,6 +78,9 @@ public static class AccessPolicies
     /// <summary>Recording an exclusion (§2.1): managers and inspectors.</summary>
     public const string ExclusionWriters = "exclusion-writers";
 
+    /// <summary>The inspections' queues of misuse reports (§2.8), forwarding and closing them: inspectors.</summary>
+    public const string Inspectors = "inspectors";
+
     /// <summary>Anyone holding a role that has endpoints (who am I, for the pages); the public has none yet.</summary>
     public const string AnyRole = "any-role";
 
@@ -91,6 +94,7 @@ public static class AccessPolicies
         [CaseworkersAndManagers] = [Roles.Caseworker, Roles.Manager],
         [Managers] = [Roles.Manager],
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
+        [Inspectors] = [Roles.Inspector],
         [AnyRole] = [.. Roles.All.Where(r => r != Roles.Public)],
     };
 

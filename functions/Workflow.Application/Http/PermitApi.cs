@@ -158,6 +158,7 @@ public static class PermitApi
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapApplicantApplications();
+        api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -709,6 +710,7 @@ public static class PermitApi
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();
         services.AddTransient<ExclusionQueries>();
+        services.AddTransient<Reports.MisuseReportService>();
         services.AddOptions<ExclusionSettings>().BindConfiguration(ExclusionSettings.Section)
             .Validate(settings => settings.HasValidKey, ExclusionSettings.KeyProblem)
             .ValidateOnStart();

@@ -31,6 +31,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         ["exclusionId"] = "The id the proposer gave the exclusion.",
         ["changeId"] = "The id the proposer gave the lift or correction.",
         ["type"] = "The document's type, as the document list names it (passport, diploma, ...).",
+        ["reference"] = "The misuse report's reference, as the answer to the report gave it (\"MR-\" and 40 hex digits).",
         ["sha256"] = "The SHA-256 of the document's content in lowercase hex, as the document list names it.",
     };
 
