@@ -12,9 +12,11 @@ using Workflow.Client.Api.Caseworkers;
 using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
+using Workflow.Client.Api.Inspections;
 using Workflow.Client.Api.Me;
 using Workflow.Client.Api.Operations;
 using Workflow.Client.Api.Payments;
+using Workflow.Client.Api.Reports;
 using Workflow.Client.Api.Sla;
 using Workflow.Client.Api.Worklist;
 namespace Workflow.Client.Api
@@ -55,6 +57,11 @@ namespace Workflow.Client.Api
         {
             get => new global::Workflow.Client.Api.Federal.FederalRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The inspections property</summary>
+        public global::Workflow.Client.Api.Inspections.InspectionsRequestBuilder Inspections
+        {
+            get => new global::Workflow.Client.Api.Inspections.InspectionsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The me property</summary>
         public global::Workflow.Client.Api.Me.MeRequestBuilder Me
         {
@@ -69,6 +76,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Payments.PaymentsRequestBuilder Payments
         {
             get => new global::Workflow.Client.Api.Payments.PaymentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::Workflow.Client.Api.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::Workflow.Client.Api.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The sla property</summary>
         public global::Workflow.Client.Api.Sla.SlaRequestBuilder Sla
