@@ -79,6 +79,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IManagerAlertInbox, InMemoryManagerAlertInbox>());
             services.Replace(ServiceDescriptor.Singleton<IExclusionLedger, InMemoryExclusionLedger>());
             services.Replace(ServiceDescriptor.Singleton<IExcludedPersons, InMemoryExcludedPersons>());
+            services.AddSingleton<InMemoryMisuseReports>();
+            services.Replace(ServiceDescriptor.Singleton<Workflow.Application.Reports.IMisuseReports>(sp => sp.GetRequiredService<InMemoryMisuseReports>()));
+            services.Replace(ServiceDescriptor.Singleton<IMisuseReportTriage>(sp => sp.GetRequiredService<InMemoryMisuseReports>()));
         }
 
         replace?.Invoke(services);
