@@ -68,8 +68,8 @@ internal static class AccessMatrix
         new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
         new("SubmitMisuseReport", "POST", "/api/reports", Roles, Anonymous: true),
         new("GetMisuseReportStatus", "GET", "/api/reports/{reference}", Roles, Anonymous: true),
-        new("ForwardMisuseReport", "POST", "/api/reports/{reference}/forward", [Inspector]),
-        new("CloseMisuseReport", "POST", "/api/reports/{reference}/close", [Inspector]),
+        new("ForwardMisuseReport", "POST", "/api/inspections/reports/{reference}/forward", [Inspector]),
+        new("CloseMisuseReport", "POST", "/api/inspections/reports/{reference}/close", [Inspector]),
         new("GetInspectionReports", "GET", "/api/inspections/reports", [Inspector]),
         new("RestartInstance", "POST", "/api/operations/instances/{id}/restart", [Manager]),
     ];

@@ -14,6 +14,8 @@ namespace Workflow.Application.Http;
 /// <summary>
 /// Misuse reports (concept note §2.8; a public endpoint is an addition to the note): anyone reports and follows the
 /// report by its reference; inspectors read their inspection's queue, forward and close (<see cref="MisuseReportService"/>).
+/// Everything under <c>/api/reports</c> is public and everything inspectors do is under <c>/api/inspections/reports</c>,
+/// so App Service authentication can leave the first prefix open (its excluded paths are prefixes) and guard the second.
 /// Registered by <see cref="PermitApi.MapPermitApi"/> under its <c>/api</c> group; the Functions app calls the same handlers.
 /// </summary>
 public static class ReportApi
@@ -46,20 +48,20 @@ public static class ReportApi
             .WithSummary("Follow a report by its reference (the reference is the secret): its state only (received, with the social and/or housing inspection, closed) and whether it was forwarded; never who handles it or what was found.")
             .Produces<ReportStatusView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        reports.MapPost("/{reference}/forward", ForwardAsync)
+        RouteGroupBuilder inspections = api.MapGroup("/inspections/reports").WithTags("Misuse reports");
+        inspections.MapPost("/{reference}/forward", ForwardAsync)
             .WithName("ForwardMisuseReport")
             .RequireRoles(AccessPolicies.Inspectors)
             .WithSummary("Pass a report from one inspection to the other, with the reason; kept with who and why. 409 unless the inspection named holds it open. Idempotent by action id.")
             .Accepts<ForwardReportRequest>("application/json")
             .ActionResponses();
-        reports.MapPost("/{reference}/close", CloseAsync)
+        inspections.MapPost("/{reference}/close", CloseAsync)
             .WithName("CloseMisuseReport")
             .RequireRoles(AccessPolicies.Inspectors)
             .WithSummary("Close a report for an inspection with an outcome (substantiated, unsubstantiated, insufficient-information, duplicate) and an optional note; kept with who. 409 unless the inspection holds it open. Idempotent by action id.")
             .Accepts<CloseReportRequest>("application/json")
             .ActionResponses();
-        api.MapGet("/inspections/reports", GetQueueAsync)
-            .WithTags("Misuse reports")
+        inspections.MapGet("/", GetQueueAsync)
             .WithName("GetInspectionReports")
             .RequireRoles(AccessPolicies.Inspectors)
             .WithSummary("An inspection's queue: the reports it holds open, oldest first (at most 200), each with what was reported, the named employer's applications, the reporter's contact (if given) and every action with who took it and why.")

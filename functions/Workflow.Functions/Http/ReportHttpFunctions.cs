@@ -49,7 +49,7 @@ public static class ReportHttpFunctions
 
     [Function("ForwardMisuseReport")]
     public static Task<IResult> ForwardMisuseReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{reference}/forward")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inspections/reports/{reference}/forward")] HttpRequest request,
         string reference,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,
@@ -59,7 +59,7 @@ public static class ReportHttpFunctions
 
     [Function("CloseMisuseReport")]
     public static Task<IResult> CloseMisuseReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{reference}/close")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/inspections/reports/{reference}/close")] HttpRequest request,
         string reference,
         [DurableClient] DurableTaskClient client,
         FunctionContext context,

@@ -97,8 +97,8 @@ public sealed class MisuseReportTests
 
             // Social forwards to housing (a repeat is 200); housing closes.
             var forward = new JsonObject { ["actionId"] = $"F-{run}", ["from"] = "social", ["reason"] = "The housing is the core of it." };
-            Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(social.PostJsonAsync($"/api/reports/{reference}/forward", forward))).Status);
-            Assert.Equal(HttpStatusCode.OK, (await SendAsync(social.PostJsonAsync($"/api/reports/{reference}/forward", forward.DeepClone()))).Status);
+            Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(social.PostJsonAsync($"/api/inspections/reports/{reference}/forward", forward))).Status);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(social.PostJsonAsync($"/api/inspections/reports/{reference}/forward", forward.DeepClone()))).Status);
             await Eventually.HoldsAsync(async () => await InQueueAsync(social, "social", reference) is null, Patience, "the report out of the social queue");
             JsonNode followed = await StatusAsync(host, reference);
             Assert.Equal("with-housing-inspection", followed["state"]!.GetValue<string>());
@@ -113,10 +113,10 @@ public sealed class MisuseReportTests
 
             // Social holds it no more: a second forward from social is refused.
             var again = new JsonObject { ["actionId"] = $"F2-{run}", ["from"] = "social", ["reason"] = "Again." };
-            Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(social.PostJsonAsync($"/api/reports/{reference}/forward", again))).Status);
+            Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(social.PostJsonAsync($"/api/inspections/reports/{reference}/forward", again))).Status);
 
             var close = new JsonObject { ["actionId"] = $"C-{run}", ["inspection"] = "housing", ["outcome"] = "substantiated", ["note"] = "Visited; mayor's order to vacate." };
-            Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(housing.PostJsonAsync($"/api/reports/{reference}/close", close))).Status);
+            Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(housing.PostJsonAsync($"/api/inspections/reports/{reference}/close", close))).Status);
             await Eventually.HoldsAsync(
                 async () => (await StatusAsync(host, reference))["state"]!.GetValue<string>() == "closed", Patience, "the report closed");
             Assert.Null(await InQueueAsync(housing, "housing", reference));

@@ -8,6 +8,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using Workflow.Client.Api.Inspections.Reports.Item;
 using Workflow.Client.Models;
 namespace Workflow.Client.Api.Inspections.Reports
 {
@@ -17,6 +18,18 @@ namespace Workflow.Client.Api.Inspections.Reports
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ReportsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>Gets an item from the Workflow.Client.api.inspections.reports.item collection</summary>
+        /// <param name="position">The misuse report&apos;s reference, as the answer to the report gave it (&quot;MR-&quot; and 40 hex digits).</param>
+        /// <returns>A <see cref="global::Workflow.Client.Api.Inspections.Reports.Item.WithReferenceItemRequestBuilder"/></returns>
+        public global::Workflow.Client.Api.Inspections.Reports.Item.WithReferenceItemRequestBuilder this[string position]
+        {
+            get
+            {
+                var urlTplParams = new Dictionary<string, object>(PathParameters);
+                urlTplParams.Add("reference", position);
+                return new global::Workflow.Client.Api.Inspections.Reports.Item.WithReferenceItemRequestBuilder(urlTplParams, RequestAdapter);
+            }
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Api.Inspections.Reports.ReportsRequestBuilder"/> and sets the default values.
         /// </summary>

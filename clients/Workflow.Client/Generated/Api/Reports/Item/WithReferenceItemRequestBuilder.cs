@@ -8,8 +8,6 @@ using System.IO;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
-using Workflow.Client.Api.Reports.Item.Close;
-using Workflow.Client.Api.Reports.Item.Forward;
 using Workflow.Client.Models;
 namespace Workflow.Client.Api.Reports.Item
 {
@@ -19,16 +17,6 @@ namespace Workflow.Client.Api.Reports.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithReferenceItemRequestBuilder : BaseRequestBuilder
     {
-        /// <summary>The close property</summary>
-        public global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder Close
-        {
-            get => new global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder(PathParameters, RequestAdapter);
-        }
-        /// <summary>The forward property</summary>
-        public global::Workflow.Client.Api.Reports.Item.Forward.ForwardRequestBuilder Forward
-        {
-            get => new global::Workflow.Client.Api.Reports.Item.Forward.ForwardRequestBuilder(PathParameters, RequestAdapter);
-        }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Api.Reports.Item.WithReferenceItemRequestBuilder"/> and sets the default values.
         /// </summary>

@@ -9,35 +9,35 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Workflow.Client.Models;
-namespace Workflow.Client.Api.Reports.Item.Close
+namespace Workflow.Client.Api.Inspections.Reports.Item.Forward
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\reports\{reference}\close
+    /// Builds and executes requests for operations under \api\inspections\reports\{reference}\forward
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class CloseRequestBuilder : BaseRequestBuilder
+    public partial class ForwardRequestBuilder : BaseRequestBuilder
     {
         /// <summary>
-        /// Instantiates a new <see cref="global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Workflow.Client.Api.Inspections.Reports.Item.Forward.ForwardRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CloseRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/reports/{reference}/close", pathParameters)
+        public ForwardRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/inspections/reports/{reference}/forward", pathParameters)
         {
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Workflow.Client.Api.Inspections.Reports.Item.Forward.ForwardRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CloseRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/reports/{reference}/close", rawUrl)
+        public ForwardRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/inspections/reports/{reference}/forward", rawUrl)
         {
         }
         /// <summary>
-        /// Close a report for an inspection with an outcome (substantiated, unsubstantiated, insufficient-information, duplicate) and an optional note; kept with who. 409 unless the inspection holds it open. Idempotent by action id.Who may call it: a bearer token in the role inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Pass a report from one inspection to the other, with the reason; kept with who and why. 409 unless the inspection named holds it open. Idempotent by action id.Who may call it: a bearer token in the role inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.ReportActionAnswer"/></returns>
-        /// <param name="body">An inspector closes a report for an inspection: the action&apos;s id (idempotency), the inspection, the outcome (a ReportOutcome code) and an optional note.</param>
+        /// <param name="body">An inspector passes a report to the other inspection: the action&apos;s id (idempotency), the inspection it is forwarded from, and why.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Workflow.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
@@ -50,11 +50,11 @@ namespace Workflow.Client.Api.Reports.Item.Close
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Workflow.Client.Models.ReportActionAnswer?> PostAsync(global::Workflow.Client.Models.CloseReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Workflow.Client.Models.ReportActionAnswer?> PostAsync(global::Workflow.Client.Models.ForwardReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Workflow.Client.Models.ReportActionAnswer> PostAsync(global::Workflow.Client.Models.CloseReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Workflow.Client.Models.ReportActionAnswer> PostAsync(global::Workflow.Client.Models.ForwardReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -73,18 +73,18 @@ namespace Workflow.Client.Api.Reports.Item.Close
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.ReportActionAnswer>(requestInfo, global::Workflow.Client.Models.ReportActionAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Close a report for an inspection with an outcome (substantiated, unsubstantiated, insufficient-information, duplicate) and an optional note; kept with who. 409 unless the inspection holds it open. Idempotent by action id.Who may call it: a bearer token in the role inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Pass a report from one inspection to the other, with the reason; kept with who and why. 409 unless the inspection named holds it open. Idempotent by action id.Who may call it: a bearer token in the role inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">An inspector closes a report for an inspection: the action&apos;s id (idempotency), the inspection, the outcome (a ReportOutcome code) and an optional note.</param>
+        /// <param name="body">An inspector passes a report to the other inspection: the action&apos;s id (idempotency), the inspection it is forwarded from, and why.</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Workflow.Client.Models.CloseReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Workflow.Client.Models.ForwardReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Workflow.Client.Models.CloseReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Workflow.Client.Models.ForwardReportRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -97,11 +97,11 @@ namespace Workflow.Client.Api.Reports.Item.Close
         /// <summary>
         /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
         /// </summary>
-        /// <returns>A <see cref="global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder"/></returns>
+        /// <returns>A <see cref="global::Workflow.Client.Api.Inspections.Reports.Item.Forward.ForwardRequestBuilder"/></returns>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
-        public global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder WithUrl(string rawUrl)
+        public global::Workflow.Client.Api.Inspections.Reports.Item.Forward.ForwardRequestBuilder WithUrl(string rawUrl)
         {
-            return new global::Workflow.Client.Api.Reports.Item.Close.CloseRequestBuilder(rawUrl, RequestAdapter);
+            return new global::Workflow.Client.Api.Inspections.Reports.Item.Forward.ForwardRequestBuilder(rawUrl, RequestAdapter);
         }
     }
 }
