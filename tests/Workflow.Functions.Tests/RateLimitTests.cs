@@ -97,6 +97,23 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Anonymous_misuse_reports_take_from_the_submissions_budget_of_their_address()
+    {
+        const string address = "203.0.113.44";
+        for (int call = 0; call < SubmissionBudget; call++)
+        {
+            Assert.Equal(StatusCodes.Status400BadRequest, (await this.ReportAsync(address)).Status);
+        }
+
+        AssertThrottled(await this.ReportAsync(address));
+        Assert.Equal(StatusCodes.Status400BadRequest, (await this.ReportAsync("198.51.100.44")).Status);
+        Assert.Empty(this.app.Client.Scheduled);
+    }
+
+    Task<HttpOutcome> ReportAsync(string address) =>
+        this.CallAsync("POST", "/api/reports", null, address, "{}", (r, c) => ReportHttpFunctions.SubmitMisuseReport(r, this.app.Client, c, CancellationToken.None));
+
+    [Fact]
     public async Task Addresses_of_one_IPv6_network_share_a_budget()
     {
         for (int call = 0; call < RequestBudget; call++)
