@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.DurableTask.Client;
 using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 
@@ -120,6 +121,23 @@ public sealed class MisuseReportTests
             await Eventually.HoldsAsync(
                 async () => (await StatusAsync(host, reference))["state"]!.GetValue<string>() == "closed", Patience, "the report closed");
             Assert.Null(await InQueueAsync(housing, "housing", reference));
+
+            // The triage workflow ended with the report; its input and output carry the case id and codes only.
+            string caseId = host.Storage.Table("MisuseReports").GetEntity<TableEntity>("ref", reference).Value.GetString("CaseId");
+            using (var waiting = new CancellationTokenSource(Patience))
+            {
+                OrchestrationMetadata triage = await host.Engine.WaitForInstanceCompletionAsync(caseId, getInputsAndOutputs: true, waiting.Token);
+                Assert.Equal(OrchestrationRuntimeStatus.Completed, triage.RuntimeStatus);
+                foreach (string? carried in new[] { triage.SerializedInput, triage.SerializedOutput, triage.SerializedCustomStatus })
+                {
+                    foreach (string secret in new[] { reference, kbo, email, "wage", "Sofie" })
+                    {
+                        Assert.DoesNotContain(secret, carried ?? "", StringComparison.Ordinal);
+                    }
+                }
+
+                Assert.Contains("overcrowded-housing", triage.SerializedInput, StringComparison.Ordinal);
+            }
 
             // The employer's views and the application's own records know nothing of the report or its reporter.
             string ownView = await employer.Http.GetStringAsync($"/api/applications/{applicationId}");
