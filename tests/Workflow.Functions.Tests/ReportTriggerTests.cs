@@ -74,6 +74,49 @@ public sealed class ReportTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forwards_raise_the_workflows_event_with_codes_only_and_a_report_takes_at_most_ten_of_them()
+    {
+        HttpOutcome accepted = await this.SubmitAsync(Report);
+        string reference = accepted.Json.GetProperty("reference").GetString()!;
+        string caseId = ((MisuseReportInput)Assert.Single(this.app.Client.Scheduled).Input!).CaseId;
+        IReadOnlyList<ReportPlacement> placements = ReportTriage.Route([MisuseSignal.UnpaidHours]);
+        await this.Reports.RecordAsync(new ReportTriageRecord(caseId, null, true, placements), CancellationToken.None);
+
+        string inspector = EasyAuth.Header("inspector", objectId: "00000000-0000-0000-0000-0000000000f1");
+        Inspection from = Inspection.Social;
+        for (int forward = 1; forward <= Application.Reports.MisuseReportService.MaxForwards; forward++)
+        {
+            HttpOutcome forwarded = await this.ForwardAsync(reference, $"F-{forward}", from, inspector);
+            Assert.Equal(StatusCodes.Status202Accepted, forwarded.Status);
+
+            // As the workflow does: apply it and record where the report is now.
+            (string instance, string eventName, object? payload) = this.app.Client.Raised.Last();
+            Assert.Equal((caseId, ReportEvents.Action), (instance, eventName));
+            Assert.Equal(new ReportAction($"F-{forward}", ReportActionKind.Forward, from), payload);
+            placements = ReportTriage.Apply(placements, (ReportAction)payload!)!;
+            await this.Reports.RecordAsync(new ReportTriageRecord(caseId, $"F-{forward}", true, placements), CancellationToken.None);
+            from = ReportRouting.Other(from);
+        }
+
+        HttpOutcome refused = await this.ForwardAsync(reference, "F-11", from, inspector);
+        Assert.Equal(StatusCodes.Status409Conflict, refused.Status);
+        Assert.Equal(Application.Reports.MisuseReportService.MaxForwards, this.app.Client.Raised.Count);
+        Assert.Equal(
+            StatusCodes.Status409Conflict,
+            (await this.ForwardAsync(reference, "F-12", ReportRouting.Other(from), inspector)).Status); // it does not hold the report
+    }
+
+    async Task<HttpOutcome> ForwardAsync(string reference, string actionId, Inspection from, string principal)
+    {
+        string json = $$"""{"actionId":"{{actionId}}","from":"{{(from == Inspection.Social ? "social" : "housing")}}","reason":"Not ours."}""";
+        (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation("POST", $"/api/inspections/reports/{reference}/forward", json, principal: principal);
+        await using (context)
+        {
+            return await HttpOutcome.ExecuteAsync(await ReportHttpFunctions.ForwardMisuseReport(http.Request, reference, this.app.Client, context, CancellationToken.None), http);
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_400_that_stores_and_starts_nothing()
     {
         HttpOutcome refused = await this.SubmitAsync("""{"reportId":"R-2","employerKbo":"0412345615","signals":["bikes"],"description":""}""");

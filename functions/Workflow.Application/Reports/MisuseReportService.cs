@@ -23,6 +23,12 @@ public sealed partial class MisuseReportService(
     /// <summary>The most reports one queue answers with (no paging yet).</summary>
     public const int MaxQueue = 200;
 
+    /// <summary>
+    /// The most forwards one report takes, so its workflow's history stays bounded: each close needs an inspection
+    /// holding the report open, and only a forward opens one again.
+    /// </summary>
+    public const int MaxForwards = 10;
+
     static readonly ReportConfirmation Received = new(
         "Wij hebben uw melding ontvangen. Bewaar de referentie: daarmee volgt u de melding op. De inspectie behandelt ze vertrouwelijk.",
         "We have received your report. Keep the reference: it lets you follow the report. The inspection treats it in confidence.");
@@ -151,10 +157,16 @@ public sealed partial class MisuseReportService(
             return new CommandResult(CommandStatus.NotFound, "There is no report with this reference.");
         }
 
-        ReportActionRecord? earlier = (await reports.ActionsAsync(report.CaseId, cancellationToken)).FirstOrDefault(a => a.ActionId == action.ActionId);
+        IReadOnlyList<ReportActionRecord> actions = await reports.ActionsAsync(report.CaseId, cancellationToken);
+        ReportActionRecord? earlier = actions.FirstOrDefault(a => a.ActionId == action.ActionId);
         if (earlier is null && !ReportTriage.HoldsOpen(report.Placements, action.From))
         {
             return CommandResult.Conflict($"The {ReportValidation.Code(action.From)} inspection does not hold this report open (not routed to it yet, forwarded or closed).");
+        }
+
+        if (earlier is null && action.Kind == ReportActionKind.Forward && actions.Count(a => a.Kind == ReportActionKind.Forward) >= MaxForwards)
+        {
+            return CommandResult.Conflict($"This report was forwarded {MaxForwards} times, the most one report takes: close it.");
         }
 
         (ReportActionRecord recorded, bool isNew) = earlier is null ? await reports.RecordActionAsync(report.CaseId, action, cancellationToken) : (earlier, false);
