@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDossierStore, BlobDossierStore>();
         services.AddSingleton<IDocumentStaging, BlobDocumentStaging>();
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
+        services.AddSingleton<ICaseFacts, TableCaseFacts>();
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IAlertDispatcher, QueueAlertDispatcher>();
