@@ -52,7 +52,8 @@ export function dataTable(id, caption, columns, rows, empty) {
     h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map(row => h('tr', {}, row.map(cell => h('td', {}, cell))))));
   return h('div', { class: 'dash-table' },
-    h('div', { class: 'dash-table-scroll' }, table),
+    // Wide tables scroll sideways: the scrolling box takes the keyboard focus and is named by the table's caption.
+    h('div', { class: 'dash-table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': captionId }, table),
     h('button', { type: 'button', class: 'link-button dash-csv', 'aria-describedby': captionId, onclick: () => download(table, id) }, t('dashboard.csv')));
 }
 
