@@ -7,6 +7,7 @@ using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
+using Workflow.Tests.Shared;
 
 namespace Workflow.FunctionalTests.Dashboard;
 
@@ -71,6 +72,31 @@ public sealed class DashboardApiTests
         {
             await Scenario.EndAsync(host, applicationId);
         }
+    }
+
+    [Fact]
+    public async Task The_projection_keeps_the_latest_revision_and_the_assessment_whatever_the_order_of_the_writes()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        ICaseFacts projection = host.Services.GetRequiredService<ICaseFacts>();
+        string applicationId = $"DASH-{Guid.NewGuid():N}";
+        CaseFacts decided = CaseFactsSeeds.Decided(applicationId, PermitCategory.HighlySkilled, new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero), 5);
+        CaseFacts earlier = decided with { Revision = decided.Revision - 1, Stage = Stage.AwaitingDecision, Outcome = null, DecidedAt = null, ClosedAt = null };
+        var assessment = new AssessmentFacts(SalaryBands.UpTo125, 2025, ["economic-hub"]);
+
+        // The assessment may come first: its row is not listed until the case is recorded.
+        await projection.RecordAssessmentAsync(applicationId, assessment, CancellationToken.None);
+        Assert.DoesNotContain(await projection.ListAsync(CancellationToken.None), r => r.Case.ApplicationId == applicationId);
+
+        await projection.RecordAsync(decided, CancellationToken.None);
+        await projection.RecordAsync(earlier, CancellationToken.None); // a late write of an older revision
+        await projection.RecordAsync(decided, CancellationToken.None); // a retried activity
+
+        RecordedCase row = Assert.Single(await projection.ListAsync(CancellationToken.None), r => r.Case.ApplicationId == applicationId);
+        Assert.Equal((decided.Revision, Stage.Closed, Outcome.Granted), (row.Case.Revision, row.Case.Stage, row.Case.Outcome));
+        Assert.Equal((decided.Sla.Start, decided.Sla.StoppedAt, decided.Sla.Terms.Track), (row.Case.Sla.Start, row.Case.Sla.StoppedAt, row.Case.Sla.Terms.Track));
+        Assert.Equal((assessment.SalaryBand, assessment.SalaryReferenceYear), (row.Assessment?.SalaryBand, row.Assessment?.SalaryReferenceYear));
+        Assert.Equal(["economic-hub"], row.Assessment!.Signals);
     }
 
     [Theory]
