@@ -9,7 +9,8 @@ public sealed record ProgressRecord(AuditEntry Audit, CaseSnapshot? Snapshot);
 
 /// <summary>
 /// Version 1.0's step recorder (version 2.0 uses <see cref="RecordTransitionActivity"/>): writes the audit entry and the
-/// case-index row of a step (and its dashboard facts), the snapshot turned into the case shape every reader knows. Both writes are idempotent.
+/// case-index row of a step, the snapshot turned into the case shape every reader knows, and the dashboard's facts of
+/// that case. Every write is idempotent.
 /// </summary>
 public sealed class RecordProgressActivity(IAuditLog auditLog, ICaseIndex caseIndex, ICaseFacts caseFacts, Policy.PolicyCatalog policy) : TaskActivity<ProgressRecord, string>
 {
