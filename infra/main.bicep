@@ -164,7 +164,7 @@ module functionApp 'modules/functionapp.bicep' = {
     authAllowedAudiences: ['api://${authClientId}', authClientId]
     // The webhooks authenticate by signature, the grounds are public; the pages are public files that sign people in
     // through App Service authentication themselves (their data comes from the API, which asks for a principal).
-    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/api/reports', '/api/reports/*', '/', '/ui/*', '/workbench', '/workbench/*', '/portal', '/portal/*', '/api/healthz']
+    authExcludedPaths: ['/api/federal/decisions', '/api/payments/provider-events', '/api/decision-grounds', '/api/reports', '/api/reports/*', '/', '/ui/*', '/workbench', '/workbench/*', '/portal', '/portal/*', '/dashboard', '/dashboard/*', '/api/healthz']
   }
 }
 

@@ -53,6 +53,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDossierStore, BlobDossierStore>();
         services.AddSingleton<IDocumentStaging, BlobDocumentStaging>();
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
+        services.AddSingleton<ICaseFacts, TableCaseFacts>();
+        services.AddSingleton<CaseFactsBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.TryAddSingleton<IAlertDispatcher, QueueAlertDispatcher>();

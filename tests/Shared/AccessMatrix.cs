@@ -57,6 +57,8 @@ internal static class AccessMatrix
         new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
         new("GetAlerts", "GET", "/api/alerts", [Manager]),
+        new("GetDashboardNow", "GET", "/api/dashboard/now", [Manager]), // caseworkers: 403 (the page says it is for managers)
+        new("GetDashboardKpis", "GET", "/api/dashboard/kpis", [Manager]),
         new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
         new("GetExclusion", "GET", "/api/exclusions/{exclusionId}", [Caseworker, Manager, Inspector]),
         new("ProposeExclusion", "POST", "/api/exclusions", [Manager, Inspector]),
@@ -85,6 +87,8 @@ internal static class AccessMatrix
         new("page-workbench-files", "GET", "/workbench/{**path}", Roles, Anonymous: true),
         new("page-portal", "GET", "/portal", Roles, Anonymous: true),
         new("page-portal-files", "GET", "/portal/{**path}", Roles, Anonymous: true),
+        new("page-dashboard", "GET", "/dashboard", Roles, Anonymous: true),
+        new("page-dashboard-files", "GET", "/dashboard/{**path}", Roles, Anonymous: true),
     ];
 
     public static readonly AccessRow[] LocalOnly =

@@ -49,6 +49,7 @@ public sealed class StorageNames
         this.CommandsTable = Table("Commands");
         this.WorklistTable = Table("Worklist");
         this.CaseworkersTable = Table("Caseworkers");
+        this.CaseFactsTable = Table("CaseFacts");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
@@ -105,6 +106,9 @@ public sealed class StorageNames
     /// <summary>Everyone who claimed or was assigned an application: subject and display name.</summary>
     public string CaseworkersTable { get; }
 
+    /// <summary>The managers' dashboard's KPI projection: one row of milestones per application.</summary>
+    public string CaseFactsTable { get; }
+
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
@@ -134,6 +138,7 @@ public sealed class StorageNames
         this.ExclusionsTable, this.ThirdPartyRequestsTable, this.CommandsTable, this.WorklistTable, this.SimulatedPaymentProviderTable,
         this.CaseworkersTable,
         this.ApplicantApplicationsTable,
+        this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
     ];
 

@@ -157,6 +157,7 @@ public static class PermitApi
         api.MapSessionApi();
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
+        api.MapDashboardApi(); // the managers' dashboard: Http/DashboardApi.cs
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
@@ -706,6 +707,7 @@ public static class PermitApi
         services.AddTransient<ApplicationQueries>();
         services.AddTransient<Assignments.AssignmentCommands>();
         services.AddTransient<AssignmentQueries>();
+        services.AddTransient<Dashboard.DashboardQueries>();
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();

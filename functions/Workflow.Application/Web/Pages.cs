@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Workflow.Application.Web;
 
 /// <summary>
-/// The pages people work in (the caseworker workbench, the employer portal): plain HTML, CSS and JavaScript modules
+/// The pages people work in (the caseworker workbench, the employer portal, the managers' dashboard): plain HTML, CSS and JavaScript modules
 /// embedded in this assembly (<c>Web/wwwroot</c>), served the same way by both hosts. No build step, nothing fetched from
 /// elsewhere at run time: the pages call this host's API with the caller's own credentials, so they can do nothing the
 /// API would not let the person do. Every answer carries a strict content security policy (scripts and styles from this
@@ -17,7 +17,7 @@ namespace Workflow.Application.Web;
 public static class Pages
 {
     /// <summary>The top-level folders served; anything else is not a page.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["ui", "workbench", "portal"];
+    public static IReadOnlyList<string> Sections { get; } = ["ui", "workbench", "portal", "dashboard"];
 
     /// <summary>The policy of every page answer: this origin only, no inline script or style, not framed by others.</summary>
     public const string ContentSecurityPolicy =

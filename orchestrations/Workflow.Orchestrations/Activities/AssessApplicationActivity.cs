@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
@@ -31,7 +32,7 @@ public sealed record AssessmentRecord(
 /// (§2.1: scored, explained signals, never a verdict), on the policy in force on the submission date. The results go
 /// to the dossier for the caseworker, who decides; the workflow keeps only the rule ids and signal kinds.
 /// </summary>
-public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicantHistory history, EligibilityCatalog catalog, TimeProvider time)
+public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicantHistory history, EligibilityCatalog catalog, ICaseFacts caseFacts, TimeProvider time)
     : TaskActivity<string, AssessmentSummary>
 {
     public const string Record = "assessment.json";
@@ -57,11 +58,24 @@ public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicant
 
         var record = new AssessmentRecord(submissionDate, time.GetUtcNow(), catalog.Resolve(submissionDate).EntryIds, rules, signals, employer);
         await dossiers.SaveRecordAsync(input, Record, record, CancellationToken.None);
+        await caseFacts.RecordAssessmentAsync(input, Evaluated(dossier, catalog.Resolve(submissionDate).HighlySkilledSalary, signals), CancellationToken.None);
         return new AssessmentSummary(
             [.. rules.Where(r => r.Outcome == RuleOutcome.NotMet).Select(r => r.RuleId)],
             [.. rules.Where(r => r.Outcome == RuleOutcome.NeedsJudgement).Select(r => r.RuleId)],
             [.. signals.Select(s => s.Kind)],
             [.. rules.Where(r => r.Outcome == RuleOutcome.ListIncomplete).Select(r => r.RuleId)]);
+    }
+
+    /// <summary>What the evaluation (§2.10) keeps of an assessment: the salary's band against its year's highly skilled threshold, the signals' kinds.</summary>
+    public static AssessmentFacts Evaluated(ApplicationDossier dossier, HighlySkilledSalaryEntry? threshold, IReadOnlyList<FraudSignal> signals)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(signals);
+        bool banded = dossier.Category == PermitCategory.HighlySkilled && threshold is { AmountCents: > 0 };
+        return new AssessmentFacts(
+            banded ? SalaryBands.Of(dossier.Job.GrossAnnualSalary, threshold!.AmountCents / 100m) : null,
+            banded ? threshold!.ReferenceYear : null,
+            [.. signals.Select(s => Codes.Of(s.Kind)).Distinct(StringComparer.Ordinal)]);
     }
 
     /// <summary>What the rules of the category look at, from the dossier.</summary>

@@ -16,9 +16,10 @@ public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, C
 /// <summary>
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
 /// parties (federal office, third parties, notifications, alerts through the outbox), so the case never says a state
-/// whose messages are not out; then the fate of the commands it handled, the case index, and last its audit rows, so a
-/// reader who sees a step in the timeline finds the case in that state. Every write is idempotent on its own key, so a
-/// retried activity (or a replayed one after a crash) repeats nothing. It also takes the workflow's measurements
+/// whose messages are not out; then the fate of the commands it handled, the case index with the dashboard's facts
+/// (<see cref="ICaseFacts"/>), and last its audit rows, so a reader who sees a step in the timeline finds the case in
+/// that state. Every write is idempotent on its own key, so a retried activity (or a replayed one after a crash)
+/// repeats nothing. It also takes the workflow's measurements
 /// (<see cref="TransitionMetrics"/>): here, not in the orchestrator, which replays.
 /// </summary>
 public sealed class RecordTransitionActivity(
@@ -29,6 +30,7 @@ public sealed class RecordTransitionActivity(
     ICommandOutcomes commands,
     IAuditLog auditLog,
     ICaseIndex caseIndex,
+    ICaseFacts caseFacts,
     TimeProvider time) : TaskActivity<TransitionRecord, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, TransitionRecord input)
@@ -65,6 +67,7 @@ public sealed class RecordTransitionActivity(
         if (input.State is not null)
         {
             await caseIndex.UpsertAsync(input.State, none);
+            await caseFacts.RecordAsync(CaseFacts.Of(input.State), none);
         }
 
         foreach (CaseStep step in effects.Steps)

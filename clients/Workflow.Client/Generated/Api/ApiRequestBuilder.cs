@@ -9,6 +9,7 @@ using System;
 using Workflow.Client.Api.Alerts;
 using Workflow.Client.Api.Applications;
 using Workflow.Client.Api.Caseworkers;
+using Workflow.Client.Api.Dashboard;
 using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
@@ -41,6 +42,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Caseworkers.CaseworkersRequestBuilder Caseworkers
         {
             get => new global::Workflow.Client.Api.Caseworkers.CaseworkersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The dashboard property</summary>
+        public global::Workflow.Client.Api.Dashboard.DashboardRequestBuilder Dashboard
+        {
+            get => new global::Workflow.Client.Api.Dashboard.DashboardRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The decisionGrounds property</summary>
         public global::Workflow.Client.Api.DecisionGrounds.DecisionGroundsRequestBuilder DecisionGrounds

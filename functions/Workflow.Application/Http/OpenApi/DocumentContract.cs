@@ -17,6 +17,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Exclusion registry"] = "Employers and directors excluded after earlier violations (§2.1), kept with four eyes.",
         ["Federal office"] = "The federal immigration office's signed webhook.",
         ["Payment provider"] = "The payment service provider's signed callback.",
+        ["Dashboard"] = "The managers' dashboard: open applications and their SLA state now, the KPIs per month and track against their targets, and the evaluation of §2.10, computed from a projection kept as the workflows go (never from their history).",
         ["Session"] = "Who the caller is: where the pages start.",
         ["Misuse reports"] = "Reporting misuse of the scheme (§2.8; the public endpoint is an addition to the note): anyone reports, without a token, and follows the report with its reference; the Flemish social inspection and the housing inspection work their queues and forward reports to each other.",
         ["Operations"] = "Operators' commands on the workflow engine, such as restarting a failed workflow, each audited with who and why.",

@@ -24,7 +24,8 @@ async function render() {
       h('p', {}, text('home.intro')),
       h('div', { class: 'cards' },
         h('section', { class: 'card' }, h('h2', {}, h('a', { href: '/workbench/' }, text('home.workbench'))), h('p', {}, text('home.workbenchText'))),
-        h('section', { class: 'card' }, h('h2', {}, h('a', { href: '/portal/' }, text('home.portal'))), h('p', {}, text('home.portalText'))))),
+        h('section', { class: 'card' }, h('h2', {}, h('a', { href: '/portal/' }, text('home.portal'))), h('p', {}, text('home.portalText'))),
+        h('section', { class: 'card' }, h('h2', {}, h('a', { href: '/dashboard/' }, text('home.dashboard'))), h('p', {}, text('home.dashboardText'))))),
     h('footer', { class: 'site-footer' }, text('footer.text')));
 }
 

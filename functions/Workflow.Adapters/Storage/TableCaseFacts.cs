@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Adapters.Storage;
+
+/// <summary>
+/// The KPI projection in Table storage: one row per application (PK "case", RK = the application id, so the dashboard
+/// reads them all in one partition scan), holding the case's facts as JSON with their revision, and the assessment's
+/// salary band and signal kinds in columns of their own (merged, so neither writer overwrites the other). A case write
+/// is conditional on the row it read and skipped when the row holds the same or a later revision: retried activities
+/// change nothing.
+/// </summary>
+public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names) : ICaseFacts
+{
+    internal const string Partition = "case";
+
+    readonly TableClient table = tables.GetTableClient(names.CaseFactsTable);
+
+    public async Task RecordAsync(CaseFacts facts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        string key = TableKeys.Safe(facts.ApplicationId);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts)], cancellationToken);
+                if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.Revision >= facts.Revision)
+                {
+                    return;
+                }
+
+                var row = new TableEntity(Partition, key)
+                {
+                    [nameof(FactsRow.Revision)] = facts.Revision,
+                    [nameof(FactsRow.Facts)] = JsonSerializer.Serialize(facts, WorkflowJson.Options),
+                };
+                if (stored.HasValue)
+                {
+                    await this.table.UpdateEntityAsync(row, stored.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                }
+                else
+                {
+                    await this.table.AddEntityAsync(row, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException e) when ((e.IsConflict() || e.IsPreconditionFailed()) && attempt < StorageErrors.OptimisticAttempts)
+            {
+                // Written in between (the assessment, or this write retried): read again and compare again.
+            }
+        }
+    }
+
+    public async Task RecordAssessmentAsync(string applicationId, AssessmentFacts assessment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationId);
+        ArgumentNullException.ThrowIfNull(assessment);
+        var row = new TableEntity(Partition, TableKeys.Safe(applicationId))
+        {
+            [nameof(FactsRow.Assessed)] = true,
+            [nameof(FactsRow.SalaryBand)] = assessment.SalaryBand ?? "",
+            [nameof(FactsRow.SalaryReferenceYear)] = assessment.SalaryReferenceYear ?? 0,
+            [nameof(FactsRow.Signals)] = string.Join(',', assessment.Signals),
+        };
+        await this.table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        var cases = new List<RecordedCase>();
+        await foreach (FactsRow row in this.table.QueryAsync<FactsRow>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.Facts is null)
+            {
+                continue; // assessed, but its case not recorded yet
+            }
+
+            CaseFacts facts = JsonSerializer.Deserialize<CaseFacts>(row.Facts, WorkflowJson.Options)
+                ?? throw new InvalidOperationException("A case facts row holds no facts.");
+            AssessmentFacts? assessment = row.Assessed
+                ? new AssessmentFacts(
+                    string.IsNullOrEmpty(row.SalaryBand) ? null : row.SalaryBand,
+                    row.SalaryReferenceYear is > 0 ? row.SalaryReferenceYear : null,
+                    string.IsNullOrEmpty(row.Signals) ? [] : row.Signals.Split(','))
+                : null;
+            cases.Add(new RecordedCase(facts, assessment));
+        }
+
+        return cases;
+    }
+
+    /// <summary>One row of the projection.</summary>
+    internal sealed class FactsRow : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+
+        public string RowKey { get; set; } = "";
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public int Revision { get; set; }
+
+        public string? Facts { get; set; }
+
+        public bool Assessed { get; set; }
+
+        public string? SalaryBand { get; set; }
+
+        public int? SalaryReferenceYear { get; set; }
+
+        public string? Signals { get; set; }
+    }
+}

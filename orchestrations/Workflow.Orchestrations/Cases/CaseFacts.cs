@@ -1,0 +1,71 @@
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
+
+namespace Workflow.Orchestrations.Cases;
+
+/// <summary>
+/// One application's milestones as the managers' dashboard counts them (the KPI projection, <see cref="Ports.ICaseFacts"/>):
+/// codes and policy times only, no personal data. Derived from the case at each of its changes, so it is as current as
+/// the case index; the dashboard computes its figures from these rows, never from the workflow's history.
+/// </summary>
+public sealed record CaseFacts
+{
+    public required string ApplicationId { get; init; }
+
+    public required PermitCategory Category { get; init; }
+
+    /// <summary>Real time of the submission; the case's policy clock starts there.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required TimeSpan PolicyDayLength { get; init; }
+
+    public required Stage Stage { get; init; }
+
+    /// <summary>The case's revision: a row is only replaced by a later one.</summary>
+    public required int Revision { get; init; }
+
+    /// <summary>The SLA clock as the case last recorded it: its track, due days, peak period and pauses (stop-the-clock).</summary>
+    public required SlaSnapshot Sla { get; init; }
+
+    /// <summary>When the file was complete (admissible); policy time.</summary>
+    public DateTimeOffset? CompleteAt { get; init; }
+
+    public FederalLegStatus FederalStatus { get; init; }
+
+    public DateTimeOffset? FederalHandedOffAt { get; init; }
+
+    public DateTimeOffset? FederalAnsweredAt { get; init; }
+
+    public Outcome? Outcome { get; init; }
+
+    /// <summary>The refusal grounds (codes) of a refusal.</summary>
+    public IReadOnlyList<string> Grounds { get; init; } = [];
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The facts of a case as it stands.</summary>
+    public static CaseFacts Of(PermitCase state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new CaseFacts
+        {
+            ApplicationId = state.ApplicationId,
+            Category = state.Category,
+            SubmittedAt = state.SubmittedAt,
+            PolicyDayLength = state.PolicyDayLength,
+            Stage = state.Stage,
+            Revision = state.Revision,
+            Sla = state.Sla,
+            CompleteAt = state.CompleteAt,
+            FederalStatus = state.Federal.Status,
+            FederalHandedOffAt = state.Federal.HandedOffAt,
+            FederalAnsweredAt = state.Federal.AnsweredAt,
+            Outcome = state.Outcome,
+            Grounds = state.Grounds,
+            DecidedAt = state.DecidedAt,
+            ClosedAt = state.ClosedAt,
+        };
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Functions.Tests.Support;
+
+/// <summary>The KPI projection in memory, as the table keeps it: the latest revision of each case, and its assessment whenever it came.</summary>
+internal sealed class InMemoryCaseFacts : ICaseFacts
+{
+    readonly ConcurrentDictionary<string, CaseFacts> cases = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, AssessmentFacts> assessments = new(StringComparer.Ordinal);
+
+    public Task RecordAsync(CaseFacts facts, CancellationToken cancellationToken)
+    {
+        this.cases.AddOrUpdate(facts.ApplicationId, facts, (_, stored) => stored.Revision >= facts.Revision ? stored : facts);
+        return Task.CompletedTask;
+    }
+
+    public Task RecordAssessmentAsync(string applicationId, AssessmentFacts assessment, CancellationToken cancellationToken)
+    {
+        this.assessments[applicationId] = assessment;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RecordedCase>>([.. this.cases.Values.Select(c => new RecordedCase(c, this.assessments.GetValueOrDefault(c.ApplicationId)))]);
+}
