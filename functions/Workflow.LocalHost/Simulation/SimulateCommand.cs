@@ -6,7 +6,7 @@ namespace Workflow.LocalHost.Simulation;
 
 /// <summary>
 /// The capacity simulation: <c>Workflow.LocalHost.dll simulate simulations/peak-month.json [--out simulations/out]
-/// [--policy-day 00:00:20] [--storage &lt;connection string&gt;] [--name &lt;task hub&gt;] [--Section:Key=value]</c>.
+/// [--policy-day 00:00:20] [--caseworkers 8] [--storage &lt;connection string&gt;] [--name &lt;task hub&gt;] [--Section:Key=value]</c>.
 /// Runs the file's synthetic applications through the real workflow on the real engine (<see cref="SimulationDriver"/>),
 /// shows a progress bar and, at the end, the lead times per track, SLA compliance, alerts, backlog and caseworker
 /// utilisation; writes <c>applications.csv</c> and <c>report.html</c> to the output folder. Returns 0; 2 on a usage
@@ -28,6 +28,7 @@ public static class SimulateCommand
         string? file = null, name = null, storage = null;
         string outFolder = DefaultOut;
         TimeSpan? policyDay = null;
+        int? caseworkers = null;
         var settings = new List<string>();
         for (int i = 1; i < args.Length; i++)
         {
@@ -49,6 +50,10 @@ public static class SimulateCommand
                     break;
                 case "--policy-day" when value is not null && TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan day):
                     policyDay = day;
+                    i++;
+                    break;
+                case "--caseworkers" when value is not null && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int count):
+                    caseworkers = count;
                     i++;
                     break;
                 default:
@@ -87,6 +92,11 @@ public static class SimulateCommand
             config = config with { PolicyDayLength = overridden };
         }
 
+        if (caseworkers is int pool)
+        {
+            config = config with { Caseworkers = config.Caseworkers with { Count = pool } };
+        }
+
         if (config.Problems() is { Count: > 0 } problems)
         {
             return Usage(error, $"{file}: {string.Join("; ", problems)}");
@@ -112,10 +122,15 @@ public static class SimulateCommand
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Simulating {config.Applications} applications over {config.PeriodDays} policy days (seed {config.Seed}) against {config.Caseworkers.Count} caseworkers: capacity {capacity:0} decisions in the period. Policy day {length:c}; task hub [bold]{name}[/].");
 
-        var driver = new SimulationDriver(config, new SimulationHost(name, storage, settings), length);
+        await using var driver = new SimulationDriver(config, new SimulationHost(name, storage, settings), length);
         SimulationResults results;
         try
         {
+            (Uri root, string managerToken) = await driver.StartAsync(cancellationToken);
+
+            // Unwrapped, so the token copies whole.
+            await output.WriteLineAsync($"Watch it live: {root} (the dashboard: {root}dashboard), signed in as manager with this token:");
+            await output.WriteLineAsync(managerToken);
             results = await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -131,14 +146,7 @@ public static class SimulateCommand
                         closed.Value = p.Closed;
                         closed.Description = $"decided (worklist {p.AwaitingCaseworker})";
                     });
-                    return await driver.RunAsync(
-                        (root, managerToken) =>
-                        {
-                            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Watch it live: [link]{root}[/] (dashboard at {root}dashboard), signed in as manager with this token:");
-                            console.WriteLine(managerToken, Style.Plain);
-                        },
-                        progress,
-                        cancellationToken);
+                    return await driver.RunAsync(progress, cancellationToken);
                 });
         }
         catch (InvalidOperationException e)
@@ -219,7 +227,7 @@ public static class SimulateCommand
     static int Usage(TextWriter error, string why)
     {
         error.WriteLine($"{Command}: {why}");
-        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} <simulation.json> [--out <folder>] [--policy-day <hh:mm:ss>] [--storage <connection string>] [--name <task hub>] [--Section:Key=value]");
+        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} <simulation.json> [--out <folder>] [--policy-day <hh:mm:ss>] [--caseworkers <n>] [--storage <connection string>] [--name <task hub>] [--Section:Key=value]");
         return 2;
     }
 }

@@ -16,7 +16,7 @@ namespace Workflow.LocalHost.Simulation;
 /// claims and decides from the worklist at the moments <see cref="CaseworkerCapacity"/> allows; managers declare the
 /// peaks; the host's simulated federal office answers. It measures, it decides nothing of the workflow.
 /// </summary>
-public sealed class SimulationDriver(SimulationConfig config, SimulationHost host, TimeSpan policyDay)
+public sealed class SimulationDriver(SimulationConfig config, SimulationHost host, TimeSpan policyDay) : IAsyncDisposable
 {
     /// <summary>The simulated parties the run needs: all of them (the payment provider's checkout, the federal office, the sources).</summary>
     const string SimulatedParties = "authentic-sources,federal-office,payment-provider,exclusions-seed";
@@ -33,33 +33,40 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
     readonly List<HttpClient> clients = [];
     int awaitingCaseworker;
 
-    /// <summary>Runs to the end (every application decided, or <see cref="SimulationConfig.MaxDays"/>) and returns what it measured.</summary>
-    /// <param name="started">Told the host's address and a manager's token once the host serves, so someone can watch.</param>
-    public async Task<SimulationResults> RunAsync(Action<Uri, string> started, IProgress<SimulationProgress> progress, CancellationToken cancellationToken)
+    WebApplication? app;
+    Uri? root;
+    string? signingKey;
+
+    /// <summary>Starts the host (engine, storage, Kestrel); returns its address and a manager's token, so someone can watch the run.</summary>
+    public async Task<(Uri Root, string ManagerToken)> StartAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(started);
+        this.app = PermitLocalHost.Build([.. this.HostArguments()]);
+        await PermitLocalHost.StartAsync(this.app, cancellationToken);
+        this.root = PermitLocalHost.ApiRoot(this.app);
+        this.signingKey = this.app.Configuration[LocalTokens.SigningKeySetting]!;
+        return (this.root, this.Token(Roles.Manager, null, "sim-manager", "Simulated manager"));
+    }
+
+    /// <summary>A token valid for the whole run (and two hours more), signed with the host's key.</summary>
+    string Token(string role, string? applicant, string subject, string name) =>
+        LocalTokens.Issue(this.signingKey!, role, applicant, subject, (policyDay * config.MaxDays) + TimeSpan.FromHours(2), DateTimeOffset.UtcNow, name: name);
+
+    /// <summary>Runs to the end (every application decided, or <see cref="SimulationConfig.MaxDays"/>) and returns what it measured.</summary>
+    public async Task<SimulationResults> RunAsync(IProgress<SimulationProgress> progress, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(progress);
+        Uri root = this.root ?? throw new InvalidOperationException("Start the host first.");
         IReadOnlyList<PlannedApplication> plan = ArrivalSchedule.Plan(config);
-        await using WebApplication app = PermitLocalHost.Build([.. this.HostArguments()]);
-        await PermitLocalHost.StartAsync(app, cancellationToken);
         try
         {
-            Uri root = PermitLocalHost.ApiRoot(app);
-            string key = app.Configuration[LocalTokens.SigningKeySetting]!;
-            TimeSpan lifetime = (policyDay * config.MaxDays) + TimeSpan.FromHours(2);
-            string Token(string role, string? applicant, string subject, string name) =>
-                LocalTokens.Issue(key, role, applicant, subject, lifetime, DateTimeOffset.UtcNow, name: name);
-
-            string managerToken = Token(Roles.Manager, null, "sim-manager", "Simulated manager");
-            HttpClient manager = this.Client(root, managerToken);
+            HttpClient manager = this.Client(root, this.Token(Roles.Manager, null, "sim-manager", "Simulated manager"));
             HttpClient anonymous = this.Client(root, null);
             var employers = SyntheticApplications.Categories.ToDictionary(
                 c => c,
-                c => this.Client(root, Token(Roles.Employer, SyntheticApplications.EmployerOf(c), "sim-employer-" + c, "Simulated employer")),
+                c => this.Client(root, this.Token(Roles.Employer, SyntheticApplications.EmployerOf(c), "sim-employer-" + c, "Simulated employer")),
                 StringComparer.Ordinal);
             HttpClient[] caseworkers = [.. Enumerable.Range(1, config.Caseworkers.Count).Select(n =>
-                this.Client(root, Token(Roles.Caseworker, null, $"sim-cw-{n:D2}", $"Simulated caseworker {n}")))];
-            started(root, managerToken);
+                this.Client(root, this.Token(Roles.Caseworker, null, $"sim-cw-{n:D2}", $"Simulated caseworker {n}")))];
 
             bool[] declaredDays = DeclaredPeakDays(config);
             await this.DeclarePeakAsync(manager, declaredDays.Length > 0 && declaredDays[0], cancellationToken);
@@ -115,8 +122,16 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             {
                 client.Dispose();
             }
+        }
+    }
 
-            await app.StopAsync(CancellationToken.None);
+    /// <summary>Stops the host; its task hub and storage stay, to be inspected.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (this.app is not null)
+        {
+            await this.app.StopAsync(CancellationToken.None);
+            await this.app.DisposeAsync();
         }
     }
 
