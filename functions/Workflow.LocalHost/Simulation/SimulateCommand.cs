@@ -10,7 +10,7 @@ namespace Workflow.LocalHost.Simulation;
 /// Runs the file's synthetic applications through the real workflow on the real engine (<see cref="SimulationDriver"/>),
 /// shows a progress bar and, at the end, the lead times per track, SLA compliance, alerts, backlog and caseworker
 /// utilisation; writes <c>applications.csv</c> and <c>report.html</c> to the output folder. Returns 0; 2 on a usage
-/// error or a file it refuses; 3 when the engine's lag makes the lead times untrustworthy (the reports are still written).
+/// error or a file it refuses; 1 when the host kept failing (storage unreachable); 3 when the engine's lag makes the lead times untrustworthy (the reports are still written).
 /// </summary>
 public static class SimulateCommand
 {
@@ -149,8 +149,19 @@ public static class SimulateCommand
                     return await driver.RunAsync(progress, cancellationToken);
                 });
         }
+        catch (SimulationAbortedException e)
+        {
+            await error.WriteLineAsync($"{Command}: FAILED: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            await error.WriteLineAsync($"{Command}: FAILED: storage could not be used ({e.Message.Split('\n')[0]}); is Azurite running (scripts/start-local.sh starts it)?");
+            return 1;
+        }
         catch (InvalidOperationException e)
         {
+            // Settings the host refuses (see Program), or storage it cannot provision.
             await error.WriteLineAsync($"{Command}: {e.Message}");
             return 2;
         }

@@ -32,6 +32,8 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
     readonly Stopwatch clock = new();
     readonly List<HttpClient> clients = [];
     int awaitingCaseworker;
+    int hostFailures;
+    string? firstFailure;
 
     WebApplication? app;
     Uri? root;
@@ -147,7 +149,15 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             $"--Engine:WorkerId={host.Name}",
             string.Create(CultureInfo.InvariantCulture, $"--Workflow:PolicyDayLength={policyDay:c}"),
             $"--Simulations:Enabled={SimulatedParties}",
+            // Errors only, so the progress bar stays readable (appsettings.json names these categories at Warning).
             "--Logging:LogLevel:Default=Error",
+            "--Logging:LogLevel:DurableTask=Error",
+            "--Logging:LogLevel:DurableTask.AzureStorage=Error",
+            "--Logging:LogLevel:DurableTask.Core=Error",
+            "--Logging:LogLevel:Microsoft.DurableTask=Error",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
+            "--Logging:LogLevel:Azure=Error",
+            "--Logging:LogLevel:Workflow.Adapters.Parties=Error",
             "--RateLimits:Requests:TokenLimit=1000000",
             "--RateLimits:Requests:TokensPerPeriod=1000000",
             "--RateLimits:Submissions:TokenLimit=1000000",
@@ -342,6 +352,7 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             for (int tick = 1; tick <= 20; tick++)
             {
                 await this.UntilAsync(day + (tick / 20.0), cancellationToken);
+                this.ThrowIfHostFailing();
                 progress.Report(this.Progress(total));
             }
 
@@ -457,8 +468,9 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
     }
 
     /// <summary>
-    /// Sends as a careful client: a 409 with Retry-After (still registering), a 429 or a 5xx is sent again after a
-    /// pause (at most five times); returns the answer's JSON on success, null on a refusal.
+    /// Sends as a careful client: a 409 with Retry-After (still registering), a 429, a 5xx or no connection is tried
+    /// again after a pause (five tries in all); returns the answer's JSON on success, null on a refusal. A host that
+    /// keeps failing ends the run (<see cref="MaxHostFailures"/>): its lead times would be meaningless.
     /// </summary>
     async Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
     {
@@ -470,25 +482,72 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
                 request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
             }
 
-            using HttpResponseMessage response = await client.SendAsync(request, cancellationToken);
-            bool retry = response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
-                || (response.StatusCode == HttpStatusCode.Conflict && response.Headers.RetryAfter is not null);
-            if (retry && attempt < 5)
+            HttpResponseMessage response;
+            try
             {
-                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
-                continue;
+                response = await client.SendAsync(request, cancellationToken);
             }
-
-            if (!response.IsSuccessStatusCode)
+            catch (HttpRequestException e)
             {
-                // Kept for the report: a refusal the run did not expect is a finding (or a fault of the run).
-                string problem = await response.Content.ReadAsStringAsync(cancellationToken);
-                this.refusals.Enqueue($"{method} {PathShape(path)}: {(int)response.StatusCode} {problem[..Math.Min(problem.Length, 300)]}");
+                if (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    continue;
+                }
+
+                this.HostFailed($"{method} {PathShape(path)}: {e.Message}");
                 return null;
             }
 
-            string text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text);
+            using (response)
+            {
+                bool retry = response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
+                    || (response.StatusCode == HttpStatusCode.Conflict && response.Headers.RetryAfter is not null);
+                if (retry && attempt < 5)
+                {
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    // Kept for the report: a refusal the run did not expect is a finding (or a fault of the run).
+                    string problem = await response.Content.ReadAsStringAsync(cancellationToken);
+                    string refusal = $"{method} {PathShape(path)}: {(int)response.StatusCode} {problem[..Math.Min(problem.Length, 300)]}";
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        this.HostFailed(refusal);
+                    }
+
+                    this.refusals.Enqueue(refusal);
+                    return null;
+                }
+
+                string text = await response.Content.ReadAsStringAsync(cancellationToken);
+                return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text);
+            }
+        }
+    }
+
+    /// <summary>How many requests may fail on the host's side (5xx, no connection, after retries) before the run is abandoned.</summary>
+    const int MaxHostFailures = 20;
+
+    void HostFailed(string failure)
+    {
+        this.refusals.Enqueue(failure);
+        if (Interlocked.Increment(ref this.hostFailures) == MaxHostFailures)
+        {
+            this.firstFailure = failure;
+        }
+    }
+
+    /// <summary>Throws when the host failed too often: storage gone, the engine down.</summary>
+    void ThrowIfHostFailing()
+    {
+        if (Volatile.Read(ref this.hostFailures) >= MaxHostFailures)
+        {
+            throw new SimulationAbortedException(
+                $"the host failed {this.hostFailures} requests after retries (e.g. {this.firstFailure}); is storage reachable? The run is abandoned: its figures would measure the failure.");
         }
     }
 
