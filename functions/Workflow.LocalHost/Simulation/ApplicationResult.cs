@@ -2,8 +2,9 @@ namespace Workflow.LocalHost.Simulation;
 
 /// <summary>
 /// One application at the end of a run, as its status read (no personal data): days are policy days from the start
-/// of the run; <see cref="LeadTimeDays"/> runs from submission to decision; <see cref="Outcome"/> is the decision's
-/// outcome, or "open" when the run ended first.
+/// of the run; <see cref="LeadTimeDays"/> runs from submission to decision, <see cref="ClockDays"/> is what the SLA
+/// counts of it (the clock stops at the caseworker's decision and pauses while the applicant is awaited);
+/// <see cref="Outcome"/> is the decision's outcome, or "open" when the run ended first.
 /// </summary>
 public sealed record ApplicationResult(
     int Number,
@@ -14,6 +15,7 @@ public sealed record ApplicationResult(
     double SubmittedDay,
     double? DecidedDay,
     double? LeadTimeDays,
+    double ClockDays,
     string SlaState,
     string Outcome)
 {

@@ -428,6 +428,7 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             Math.Round(tracked.SubmittedDay, 3),
             lead is double l ? Math.Round(tracked.SubmittedDay + l, 3) : null,
             lead,
+            Math.Round(sla["clockDays"]?.GetValue<double>() ?? 0, 3),
             sla["state"]!.GetValue<string>(),
             lead is null ? "open" : status["decision"]?["outcome"]?.GetValue<string>() ?? "closed");
     }

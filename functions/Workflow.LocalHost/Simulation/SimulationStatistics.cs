@@ -19,6 +19,7 @@ public static class SimulationStatistics
             .Select(g =>
             {
                 double[] leads = [.. g.Where(a => a.IsDecided).Select(a => a.LeadTimeDays!.Value)];
+                double[] clocks = [.. g.Where(a => a.IsDecided).Select(a => a.ClockDays)];
                 (double target, string rule) = g.Key switch
                 {
                     FastLane => (15d, MaxRule),
@@ -33,6 +34,8 @@ public static class SimulationStatistics
                     Percentiles.Of(leads, 90),
                     leads.Length == 0 ? null : leads.Max(),
                     leads.Length == 0 ? null : leads.Average(),
+                    clocks.Length == 0 ? null : clocks.Max(),
+                    clocks.Length == 0 ? null : clocks.Average(),
                     g.Count(a => a.SlaMet == true),
                     target,
                     rule);
@@ -41,6 +44,13 @@ public static class SimulationStatistics
 
     /// <summary>Share of the pool's decision slots that took a decision (0 to 1).</summary>
     public static double Utilisation(int offered, int used) => offered == 0 ? 0 : (double)used / offered;
+
+    /// <summary>Utilisation over the days before <paramref name="untilDay"/>: the inflow period, without the quiet tail after it.</summary>
+    public static double Utilisation(IEnumerable<BacklogSample> backlog, int untilDay)
+    {
+        BacklogSample[] days = [.. (backlog ?? throw new ArgumentNullException(nameof(backlog))).Where(b => b.Day < untilDay)];
+        return Utilisation(days.Sum(b => b.SlotsOffered), days.Sum(b => b.SlotsUsed));
+    }
 
     /// <summary>The 99th percentile of event → workflow latency as a share of a policy day.</summary>
     public static double? LatencyShareP99(IEnumerable<double> latencySeconds, TimeSpan policyDay) =>

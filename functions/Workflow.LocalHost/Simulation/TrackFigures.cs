@@ -1,9 +1,10 @@
 namespace Workflow.LocalHost.Simulation;
 
 /// <summary>
-/// Lead times of one track in policy days (nearest-rank percentiles over the decided applications), its SLA
-/// compliance, and whether the track holds its target: the fast lane decides every file within 15 days, the standard
-/// track on average within 30 (45 in a declared peak).
+/// Lead times of one track in policy days (nearest-rank percentiles over the decided applications, from submission to
+/// decision), the SLA clock's days of the same files (the clock pauses while the applicant is awaited), SLA compliance,
+/// and whether the track holds its target on the SLA clock: the fast lane decides every file within 15 days, the
+/// standard track on average within 30 (45 in a declared peak).
 /// </summary>
 public sealed record TrackFigures(
     string Track,
@@ -13,6 +14,8 @@ public sealed record TrackFigures(
     double? P90,
     double? Max,
     double? Mean,
+    double? ClockMax,
+    double? ClockMean,
     int SlaMet,
     double TargetDays,
     string TargetRule)
@@ -22,5 +25,5 @@ public sealed record TrackFigures(
 
     /// <summary>Whether the target holds: every file decided and the track's figure within the target.</summary>
     public bool Holds => this.Decided == this.Applications && this.Decided > 0
-        && (this.TargetRule == SimulationStatistics.MaxRule ? this.Max <= this.TargetDays : this.Mean <= this.TargetDays);
+        && (this.TargetRule == SimulationStatistics.MaxRule ? this.ClockMax <= this.TargetDays : this.ClockMean <= this.TargetDays);
 }

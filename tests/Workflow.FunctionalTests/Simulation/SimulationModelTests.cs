@@ -105,13 +105,13 @@ public sealed class SimulationModelTests
     public void Track_figures_hold_the_fast_lane_to_its_maximum_and_the_standard_track_to_its_average()
     {
         ApplicationResult Decided(int n, string track, double lead, bool peak = false, bool met = true) =>
-            new(n, $"wp-{n}", "c", track, peak, 0, lead, lead, met ? "met" : "breached", "granted");
+            new(n, $"wp-{n}", "c", track, peak, 0, lead, lead, lead - 0.5, met ? "met" : "breached", "granted");
         ApplicationResult[] results =
         [
             Decided(1, "fast-lane", 10), Decided(2, "fast-lane", 16, met: false), Decided(3, "fast-lane", 12),
             Decided(4, "standard", 20), Decided(5, "standard", 38, met: false),
             Decided(6, "standard", 40, peak: true),
-            new(7, "wp-7", "c", "standard", true, 0, null, null, "on-track", "open"),
+            new(7, "wp-7", "c", "standard", true, 0, null, null, 3, "on-track", "open"),
         ];
 
         IReadOnlyList<TrackFigures> tracks = SimulationStatistics.ByTrack(results);
@@ -119,17 +119,21 @@ public sealed class SimulationModelTests
         TrackFigures fast = Assert.Single(tracks, t => t.Track == "fast-lane");
         Assert.Equal((3, 3, 12d, 16d, 16d), (fast.Applications, fast.Decided, fast.P50!.Value, fast.P90!.Value, fast.Max!.Value));
         Assert.Equal(2d / 3, fast.SlaCompliance!.Value, 6);
-        Assert.False(fast.Holds); // one file took 16 days: the fast lane promises 15 to every file
+        Assert.Equal(15.5, fast.ClockMax);
+        Assert.False(fast.Holds); // one file's clock ran 15.5 days: the fast lane promises 15 to every file
 
         TrackFigures standard = Assert.Single(tracks, t => t.Track == "standard");
         Assert.Equal(29, standard.Mean);
-        Assert.True(standard.Holds); // an average of 29 days, within 30
+        Assert.Equal(28.5, standard.ClockMean);
+        Assert.True(standard.Holds); // an average of 28.5 days on the clock, within 30
 
         TrackFigures peak = Assert.Single(tracks, t => t.Track == "standard (peak)");
         Assert.Equal((2, 1, 45d), (peak.Applications, peak.Decided, peak.TargetDays));
         Assert.False(peak.Holds); // one file is still open
 
         Assert.Equal(0.25, SimulationStatistics.Utilisation(8, 2));
+        BacklogSample[] backlog = [new(0, 5, 5, 1, 4, 4), new(1, 9, 6, 0, 4, 2), new(2, 9, 1, 0, 4, 0)];
+        Assert.Equal(0.75, SimulationStatistics.Utilisation(backlog, untilDay: 2)); // the inflow's two days, not the quiet third
     }
 
     [Fact]
