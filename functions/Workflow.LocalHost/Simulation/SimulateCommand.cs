@@ -241,7 +241,7 @@ public static class SimulateCommand
 
         double? p99 = Percentiles.Of(results.EventLatencySeconds, 99);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Caseworker utilisation {SimulationReport.Share(SimulationStatistics.Utilisation(results.Backlog, results.Config.PeriodDays))} in the {results.Config.PeriodDays} days of inflow, {SimulationReport.Share(SimulationStatistics.Utilisation(results.SlotsOffered, results.SlotsUsed))} over the run ({results.SlotsUsed} of {results.SlotsOffered} decision slots). Event → workflow latency p99 {p99?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–"} s = {SimulationReport.Share(SimulationStatistics.LatencyShareP99(results.EventLatencySeconds, results.PolicyDayLength))} of a policy day ({results.EventLatencySeconds.Count} events).");
+            $"Caseworker utilisation {SimulationReport.Share(SimulationStatistics.Utilisation(results.Backlog, results.Config.PeriodDays))} in the {results.Config.PeriodDays} days of inflow, {SimulationReport.Share(SimulationStatistics.Utilisation(results.SlotsOffered, results.SlotsUsed))} over the run ({results.SlotsUsed} of {results.SlotsOffered} decision slots). Event → workflow latency p99 {p99?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–"} s = {SimulationStatistics.LatencyShareP99(results.EventLatencySeconds, results.PolicyDayLength)?.ToString("P1", CultureInfo.InvariantCulture) ?? "–"} of a policy day ({results.EventLatencySeconds.Count} events).");
     }
 
     static int Usage(TextWriter error, string why)
