@@ -195,7 +195,7 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
         var tracked = new Tracked(planned);
         this.applications[planned.Number] = tracked;
         await this.UntilAsync(planned.ArrivalDay, cancellationToken);
-        JsonObject body = SyntheticApplications.Build(host.Name, planned, DateOnly.FromDateTime(DateTime.UtcNow));
+        JsonObject body = SyntheticApplications.Build(config.Seed, planned, DateOnly.FromDateTime(DateTime.UtcNow));
         double submittedDay = this.Now;
         JsonNode? submitted = await this.SendAsync(employer, HttpMethod.Post, "/api/applications", body, cancellationToken);
         if (submitted?["applicationId"]?.GetValue<string>() is not string applicationId)
@@ -236,7 +236,7 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
         await this.UntilAsync(day, cancellationToken);
         var body = new JsonObject
         {
-            ["documents"] = new JsonArray(SyntheticApplications.Document(SyntheticApplications.DocumentLeftOut, $"{host.Name}-{tracked.Planned.Number:D6}-late")),
+            ["documents"] = new JsonArray(SyntheticApplications.Document(SyntheticApplications.DocumentLeftOut, string.Create(CultureInfo.InvariantCulture, $"{config.Seed}-{tracked.Planned.Number:D6}-late"))),
         };
         await this.SendAsync(employer, HttpMethod.Post, $"/api/applications/{tracked.ApplicationId}/documents", body, cancellationToken);
     }

@@ -30,7 +30,11 @@ public static class SyntheticApplications
 
     public static bool HasFee(string category) => category != WorkCard;
 
-    public static JsonObject Build(string runId, PlannedApplication planned, DateOnly today)
+    /// <summary>
+    /// The application's body. Its submission id (and so its application id, and the federal office's draws for it)
+    /// derives from the seed and its number alone: two runs of a seed, each in its own task hub, get the same ids.
+    /// </summary>
+    public static JsonObject Build(int seed, PlannedApplication planned, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(planned);
         string number = planned.Number.ToString("D6", CultureInfo.InvariantCulture);
@@ -38,7 +42,7 @@ public static class SyntheticApplications
         var documents = new JsonArray();
         foreach (string type in DocumentsOf(planned.Category).Where(t => planned.MissingDocumentAfterDays is null || t != DocumentLeftOut))
         {
-            documents.Add(Document(type, $"{runId}-{number}"));
+            documents.Add(Document(type, string.Create(CultureInfo.InvariantCulture, $"{seed}-{number}")));
         }
 
         (string title, int vks, int salary, string? occupation) = planned.Category switch
@@ -60,7 +64,7 @@ public static class SyntheticApplications
 
         return new JsonObject
         {
-            ["submissionId"] = $"SIM-{runId}-{number}",
+            ["submissionId"] = string.Create(CultureInfo.InvariantCulture, $"SIM-{seed}-{number}"),
             ["category"] = planned.Category,
             ["employer"] = new JsonObject { ["kbo"] = EmployerOf(planned.Category), ["name"] = "Simulated Employer NV", ["contactEmail"] = "hr@simulated-employer.example" },
             ["worker"] = new JsonObject

@@ -51,6 +51,26 @@ public sealed class SimulationModelTests
     }
 
     [Fact]
+    public void An_application_s_ids_derive_from_the_seed_and_its_number_alone()
+    {
+        PlannedApplication planned = ArrivalSchedule.Plan(Config())[4];
+        var today = new DateOnly(2026, 11, 30);
+
+        // The same seed gives the same submission id (so the same application id and federal draws) in any run.
+        Assert.Equal(
+            SyntheticApplications.Build(11, planned, today).ToJsonString(),
+            SyntheticApplications.Build(11, planned, today).ToJsonString());
+        Assert.Equal("SIM-11-000005", SyntheticApplications.Build(11, planned, today)["submissionId"]!.GetValue<string>());
+        Assert.NotEqual("SIM-11-000005", SyntheticApplications.Build(12, planned, today)["submissionId"]!.GetValue<string>());
+
+        // One left out: the document the applicant sends later is missing from the submission.
+        PlannedApplication late = planned with { MissingDocumentAfterDays = 3 };
+        Assert.DoesNotContain(
+            SyntheticApplications.Build(11, late, today)["documents"]!.AsArray(),
+            d => d!["type"]!.GetValue<string>() == SyntheticApplications.DocumentLeftOut);
+    }
+
+    [Fact]
     public void A_share_changed_does_not_shift_the_other_draws()
     {
         IReadOnlyList<PlannedApplication> plan = ArrivalSchedule.Plan(Config());
