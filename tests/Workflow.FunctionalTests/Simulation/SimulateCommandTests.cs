@@ -6,7 +6,7 @@ using Workflow.LocalHost.Simulation;
 namespace Workflow.FunctionalTests.Simulation;
 
 /// <summary>
-/// The simulate command end to end on the real engine: a tiny run (6 applications, 2 caseworkers, 1-second policy
+/// The simulate command end to end on the real engine: a tiny run (6 applications, 2 caseworkers, 2-second policy
 /// days) through its command line, then every figure it wrote checked against the applications' own status, read
 /// through the API of a second host on the run's task hub.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed class SimulateCommandTests
                           "missingDocumentShare": 0.4, "missingDocumentDays": { "min": 1, "max": 2 } },
           "peaks": [ { "fromDay": 0, "toDay": 1, "inflowFactor": 1, "declared": true } ],
           "federalOffice": { "acknowledgeAfterDays": 0.2, "decisionAfterDaysMin": 1, "decisionAfterDaysMax": 3, "refusalRate": 0.3 },
-          "policyDayLength": "00:00:01",
-          // Three arrivals a day at most against the whole engine; a test cannot afford the 1 % latency rule at 1-second days.
+          "policyDayLength": "00:00:02",
+          // A test cannot afford the 1 % latency rule at 2-second days.
           "engine": { "maxLoadShare": 1, "maxLatencyShareOfDay": 1 },
           "maxDays": 40
         }
@@ -54,11 +54,11 @@ public sealed class SimulateCommandTests
             error);
 
         // 3: the figures are written, but the engine lagged more than the file allows; on a loaded machine that can
-        // happen even at the 100 % this file allows at 1-second days. It must say so; the figures must still agree.
+        // happen even at the 100 % this file allows at 2-second days. It must say so; the figures must still agree.
         Assert.True(exit == 0 || (exit == 3 && error.ToString().Contains("FAILED: the 99th percentile of event → workflow latency", StringComparison.Ordinal)), $"exit {exit}: {error}\n{output}");
         string printed = output.ToString();
         Assert.Contains("Watch it live: http://127.0.0.1:", printed, StringComparison.Ordinal);
-        Assert.DoesNotContain("too short", printed, StringComparison.Ordinal); // 1-second days suffice for this inflow
+        Assert.DoesNotContain("too short", printed, StringComparison.Ordinal); // 2-second days suffice for this inflow at the whole engine (maxLoadShare 1)
 
         string[] lines = await System.IO.File.ReadAllLinesAsync(Path.Combine(folder, "out", "applications.csv"));
         Assert.Equal(SimulationReport.CsvHeader, lines[0]);
@@ -80,7 +80,8 @@ public sealed class SimulateCommandTests
             Assert.Equal("closed", status["stage"]!.GetValue<string>()); // the run ends when every file is decided
             double lead = (Scenario.Time(status["decision"]!["decidedAt"]) - Scenario.Time(status["submittedAt"])).TotalDays;
             Assert.Equal(Math.Round(lead, 3), double.Parse(row[7], CultureInfo.InvariantCulture), 3);
-            Assert.Equal(double.Parse(row[5], CultureInfo.InvariantCulture) + double.Parse(row[7], CultureInfo.InvariantCulture), double.Parse(row[6], CultureInfo.InvariantCulture), 2);
+            double submittedPlusLead = double.Parse(row[5], CultureInfo.InvariantCulture) + double.Parse(row[7], CultureInfo.InvariantCulture);
+            Assert.InRange(double.Parse(row[6], CultureInfo.InvariantCulture) - submittedPlusLead, -0.002, 0.002); // each figure rounded to 0.001
             Assert.Equal(status["sla"]!["clockDays"]!.GetValue<double>(), double.Parse(row[8], CultureInfo.InvariantCulture), 3);
             Assert.Equal(status["sla"]!["state"]!.GetValue<string>(), row[9]);
             Assert.Equal(status["sla"]!["state"]!.GetValue<string>() == "met", bool.Parse(row[10]));
@@ -91,9 +92,12 @@ public sealed class SimulateCommandTests
             tracks[track] = (files + 1, decided + 1);
         }
 
-        // The files submitted in the declared peak (days 0 and 1) are in it; those after it are not.
-        Assert.All(rows.Where(r => double.Parse(r[5], CultureInfo.InvariantCulture) >= 2.3), r => Assert.Equal("false", r[4]));
-        Assert.All(rows.Where(r => r[3] == "standard" && double.Parse(r[5], CultureInfo.InvariantCulture) < 1.8), r => Assert.Equal("true", r[4]));
+        // The standard files submitted in the declared peak (days 0 and 1, lifted at day 2) are in it, those after it
+        // are not. The peak applies where the file's clock starts, after the engine took it up: the margins (1.5 s
+        // before the lift, 0.4 s after it) leave room for the engine's lag on a loaded machine.
+        Assert.Contains(rows, r => r[3] == "standard" && double.Parse(r[5], CultureInfo.InvariantCulture) < 1.25);
+        Assert.All(rows.Where(r => r[3] == "standard" && double.Parse(r[5], CultureInfo.InvariantCulture) < 1.25), r => Assert.Equal("true", r[4]));
+        Assert.All(rows.Where(r => double.Parse(r[5], CultureInfo.InvariantCulture) >= 2.2), r => Assert.Equal("false", r[4]));
 
         // The report's track table counts what the statuses say.
         string html = await System.IO.File.ReadAllTextAsync(Path.Combine(folder, "out", "report.html"));
