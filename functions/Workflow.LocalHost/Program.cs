@@ -4,6 +4,7 @@ using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.LocalHost;
 using Workflow.LocalHost.Engine;
+using Workflow.LocalHost.Simulation;
 
 // The local host: `dotnet run --project functions/Workflow.LocalHost` with Azurite running (scripts/start-local.sh does both).
 // Switches: --port 5080, --policy-day 00:00:05, --task-hub permits, --storage <connection string>, --worker-id <id>,
@@ -24,6 +25,12 @@ if (ReplayFederalPoisonCommand.IsCommand(args))
 if (OpenApiCommand.IsCommand(args))
 {
     return await OpenApiCommand.RunAsync(args, Console.Error);
+}
+
+// `simulate <file.json> [--out <folder>]` runs a capacity simulation on the real engine and reports (SimulateCommand).
+if (SimulateCommand.IsCommand(args))
+{
+    return await SimulateCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 WebApplication app;

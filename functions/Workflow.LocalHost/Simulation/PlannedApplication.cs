@@ -1,0 +1,12 @@
+namespace Workflow.LocalHost.Simulation;
+
+/// <summary>
+/// One application of the run as planned before it starts: when it arrives (policy days from the start), its
+/// category, and its applicant's delays (null: none).
+/// </summary>
+public sealed record PlannedApplication(
+    int Number,
+    double ArrivalDay,
+    string Category,
+    double? LatePaymentAfterDays,
+    double? MissingDocumentAfterDays);
