@@ -50,6 +50,7 @@ public sealed class StorageNames
         this.WorklistTable = Table("Worklist");
         this.CaseworkersTable = Table("Caseworkers");
         this.CaseFactsTable = Table("CaseFacts");
+        this.AuthorisationsTable = Table("Authorisations");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
@@ -107,6 +108,9 @@ public sealed class StorageNames
     /// <summary>The managers' dashboard's KPI projection: one row of milestones per application.</summary>
     public string CaseFactsTable { get; }
 
+    /// <summary>The authorisations register: every work authorisation granted, by application, employer and director.</summary>
+    public string AuthorisationsTable { get; }
+
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
@@ -131,6 +135,7 @@ public sealed class StorageNames
         this.CaseworkersTable,
         this.ApplicantApplicationsTable,
         this.CaseFactsTable,
+        this.AuthorisationsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -78,6 +78,9 @@ public static class AccessPolicies
     /// <summary>Recording an exclusion (§2.1): managers and inspectors.</summary>
     public const string ExclusionWriters = "exclusion-writers";
 
+    /// <summary>Ex-post controls (§2.10 (d)): searching the authorisations register and an employer's applications: inspectors and managers.</summary>
+    public const string Inspections = "inspections";
+
     /// <summary>Anyone holding a role that has endpoints (who am I, for the pages); the public has none yet.</summary>
     public const string AnyRole = "any-role";
 
@@ -91,6 +94,7 @@ public static class AccessPolicies
         [CaseworkersAndManagers] = [Roles.Caseworker, Roles.Manager],
         [Managers] = [Roles.Manager],
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
+        [Inspections] = [Roles.Inspector, Roles.Manager],
         [AnyRole] = [.. Roles.All.Where(r => r != Roles.Public)],
     };
 

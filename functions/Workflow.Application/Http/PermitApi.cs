@@ -159,6 +159,7 @@ public static class PermitApi
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapDashboardApi(); // the managers' dashboard: Http/DashboardApi.cs
         api.MapApplicantApplications();
+        api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -711,6 +712,7 @@ public static class PermitApi
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();
         services.AddTransient<ExclusionQueries>();
+        services.AddTransient<Inspections.InspectionQueries>();
         services.AddOptions<ExclusionSettings>().BindConfiguration(ExclusionSettings.Section)
             .Validate(settings => settings.HasValidKey, ExclusionSettings.KeyProblem)
             .ValidateOnStart();

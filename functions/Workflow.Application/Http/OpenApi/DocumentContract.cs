@@ -19,6 +19,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Payment provider"] = "The payment service provider's signed callback.",
         ["Dashboard"] = "The managers' dashboard: open applications and their SLA state now, the KPIs per month and track against their targets, and the evaluation of §2.10, computed from a projection kept as the workflows go (never from their history).",
         ["Session"] = "Who the caller is: where the pages start.",
+        ["Inspections"] = "Ex-post controls (§2.10 (d)) for inspectors and managers: the register of work authorisations granted, searched by employer or by director, and an employer's applications; every search is audited.",
         ["Operations"] = "Operators' commands on the workflow engine, such as restarting a failed workflow, each audited with who and why.",
     };
 
