@@ -13,6 +13,7 @@ using Workflow.Client.Api.Dashboard;
 using Workflow.Client.Api.DecisionGrounds;
 using Workflow.Client.Api.Exclusions;
 using Workflow.Client.Api.Federal;
+using Workflow.Client.Api.Inspections;
 using Workflow.Client.Api.Me;
 using Workflow.Client.Api.Operations;
 using Workflow.Client.Api.Payments;
@@ -60,6 +61,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Federal.FederalRequestBuilder Federal
         {
             get => new global::Workflow.Client.Api.Federal.FederalRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The inspections property</summary>
+        public global::Workflow.Client.Api.Inspections.InspectionsRequestBuilder Inspections
+        {
+            get => new global::Workflow.Client.Api.Inspections.InspectionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The me property</summary>
         public global::Workflow.Client.Api.Me.MeRequestBuilder Me
