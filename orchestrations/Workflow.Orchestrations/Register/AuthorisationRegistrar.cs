@@ -25,6 +25,11 @@ public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDos
             return;
         }
 
+        if (await register.GetAsync(state.ApplicationId, cancellationToken) is not null)
+        {
+            return; // recorded whole before (the application's row is written last): later transitions read nothing more
+        }
+
         ApplicationDossier dossier = await dossiers.GetApplicationAsync(state.ApplicationId, cancellationToken)
             ?? throw new InvalidOperationException($"The dossier of application {state.ApplicationId} is missing.");
         AuthenticSourceOverview? overview = await dossiers.GetRecordAsync<AuthenticSourceOverview>(

@@ -85,6 +85,38 @@ public sealed class InspectionRegisterTests
         }
     }
 
+    [Fact]
+    public async Task The_register_keeps_the_first_write_of_a_grant_and_pages_by_employer_and_director()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        IAuthorisationRegister register = host.Services.GetRequiredService<IAuthorisationRegister>();
+        string employer = $"self:REG-{Guid.NewGuid():N}";
+        string director = $"director:{Guid.NewGuid():N}";
+        string[] ids = [.. Enumerable.Range(1, 3).Select(i => Orchestrations.Domain.ApplicationIds.Derive(employer, $"S{i}")).Order(StringComparer.Ordinal)];
+        foreach (string id in ids)
+        {
+            var grant = new Orchestrations.Register.Authorisation(
+                id, employer, null, Orchestrations.Domain.PermitCategory.ProfessionalCard, new DateOnly(2026, 11, 30), new DateOnly(2027, 11, 29), Orchestrations.Register.AuthorisationState.Granted, "t");
+            await register.RecordGrantAsync(grant, [director], CancellationToken.None);
+            await register.RecordGrantAsync(grant with { State = Orchestrations.Register.AuthorisationState.Withdrawn }, [director], CancellationToken.None); // a retried write changes nothing
+        }
+
+        Assert.Equal(Orchestrations.Register.AuthorisationState.Granted, (await register.GetAsync(ids[0], CancellationToken.None))!.State);
+        foreach (Func<string?, Task<AuthorisationPage>> list in new Func<string?, Task<AuthorisationPage>>[]
+        {
+            after => register.ListByEmployerAsync(employer, 2, after, CancellationToken.None),
+            after => register.ListByDirectorAsync(director, 2, after, CancellationToken.None),
+        })
+        {
+            AuthorisationPage first = await list(null);
+            Assert.Equal(ids[..2], first.Items.Select(a => a.ApplicationId));
+            Assert.Equal(ids[1], first.Continuation);
+            AuthorisationPage last = await list(first.Continuation);
+            Assert.Equal(ids[2..], last.Items.Select(a => a.ApplicationId));
+            Assert.Null(last.Continuation);
+        }
+    }
+
     [Theory]
     [InlineData(Roles.Employer)]
     [InlineData(Roles.Caseworker)]
