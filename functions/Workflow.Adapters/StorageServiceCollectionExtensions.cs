@@ -55,6 +55,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
         services.AddSingleton<ICaseFacts, TableCaseFacts>();
         services.AddSingleton<CaseFactsBackfill>();
+        services.AddSingleton<IAuthorisationRegister, TableAuthorisationRegister>();
+        services.TryAddSingleton<Orchestrations.Register.AuthorisationRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();
         services.AddSingleton<IAuditLog, TableAuditLog>();

@@ -66,6 +66,8 @@ internal static class AccessMatrix
         new("LiftExclusion", "POST", "/api/exclusions/{exclusionId}/lift", [Manager, Inspector]),
         new("CorrectExclusion", "POST", "/api/exclusions/{exclusionId}/corrections", [Manager, Inspector]),
         new("ConfirmExclusionChange", "POST", "/api/exclusions/{exclusionId}/changes/{changeId}/confirm", [Manager, Inspector]),
+        new("GetInspectionGrants", "GET", "/api/inspections/grants", [Inspector, Manager]),
+        new("GetInspectionApplications", "GET", "/api/inspections/applications", [Inspector, Manager]),
         new("ReceiveFederalMessage", "POST", "/api/federal/decisions", Roles, Anonymous: true),
         new("ReceivePaymentEvent", "POST", "/api/payments/provider-events", Roles, Anonymous: true),
         new("SubmitMisuseReport", "POST", "/api/reports", Roles, Anonymous: true),

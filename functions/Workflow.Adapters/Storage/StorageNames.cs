@@ -50,6 +50,7 @@ public sealed class StorageNames
         this.WorklistTable = Table("Worklist");
         this.CaseworkersTable = Table("Caseworkers");
         this.CaseFactsTable = Table("CaseFacts");
+        this.AuthorisationsTable = Table("Authorisations");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
@@ -109,6 +110,9 @@ public sealed class StorageNames
     /// <summary>The managers' dashboard's KPI projection: one row of milestones per application.</summary>
     public string CaseFactsTable { get; }
 
+    /// <summary>The authorisations register: every work authorisation granted, by application, employer and director.</summary>
+    public string AuthorisationsTable { get; }
+
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
@@ -140,6 +144,7 @@ public sealed class StorageNames
         this.ApplicantApplicationsTable,
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
+        this.AuthorisationsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -81,6 +81,9 @@ public static class AccessPolicies
     /// <summary>The inspections' queues of misuse reports (§2.8), forwarding and closing them: inspectors.</summary>
     public const string Inspectors = "inspectors";
 
+    /// <summary>Ex-post controls (§2.10 (d)): searching the authorisations register and an employer's applications: inspectors and managers.</summary>
+    public const string Inspections = "inspections";
+
     /// <summary>Anyone holding a role that has endpoints (who am I, for the pages); the public has none yet.</summary>
     public const string AnyRole = "any-role";
 
@@ -95,6 +98,7 @@ public static class AccessPolicies
         [Managers] = [Roles.Manager],
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
         [Inspectors] = [Roles.Inspector],
+        [Inspections] = [Roles.Inspector, Roles.Manager],
         [AnyRole] = [.. Roles.All.Where(r => r != Roles.Public)],
     };
 

@@ -160,6 +160,7 @@ public static class PermitApi
         api.MapDashboardApi(); // the managers' dashboard: Http/DashboardApi.cs
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
+        api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")
@@ -713,6 +714,7 @@ public static class PermitApi
         services.AddTransient<ExclusionCommands>();
         services.AddTransient<ExclusionQueries>();
         services.AddTransient<Reports.MisuseReportService>();
+        services.AddTransient<Inspections.InspectionQueries>();
         services.AddOptions<ExclusionSettings>().BindConfiguration(ExclusionSettings.Section)
             .Validate(settings => settings.HasValidKey, ExclusionSettings.KeyProblem)
             .ValidateOnStart();

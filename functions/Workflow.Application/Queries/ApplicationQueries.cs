@@ -28,6 +28,7 @@ public sealed class ApplicationQueries(
     ICommandLedger commands,
     IDossierStore dossiers,
     ICaseAssignments assignments,
+    IAuthorisationRegister register,
     PolicyCatalog policy,
     IOptions<WorkflowSettings> settings,
     TimeProvider time)
@@ -84,7 +85,7 @@ public sealed class ApplicationQueries(
             state.InformationRequest?.RequestId,
             state.OverallDeadline,
             Fee(state),
-            state.Outcome is Outcome outcome ? Decision(state, outcome) : null,
+            state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
             $"/api/applications/{applicationId}/commands",
             await this.TimelineAsync(applicationId, clock, reader, cancellationToken));
     }
@@ -118,7 +119,7 @@ public sealed class ApplicationQueries(
                 Days(sla.ElapsedAsOf(now)),
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses),
-            state.IsClosed && state.Outcome is Outcome outcome ? Decision(state, outcome) : null,
+            state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
             await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
     }
 
@@ -330,6 +331,15 @@ public sealed class ApplicationQueries(
 
     public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
         await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
+
+    /// <summary>The decision with, for a grant entered in the register (when the case closed), its authorisation.</summary>
+    async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, CancellationToken cancellationToken)
+    {
+        DecisionView decision = Decision(state, outcome);
+        return outcome == Outcome.Granted && state.IsClosed && await register.GetAsync(state.ApplicationId, cancellationToken) is { } granted
+            ? decision with { Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State) }
+            : decision;
+    }
 
     static DecisionView Decision(PermitCase state, Outcome outcome) => new(
         outcome,

@@ -110,7 +110,10 @@ public sealed record SlaView(
 public sealed record FederalLegView(FederalLegStatus Status, string? HandoffId, DateTimeOffset? HandedOffAt, DateTimeOffset? AnsweredAt, IReadOnlyList<string> ReasonCodes);
 
 /// <summary>The decision; the letter is at <c>LetterUrl</c>.</summary>
-public sealed record DecisionView(Outcome Outcome, IReadOnlyList<DecisionGroundView> Grounds, DateTimeOffset? DecidedAt, string? LetterUrl);
+public sealed record DecisionView(Outcome Outcome, IReadOnlyList<DecisionGroundView> Grounds, DateTimeOffset? DecidedAt, string? LetterUrl, AuthorisationView? Authorisation = null);
+
+/// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state.</summary>
+public sealed record AuthorisationView(DateOnly ValidFrom, DateOnly? ValidUntil, Orchestrations.Register.AuthorisationState State);
 
 public sealed record DecisionGroundView(string Code, string? Section, string? Description);
 

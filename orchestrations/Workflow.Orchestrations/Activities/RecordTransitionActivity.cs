@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Register;
 using Workflow.Orchestrations.Telemetry;
 
 namespace Workflow.Orchestrations.Activities;
@@ -17,7 +18,7 @@ public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, C
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
 /// parties (federal office, third parties, notifications, alerts through the outbox), so the case never says a state
 /// whose messages are not out; then the fate of the commands it handled, the case index with the dashboard's facts
-/// (<see cref="ICaseFacts"/>), and last its audit rows, so a reader who sees a step in the timeline finds the case in
+/// (<see cref="ICaseFacts"/>) and, when it closes granted, the authorisations register, and last its audit rows, so a reader who sees a step in the timeline finds the case in
 /// that state. Every write is idempotent on its own key, so a retried activity (or a replayed one after a crash)
 /// repeats nothing. It also takes the workflow's measurements
 /// (<see cref="TransitionMetrics"/>): here, not in the orchestrator, which replays.
@@ -31,6 +32,7 @@ public sealed class RecordTransitionActivity(
     IAuditLog auditLog,
     ICaseIndex caseIndex,
     ICaseFacts caseFacts,
+    AuthorisationRegistrar register,
     TimeProvider time) : TaskActivity<TransitionRecord, int>
 {
     public override async Task<int> RunAsync(TaskActivityContext context, TransitionRecord input)
@@ -68,6 +70,7 @@ public sealed class RecordTransitionActivity(
         {
             await caseIndex.UpsertAsync(input.State, none);
             await caseFacts.RecordAsync(CaseFacts.Of(input.State), none);
+            await register.RecordIfGrantedAsync(input.State, none);
         }
 
         foreach (CaseStep step in effects.Steps)

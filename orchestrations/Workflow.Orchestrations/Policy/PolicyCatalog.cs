@@ -106,6 +106,16 @@ public sealed class PolicyCatalog
     public FeeTerms? FeeFor(PermitCategory category, DateTimeOffset submittedAt) =>
         this.Resolve(category, submittedAt, inPeakPeriod: false).Admissibility.Fee;
 
+    /// <summary>
+    /// How long an authorisation of <paramref name="category"/> granted on <paramref name="grantedOn"/> is valid: the
+    /// category's own entry in force that day, else the entry for every category; null when neither exists.
+    /// </summary>
+    public AuthorisationTermEntry? AuthorisationTermFor(PermitCategory category, DateOnly grantedOn)
+    {
+        IReadOnlyList<AuthorisationTermEntry> terms = this.data.AuthorisationTerms ?? [];
+        return Latest(terms.Where(t => t.Category == category), grantedOn) ?? Latest(terms.Where(t => t.Category is null), grantedOn);
+    }
+
     static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
         where T : DatedEntry =>
         entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);

@@ -10,7 +10,8 @@ public sealed record PolicyData(
     IReadOnlyList<AdmissibilityEntry> Admissibility,
     IReadOnlyList<FederalLegEntry> FederalLeg,
     IReadOnlyList<OverallDeadlineEntry> OverallDeadlines,
-    IReadOnlyList<CaseLimitsEntry>? CaseLimits = null);
+    IReadOnlyList<CaseLimitsEntry>? CaseLimits = null,
+    IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null);
 
 public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
 
@@ -76,4 +77,16 @@ public sealed record CaseLimitsEntry(
     int ThirdPartyRequests,
     int InformationRequests,
     int InformationRequestsWithoutConsent,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>
+/// How long a granted work authorisation is valid (the authorisations register): for one category, or for every category
+/// without an entry of its own when <c>Category</c> is null; <c>Months</c> and <c>Days</c> add up.
+/// </summary>
+public sealed record AuthorisationTermEntry(
+    string Id,
+    PermitCategory? Category,
+    DateOnly ValidFrom,
+    int? Months,
+    int? Days,
     string Source) : DatedEntry(Id, ValidFrom, Source);

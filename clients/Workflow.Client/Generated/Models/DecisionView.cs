@@ -15,6 +15,14 @@ namespace Workflow.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.AuthorisationView? Authorisation { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.AuthorisationView Authorisation { get; set; }
+#endif
         /// <summary>The decidedAt property</summary>
         public DateTimeOffset? DecidedAt { get; set; }
         /// <summary>The grounds property</summary>
@@ -60,6 +68,7 @@ namespace Workflow.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "authorisation", n => { Authorisation = n.GetObjectValue<global::Workflow.Client.Models.AuthorisationView>(global::Workflow.Client.Models.AuthorisationView.CreateFromDiscriminatorValue); } },
                 { "decidedAt", n => { DecidedAt = n.GetDateTimeOffsetValue(); } },
                 { "grounds", n => { Grounds = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.DecisionGroundView>(global::Workflow.Client.Models.DecisionGroundView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "letterUrl", n => { LetterUrl = n.GetStringValue(); } },
@@ -73,6 +82,7 @@ namespace Workflow.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Workflow.Client.Models.AuthorisationView>("authorisation", Authorisation);
             writer.WriteDateTimeOffsetValue("decidedAt", DecidedAt);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.DecisionGroundView>("grounds", Grounds);
             writer.WriteStringValue("letterUrl", LetterUrl);

@@ -6,6 +6,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using System;
+using Workflow.Client.Api.Inspections.Applications;
+using Workflow.Client.Api.Inspections.Grants;
 using Workflow.Client.Api.Inspections.Reports;
 namespace Workflow.Client.Api.Inspections
 {
@@ -15,6 +17,16 @@ namespace Workflow.Client.Api.Inspections
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InspectionsRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The applications property</summary>
+        public global::Workflow.Client.Api.Inspections.Applications.ApplicationsRequestBuilder Applications
+        {
+            get => new global::Workflow.Client.Api.Inspections.Applications.ApplicationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The grants property</summary>
+        public global::Workflow.Client.Api.Inspections.Grants.GrantsRequestBuilder Grants
+        {
+            get => new global::Workflow.Client.Api.Inspections.Grants.GrantsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The reports property</summary>
         public global::Workflow.Client.Api.Inspections.Reports.ReportsRequestBuilder Reports
         {

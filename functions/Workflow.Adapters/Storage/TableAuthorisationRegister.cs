@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Register;
+using Workflow.Orchestrations.Serialization;
+
+namespace Workflow.Adapters.Storage;
+
+/// <summary>
+/// The authorisations register in Table storage, one table with three kinds of partition, each row holding the
+/// authorisation as JSON: "application:{id}" (RK "grant", the record of truth), "employer:{key}" (RK = application id:
+/// the employer's grants) and "director:{fingerprint}" (RK = application id: the grants of the companies the director
+/// directed). A list is a partition scan in application id order, continued after the last application of the previous page. Rows are added, never replaced: a
+/// retried grant changes nothing (and will not undo a later withdrawal); the record of truth is written last, so a
+/// crash in between is finished by the retry.
+/// </summary>
+public sealed class TableAuthorisationRegister(TableServiceClient tables, StorageNames names) : IAuthorisationRegister
+{
+    internal const string GrantRow = "grant";
+    const string ApplicationPrefix = "application:";
+    const string EmployerPrefix = "employer:";
+
+    readonly TableClient table = tables.GetTableClient(names.AuthorisationsTable);
+
+    public async Task RecordGrantAsync(Authorisation authorisation, IReadOnlyList<string> directorKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorisation);
+        ArgumentNullException.ThrowIfNull(directorKeys);
+        string json = JsonSerializer.Serialize(authorisation, WorkflowJson.Options);
+        string application = TableKeys.Safe(authorisation.ApplicationId);
+        foreach (string director in directorKeys)
+        {
+            await this.AddAsync(TableKeys.Safe(director), application, json, cancellationToken);
+        }
+
+        await this.AddAsync(TableKeys.Safe(EmployerPrefix + authorisation.Employer), application, json, cancellationToken);
+        await this.AddAsync(TableKeys.Safe(ApplicationPrefix + authorisation.ApplicationId), GrantRow, json, cancellationToken);
+    }
+
+    public async Task<Authorisation?> GetAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationId);
+        NullableResponse<RegisterRow> row = await this.table.GetEntityIfExistsAsync<RegisterRow>(
+            TableKeys.Safe(ApplicationPrefix + applicationId), GrantRow, cancellationToken: cancellationToken);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    public Task<AuthorisationPage> ListByEmployerAsync(string employer, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(employer);
+        return this.ListAsync(TableKeys.Safe(EmployerPrefix + employer), pageSize, continuation, cancellationToken);
+    }
+
+    public Task<AuthorisationPage> ListByDirectorAsync(string directorKey, int pageSize, string? continuation, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directorKey);
+        return this.ListAsync(TableKeys.Safe(directorKey), pageSize, continuation, cancellationToken);
+    }
+
+    /// <summary>A page of one partition after the application <paramref name="after"/> (the previous page's last; the token is ours, so a made-up one cannot upset the service).</summary>
+    async Task<AuthorisationPage> ListAsync(string partition, int pageSize, string? after, CancellationToken cancellationToken)
+    {
+        string filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {TableKeys.Safe(after)}");
+        var items = new List<Authorisation>(pageSize);
+        bool more = false;
+        await foreach (RegisterRow row in this.table.QueryAsync<RegisterRow>(filter, maxPerPage: pageSize + 1, cancellationToken: cancellationToken))
+        {
+            if (items.Count == pageSize)
+            {
+                more = true;
+                break;
+            }
+
+            items.Add(Read(row));
+        }
+
+        return new AuthorisationPage(items, more ? items[^1].ApplicationId : null);
+    }
+
+    async Task AddAsync(string partition, string row, string json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await this.table.AddEntityAsync(new RegisterRow { PartitionKey = partition, RowKey = row, Authorisation = json }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // Recorded before: the first write stands.
+        }
+    }
+
+    static Authorisation Read(RegisterRow row) =>
+        JsonSerializer.Deserialize<Authorisation>(row.Authorisation, WorkflowJson.Options)
+        ?? throw new InvalidOperationException("A register row holds no authorisation.");
+
+    /// <summary>One row of the register.</summary>
+    internal sealed class RegisterRow : ITableEntity
+    {
+        public string PartitionKey { get; set; } = "";
+
+        public string RowKey { get; set; } = "";
+
+        public DateTimeOffset? Timestamp { get; set; }
+
+        public ETag ETag { get; set; }
+
+        public string Authorisation { get; set; } = "";
+    }
+}

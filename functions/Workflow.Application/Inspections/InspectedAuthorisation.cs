@@ -1,0 +1,14 @@
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Register;
+
+namespace Workflow.Application.Inspections;
+
+/// <summary>One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive.</summary>
+public sealed record InspectedAuthorisation(
+    string ApplicationId,
+    string Employer,
+    PermitCategory Category,
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil,
+    AuthorisationState State,
+    string StatusUrl);

@@ -1,0 +1,25 @@
+using Workflow.Orchestrations.Register;
+
+namespace Workflow.Orchestrations.Ports;
+
+/// <summary>A page of the register and the token for the next (null on the last page).</summary>
+public sealed record AuthorisationPage(IReadOnlyList<Authorisation> Items, string? Continuation);
+
+/// <summary>
+/// The authorisations register: every work authorisation granted, found by application, by employer, and by any of the
+/// employer's directors at the time of the grant (their <see cref="PartyKeys.Director"/> keys: fingerprints, never the
+/// numbers). Written when an application closes granted; a grant is recorded once (a retried write changes nothing).
+/// </summary>
+public interface IAuthorisationRegister
+{
+    /// <summary>Records a grant with the keys of the employer's directors; a second write of the same application is ignored.</summary>
+    Task RecordGrantAsync(Authorisation authorisation, IReadOnlyList<string> directorKeys, CancellationToken cancellationToken);
+
+    Task<Authorisation?> GetAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>The grants of one employer (KBO number or self-employed applicant key), in application id order.</summary>
+    Task<AuthorisationPage> ListByEmployerAsync(string employer, int pageSize, string? continuation, CancellationToken cancellationToken);
+
+    /// <summary>The grants to every employer the director directed when it was granted, in application id order.</summary>
+    Task<AuthorisationPage> ListByDirectorAsync(string directorKey, int pageSize, string? continuation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+
+namespace Workflow.Orchestrations.Register;
+
+/// <summary>
+/// One work authorisation in the register: the application that granted it, the employer (its KBO number, or the
+/// self-employed applicant's key), the worker by a keyed fingerprint of their person number ("worker:" + hex; null
+/// when the worker has none), the category and its validity (Belgian dates, both inclusive; <c>ValidUntil</c> null when
+/// the policy data holds no term). <c>TermId</c> names the policy entry the validity came from. No personal data in clear.
+/// </summary>
+public sealed record Authorisation(
+    string ApplicationId,
+    string Employer,
+    string? WorkerReference,
+    PermitCategory Category,
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil,
+    AuthorisationState State,
+    string? TermId)
+{
+    /// <summary>The last day of validity of an authorisation valid from <paramref name="from"/> for <paramref name="term"/>: the day before the term ends.</summary>
+    public static DateOnly ValidUntilFor(DateOnly from, AuthorisationTermEntry term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return from.AddMonths(term.Months ?? 0).AddDays((term.Days ?? 0) - 1);
+    }
+
+    /// <summary>The authorisation an application of <paramref name="category"/> granted on <paramref name="grantedOn"/> receives under <paramref name="policy"/>.</summary>
+    public static Authorisation Grant(string applicationId, string employer, string? workerReference, PermitCategory category, DateOnly grantedOn, PolicyCatalog policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        AuthorisationTermEntry? term = policy.AuthorisationTermFor(category, grantedOn);
+        return new Authorisation(
+            applicationId,
+            employer,
+            workerReference,
+            category,
+            grantedOn,
+            term is null ? null : ValidUntilFor(grantedOn, term),
+            AuthorisationState.Granted,
+            term?.Id);
+    }
+}

@@ -1,0 +1,60 @@
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Domain.Identifiers;
+using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.Orchestrations.Register;
+
+/// <summary>
+/// Enters a granted application in the authorisations register (<see cref="IAuthorisationRegister"/>) when its case
+/// closes: the employer from the dossier, the worker and the directors by keyed fingerprints (the directors as KBO
+/// returned them to admissibility, in the one-view gathered then), validity from the decision date for the category's
+/// term in the policy data. Called by <see cref="RecordTransitionActivity"/>; safe to call again.
+/// </summary>
+public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDossierStore dossiers, IPartyFingerprint fingerprints, PolicyCatalog policy)
+{
+    const string WorkerPrefix = "worker:";
+
+    public async Task RecordIfGrantedAsync(PermitCase state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state is not { IsClosed: true, Outcome: Outcome.Granted })
+        {
+            return;
+        }
+
+        if (await register.GetAsync(state.ApplicationId, cancellationToken) is not null)
+        {
+            return; // recorded whole before (the application's row is written last): later transitions read nothing more
+        }
+
+        ApplicationDossier dossier = await dossiers.GetApplicationAsync(state.ApplicationId, cancellationToken)
+            ?? throw new InvalidOperationException($"The dossier of application {state.ApplicationId} is missing.");
+        AuthenticSourceOverview? overview = await dossiers.GetRecordAsync<AuthenticSourceOverview>(
+            state.ApplicationId, GatherAuthenticSourcesActivity.OverviewRecord, cancellationToken);
+
+        DateOnly grantedOn = PolicyCatalog.BelgianDate(state.DecidedAt ?? state.ClosedAt ?? state.SubmittedAt);
+        string employer = dossier.Employer?.Kbo ?? dossier.SelfEmployed?.Kbo ?? dossier.ApplicantKey;
+        string? worker = PersonNumber.Check(dossier.Worker.PersonNumber).IsValid && PersonNumber.Normalize(dossier.Worker.PersonNumber) is string number
+            ? WorkerPrefix + fingerprints.OfPersonNumber(number)
+            : null;
+        Authorisation authorisation = Authorisation.Grant(state.ApplicationId, employer, worker, state.Category, grantedOn, policy);
+        IReadOnlyList<string> directors = [.. DirectorNumbers(overview).Select(n => PartyKeys.Director(fingerprints, n)).Distinct(StringComparer.Ordinal)];
+        await register.RecordGrantAsync(authorisation, directors, cancellationToken);
+    }
+
+    /// <summary>The canonical person numbers of the employer's current directors in the one-view (invalid ones left out).</summary>
+    public static IEnumerable<string> DirectorNumbers(AuthenticSourceOverview? overview)
+    {
+        string? directors = overview?.Value(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorPersonNumbers);
+        foreach (string director in (directors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (PersonNumber.Check(director).IsValid && PersonNumber.Normalize(director) is string number)
+            {
+                yield return number;
+            }
+        }
+    }
+}
