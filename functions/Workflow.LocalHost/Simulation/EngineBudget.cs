@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflow.Application.Dashboard;
 
 namespace Workflow.LocalHost.Simulation;
 
@@ -26,7 +27,7 @@ public static class EngineBudget
             return null;
         }
 
-        double p99 = Percentiles.Of(latencySeconds, 99)!.Value;
+        double p99 = KpiMath.Percentile(latencySeconds, 99)!.Value;
         return string.Create(CultureInfo.InvariantCulture, $"the 99th percentile of event → workflow latency is {p99:0.000} s, {share:P1} of a policy day ({policyDay.TotalSeconds:0.###} s); the limit is {maxShareOfDay:P1}. "
             + $"Lead times would measure engine lag, not caseworker capacity: lengthen policyDayLength to at least {TimeSpan.FromSeconds(Math.Ceiling(p99 / maxShareOfDay))} or lower the inflow.");
     }

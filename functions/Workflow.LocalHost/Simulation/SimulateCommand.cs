@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Workflow.Application.Dashboard;
 
 namespace Workflow.LocalHost.Simulation;
 
@@ -239,7 +240,7 @@ public static class SimulateCommand
             }
         }
 
-        double? p99 = Percentiles.Of(results.EventLatencySeconds, 99);
+        double? p99 = KpiMath.Percentile(results.EventLatencySeconds, 99);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Caseworker utilisation {SimulationReport.Share(SimulationStatistics.Utilisation(results.Backlog, results.Config.PeriodDays))} in the {results.Config.PeriodDays} days of inflow, {SimulationReport.Share(SimulationStatistics.Utilisation(results.SlotsOffered, results.SlotsUsed))} over the run ({results.SlotsUsed} of {results.SlotsOffered} decision slots). Event → workflow latency p99 {p99?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–"} s = {SimulationStatistics.LatencyShareP99(results.EventLatencySeconds, results.PolicyDayLength)?.ToString("P1", CultureInfo.InvariantCulture) ?? "–"} of a policy day ({results.EventLatencySeconds.Count} events).");
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Workflow.Application.Dashboard;
 
 namespace Workflow.LocalHost.Simulation;
 
@@ -48,7 +49,7 @@ public static class SimulationReport
 
         html.Append("</table>")
             .Append(CultureInfo.InvariantCulture, $"<p>Caseworker utilisation: {Share(SimulationStatistics.Utilisation(results.Backlog, c.PeriodDays))} in the {c.PeriodDays} days of inflow, {Share(SimulationStatistics.Utilisation(results.SlotsOffered, results.SlotsUsed))} over the whole run ({results.SlotsUsed} of {results.SlotsOffered} decision slots). ")
-            .Append(CultureInfo.InvariantCulture, $"Event → workflow latency p99: {Percentiles.Of(results.EventLatencySeconds, 99)?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–"} s ({SimulationStatistics.LatencyShareP99(results.EventLatencySeconds, results.PolicyDayLength)?.ToString("P1", CultureInfo.InvariantCulture) ?? "–"} of a policy day; limit {c.Engine.MaxLatencyShareOfDay:P1}).</p>")
+            .Append(CultureInfo.InvariantCulture, $"Event → workflow latency p99: {KpiMath.Percentile(results.EventLatencySeconds, 99)?.ToString("0.000", CultureInfo.InvariantCulture) ?? "–"} s ({SimulationStatistics.LatencyShareP99(results.EventLatencySeconds, results.PolicyDayLength)?.ToString("P1", CultureInfo.InvariantCulture) ?? "–"} of a policy day; limit {c.Engine.MaxLatencyShareOfDay:P1}).</p>")
             .Append(CultureInfo.InvariantCulture, $"<p>Submitted {results.Applications.Count} of {results.Planned} planned applications; requests the host refused: {results.Refusals.Count}.</p>")
             .Append("<h2>Alerts and escalations</h2><table><tr><th>milestone → audience</th><th>count</th></tr>");
         foreach ((string kind, int count) in results.AlertsByKind)

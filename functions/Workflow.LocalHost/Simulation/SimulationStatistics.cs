@@ -1,3 +1,5 @@
+using Workflow.Application.Dashboard;
+
 namespace Workflow.LocalHost.Simulation;
 
 /// <summary>The figures of a run: pure arithmetic over <see cref="SimulationResults"/>.</summary>
@@ -30,8 +32,8 @@ public static class SimulationStatistics
                     g.Key,
                     g.Count(),
                     leads.Length,
-                    Percentiles.Of(leads, 50),
-                    Percentiles.Of(leads, 90),
+                    KpiMath.Percentile(leads, 50),
+                    KpiMath.Percentile(leads, 90),
                     leads.Length == 0 ? null : leads.Max(),
                     leads.Length == 0 ? null : leads.Average(),
                     clocks.Length == 0 ? null : clocks.Max(),
@@ -54,7 +56,7 @@ public static class SimulationStatistics
 
     /// <summary>The 99th percentile of event → workflow latency as a share of a policy day.</summary>
     public static double? LatencyShareP99(IEnumerable<double> latencySeconds, TimeSpan policyDay) =>
-        Percentiles.Of(latencySeconds, 99) is double p99 ? p99 / policyDay.TotalSeconds : null;
+        KpiMath.Percentile(latencySeconds, 99) is double p99 ? p99 / policyDay.TotalSeconds : null;
 
     /// <summary>How many applications of each lead time fall in each whole-day bucket, per track: the histogram's bars.</summary>
     public static IReadOnlyDictionary<string, int[]> LeadTimeHistogram(IEnumerable<ApplicationResult> applications, int buckets)

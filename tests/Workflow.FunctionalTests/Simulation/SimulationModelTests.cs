@@ -1,3 +1,4 @@
+using Workflow.Application.Dashboard;
 using Workflow.LocalHost.Simulation;
 
 namespace Workflow.FunctionalTests.Simulation;
@@ -112,13 +113,13 @@ public sealed class SimulationModelTests
     {
         double[] values = [15, 20, 35, 40, 50];
 
-        Assert.Equal(35, Percentiles.Of(values, 50));
-        Assert.Equal(50, Percentiles.Of(values, 90));
-        Assert.Equal(15, Percentiles.Of(values, 1));
-        Assert.Equal(50, Percentiles.Of(values, 100));
-        Assert.Equal(20, Percentiles.Of([.. values.Reverse()], 40));
-        Assert.Null(Percentiles.Of([], 50));
-        Assert.Equal(99, Percentiles.Of(Enumerable.Range(1, 100).Select(i => (double)i), 99));
+        Assert.Equal(35, KpiMath.Percentile(values, 50));
+        Assert.Equal(50, KpiMath.Percentile(values, 90));
+        Assert.Equal(15, KpiMath.Percentile(values, 1));
+        Assert.Equal(50, KpiMath.Percentile(values, 100));
+        Assert.Equal(20, KpiMath.Percentile([.. values.Reverse()], 40));
+        Assert.Null(KpiMath.Percentile([], 50));
+        Assert.Equal(99, KpiMath.Percentile(Enumerable.Range(1, 100).Select(i => (double)i), 99));
     }
 
     [Fact]
