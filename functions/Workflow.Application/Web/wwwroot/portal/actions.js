@@ -33,8 +33,10 @@ export function clearPayment(id) {
 /** A command's answer: received or repeated, then its fate as the workflow settles it. */
 function fateNotice(answer, status, what) {
   const fate = h('p', {}, t('command.fate'), ' ', badge('fate', answer.fate), answer.reason ? ` ${t('command.reason', { reason: answer.reason })}` : '');
-  const box = h('div', { class: `notice ${answer.fate === 'rejected' ? 'notice-error' : 'notice-success'}`, role: 'status' },
-    h('p', { class: 'notice-title' }, t(status === 200 ? 'command.repeated' : 'command.received', { what })),
+  // A 200 is a repeat only when the API says so: a command refused on receipt is answered 200 too, with its fate.
+  const rejected = answer.fate === 'rejected';
+  const box = h('div', { class: `notice ${rejected ? 'notice-error' : 'notice-success'}`, role: rejected ? 'alert' : 'status' },
+    h('p', { class: 'notice-title' }, t(status === 200 && answer.repeated ? 'command.repeated' : 'command.received', { what })),
     fate);
   return { box, fate };
 }

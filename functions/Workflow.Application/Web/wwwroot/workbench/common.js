@@ -105,16 +105,16 @@ export function fateBox(status, answer, settled) {
     answer?.fate
       ? h('p', {}, t('command.fate'), ' ', badge('fate', answer.fate), answer.reason ? h('span', {}, ' — ', english(answer.reason)) : null)
       : null,
-    answer?.fate === 'pending' && !settled ? h('p', { class: 'muted' }, t('command.following')) : null,
+    ['pending', 'recorded'].includes(answer?.fate) && !settled ? h('p', { class: 'muted' }, t('command.following')) : null,
     answer?.commandId ? h('p', { class: 'muted' }, t('command.id', { kind: label('kind', answer.kind), id: answer.commandId })) : null);
 }
 
 const wait = ms => new Promise(resolve => { setTimeout(resolve, ms); });
 
-/** Follows a pending command until the workflow settles its fate (or a minute passes), showing it as it goes. */
+/** Follows a command still pending (or recorded, not yet raised) until the workflow settles its fate (or a minute passes), showing it as it goes. */
 async function follow(box, status, answer, stillShown) {
   let current = answer;
-  for (let attempt = 0; attempt < 60 && current.fate === 'pending' && stillShown(); attempt++) {
+  for (let attempt = 0; attempt < 60 && ['pending', 'recorded'].includes(current.fate) && stillShown(); attempt++) {
     await wait(1000);
     try {
       current = { ...(await api('GET', answer.commandUrl)).data.command, repeated: answer.repeated };
