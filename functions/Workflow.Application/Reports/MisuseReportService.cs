@@ -176,13 +176,15 @@ public sealed partial class MisuseReportService(
         }
 
         var answer = new ReportActionAnswer(report.Reference, action.ActionId, action.Kind, Repeated: !isNew);
-        if (!isNew)
+        if (!isNew && recorded.Applied is not null)
         {
             return new CommandResult(CommandStatus.AlreadyDone, Body: answer);
         }
 
+        // New, or recorded but not yet applied (the first request may have stopped before raising it): raised now; the
+        // workflow applies an action id once, so a second raise changes nothing.
         await client.RaiseEventAsync(report.CaseId, ReportEvents.Action, new ReportAction(action.ActionId, action.Kind, action.From), cancellationToken);
-        return CommandResult.Accepted(answer);
+        return isNew ? CommandResult.Accepted(answer) : new CommandResult(CommandStatus.AlreadyDone, Body: answer);
     }
 
     async Task<InspectionReportView> InspectionViewAsync(StoredReport report, CancellationToken cancellationToken)

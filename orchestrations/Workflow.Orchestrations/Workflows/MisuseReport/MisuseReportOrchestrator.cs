@@ -22,9 +22,15 @@ public sealed class MisuseReportOrchestrator : TaskOrchestrator<MisuseReportInpu
         IReadOnlyList<ReportPlacement> placements = ReportTriage.Route(input.Signals);
         await Record(context, new ReportTriageRecord(input.CaseId, null, Applied: true, placements));
 
+        var handled = new HashSet<string>(StringComparer.Ordinal); // an action raised again (a repeat whose first raise may have been lost) counts once
         while (!ReportTriage.IsSettled(placements))
         {
             ReportAction action = await context.WaitForExternalEvent<ReportAction>(ReportEvents.Action);
+            if (!handled.Add(action.ActionId))
+            {
+                continue;
+            }
+
             IReadOnlyList<ReportPlacement>? next = ReportTriage.Apply(placements, action);
             placements = next ?? placements;
             await Record(context, new ReportTriageRecord(input.CaseId, action.ActionId, Applied: next is not null, placements));
