@@ -84,14 +84,23 @@ public sealed partial class CaseFactsBackfill(
         int cases = 0;
         await foreach (TableCaseIndex.CaseRow row in index.QueryAsync<TableCaseIndex.CaseRow>(filter, cancellationToken: cancellationToken))
         {
-            PermitCase state = TableCaseIndex.Read(row);
-            await facts.RecordAsync(CaseFacts.Of(state), cancellationToken);
-            if (await this.AssessmentOfAsync(state.ApplicationId, cancellationToken) is AssessmentFacts assessment)
+            try
             {
-                await facts.RecordAssessmentAsync(state.ApplicationId, assessment, cancellationToken);
-            }
+                PermitCase state = TableCaseIndex.Read(row);
+                await facts.RecordAsync(CaseFacts.Of(state), cancellationToken);
+                if (await this.AssessmentOfAsync(state.ApplicationId, cancellationToken) is AssessmentFacts assessment)
+                {
+                    await facts.RecordAssessmentAsync(state.ApplicationId, assessment, cancellationToken);
+                }
 
-            cases++;
+                cases++;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                // One unreadable old row must not stop the pass (and with it the host) nor make it rescan every start:
+                // skipped, named by its key (an application id, no personal data); the workflow records it at its next step.
+                LogSkipped(logger, row.PartitionKey, e.GetType().Name);
+            }
         }
 
         return cases;
@@ -106,6 +115,9 @@ public sealed partial class CaseFactsBackfill(
             ? null
             : AssessApplicationActivity.Evaluated(dossier, catalog.Resolve(record.SubmissionDate).HighlySkilledSalary, record.Signals);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard's projection skipped case {ApplicationId}: its stored state could not be read ({Error})")]
+    static partial void LogSkipped(ILogger logger, string applicationId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The dashboard's projection was filled from the case index: {Cases} cases")]
     static partial void LogFilled(ILogger logger, int cases);

@@ -86,11 +86,12 @@ public static class DocumentApi
         try
         {
             Actor reader = Actor.Of(user, AccessPolicies.ApplicationReaders);
+            DateTimeOffset at = time.GetUtcNow();
             await auditLog.AppendAsync(
                 new AuditEntry(
                     id,
-                    $"document-read-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}",
-                    time.GetUtcNow(),
+                    $"document-read-{at.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}",
+                    at,
                     CommandEvents.DocumentRead,
                     reader.Role,
                     new Dictionary<string, string>(StringComparer.Ordinal) { ["type"] = type, ["sha256"] = sha256 },

@@ -82,6 +82,9 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
             return CommandResult.Conflict($"The workflow of application {applicationId} is no longer failed: another restart came first.");
         }
 
+        // The new run is scheduled: what follows must finish even if the caller goes away, since a retried restart
+        // finds the workflow no longer failed (409) and would never raise its messages again.
+        cancellationToken = CancellationToken.None;
         DateTimeOffset at = time.GetUtcNow();
         string? failure = instance.FailureDetails?.ErrorType; // not every engine reports it
         await auditLog.AppendAsync(
