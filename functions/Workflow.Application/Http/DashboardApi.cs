@@ -42,10 +42,4 @@ public static class DashboardApi
         ArgumentNullException.ThrowIfNull(queries);
         return TypedResults.Ok(await queries.KpisAsync(cancellationToken));
     }
-
-    /// <summary>Requires the policy and says so in the OpenAPI description, as <see cref="PermitApi"/>'s endpoints do.</summary>
-    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
-        endpoint.RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

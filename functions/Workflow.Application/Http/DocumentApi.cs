@@ -120,10 +120,4 @@ public static class DocumentApi
 
     static IResult NoApplication(string id) =>
         Problems.NotFound(ApplicationIds.IsWellFormed(id) ? $"There is no application {id}." : "There is no application (not an application id).");
-
-    /// <summary>Requires the policy and says so in the OpenAPI description, as <see cref="PermitApi"/>'s endpoints do.</summary>
-    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
-        endpoint.RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

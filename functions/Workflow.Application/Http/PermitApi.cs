@@ -742,10 +742,4 @@ public static class PermitApi
         services.AddCallerRateLimits();
         return services;
     }
-
-    /// <summary>Requires the policy and says so in the OpenAPI description (401 without a valid identity, 403 for another role).</summary>
-    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
-        endpoint.RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -151,10 +151,4 @@ public static class ReportApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-
-    /// <summary>Requires the policy and says so in the OpenAPI description, as <see cref="PermitApi"/>'s endpoints do.</summary>
-    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
-        endpoint.RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
 }
