@@ -50,7 +50,7 @@ internal static class AccessMatrix
         new("ClaimApplication", "POST", "/api/applications/{id}/assignment/claim", [Caseworker, Manager]),
         new("ReleaseApplication", "POST", "/api/applications/{id}/assignment/release", [Caseworker, Manager]),
         new("AssignApplication", "PUT", "/api/applications/{id}/assignment", [Manager]),
-        new("GetAssignment", "GET", "/api/applications/{id}/assignment", [Caseworker, Manager, Inspector]),
+        new("GetAssignment", "GET", "/api/applications/{id}/assignment", [Caseworker, Manager]),
         new("GetCaseworkers", "GET", "/api/caseworkers", [Manager]),
         new("GetMe", "GET", "/api/me", [Employer, Caseworker, Manager, FederalOffice, Inspector]),
         new("GetDecisionGrounds", "GET", "/api/decision-grounds", Roles, Anonymous: true),

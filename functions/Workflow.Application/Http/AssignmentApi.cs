@@ -59,7 +59,7 @@ public static class AssignmentApi
             .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapGet("/{id}/assignment", GetAssignmentAsync)
             .WithName("GetAssignment")
-            .RequireRoles(AccessPolicies.CaseReaders)
+            .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Who works on the application since when, and every change: who made it, from whom to whom, and the reason a manager gave.")
             .Produces<AssignmentView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -183,10 +183,4 @@ public static class AssignmentApi
     }
 
     static IResult NoApplication() => Problems.NotFound("There is no application (not an application id).");
-
-    /// <summary>Requires the policy and says so in the OpenAPI description, as <see cref="PermitApi"/>'s endpoints do.</summary>
-    static RouteHandlerBuilder RequireRoles(this RouteHandlerBuilder endpoint, string policy) =>
-        endpoint.RequireAuthorization(policy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -48,7 +48,7 @@ public static class AssignmentHttpFunctions
         string id,
         FunctionContext context,
         CancellationToken cancellationToken) =>
-        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseReaders, _ =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, _ =>
             AssignmentApi.GetAssignmentAsync(id, Service<AssignmentQueries>(context), cancellationToken));
 
     [Function("GetCaseworkers")]

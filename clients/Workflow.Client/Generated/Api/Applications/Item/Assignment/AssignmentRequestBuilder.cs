@@ -46,7 +46,7 @@ namespace Workflow.Client.Api.Applications.Item.Assignment
         {
         }
         /// <summary>
-        /// Who works on the application since when, and every change: who made it, from whom to whom, and the reason a manager gave.Who may call it: a bearer token in the role caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Who works on the application since when, and every change: who made it, from whom to whom, and the reason a manager gave.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.AssignmentView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -114,7 +114,7 @@ namespace Workflow.Client.Api.Applications.Item.Assignment
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.AssignmentAnswer>(requestInfo, global::Workflow.Client.Models.AssignmentAnswer.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Who works on the application since when, and every change: who made it, from whom to whom, and the reason a manager gave.Who may call it: a bearer token in the role caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Who works on the application since when, and every change: who made it, from whom to whom, and the reason a manager gave.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
