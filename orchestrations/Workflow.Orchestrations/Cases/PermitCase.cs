@@ -82,6 +82,14 @@ public sealed record PermitCase
     /// <summary>Message ids the workflow has handled (accepted or rejected): a redelivery is not acted on twice.</summary>
     public IReadOnlyList<string> HandledMessages { get; init; } = [];
 
+    /// <summary>
+    /// Federal messages answering this case's own handoff that arrived before the workflow recorded sending it (after a
+    /// crash the office can answer a handoff the recovering workflow has not reached again yet): accepted, and acted on
+    /// once the handoff is recorded. Only the workflow keeps them (rebuilt on replay); the case index never shows them.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PermitMessage> HeldFederalMessages { get; init; } = [];
+
     public int DocumentBatches { get; init; }
 
     public int Corrections { get; init; }

@@ -209,10 +209,20 @@ public static partial class PermitCaseModel
             _ => null, // an answer after the deadline still counts: the caseworker wants it, late or not
         };
 
-    /// <summary>A federal message for a leg that was cancelled, decided or never started is late; for another handoff, stale.</summary>
+    /// <summary>
+    /// A federal message for a leg that was cancelled or decided is late; for another handoff, stale. One answering this
+    /// case's own handoff before the case recorded sending it is admitted and held (see <see cref="PermitCase.HeldFederalMessages"/>).
+    /// </summary>
     static Refusal? FederalRefusal(PermitCase state, PermitMessage message)
     {
         string handoffId = HandoffOf(message);
+        if (state.Federal.Status == FederalLegStatus.NotStarted && handoffId == FirstHandoffId(state.ApplicationId))
+        {
+            return state.IsDecided ? new Refusal("late", "the application was decided before its federal leg started")
+                : state.HeldFederalMessages.Count >= MaxHeldFederalMessages ? new Refusal("stale", "too many federal messages came before the handoff")
+                : null;
+        }
+
         bool awaited = FederalAwaited(state) && handoffId == state.Federal.HandoffId && !state.IsDecided;
         if (awaited && (message is not FederalAcknowledged || state.Federal.Status == FederalLegStatus.HandedOff))
         {
@@ -258,7 +268,31 @@ public static partial class PermitCaseModel
         }
 
         change.Remember(c => c with { HandledMessages = [.. c.HandledMessages.TakeLast(RememberedMessages - 1), message.MessageId] });
-        if (Admits(state, message) is Refusal refusal)
+        if (IsFederal(message) && state.Federal.Status == FederalLegStatus.NotStarted && Admits(state, message) is null)
+        {
+            // Answers the handoff this case is about to record (again, after a crash): acted on once it is recorded.
+            change.Remember(c => c with { HeldFederalMessages = [.. c.HeldFederalMessages, message] });
+            return;
+        }
+
+        Judge(change, message);
+    }
+
+    /// <summary>The federal messages held for the handoff, judged now that it is recorded (or the case decided without it).</summary>
+    static void JudgeHeldFederalMessages(CaseChange change)
+    {
+        IReadOnlyList<PermitMessage> held = change.State.HeldFederalMessages;
+        change.Remember(c => c with { HeldFederalMessages = [] });
+        foreach (PermitMessage message in held)
+        {
+            Judge(change, message);
+        }
+    }
+
+    /// <summary>Refuses <paramref name="message"/> with its reason, or accepts it and acts on it.</summary>
+    static void Judge(CaseChange change, PermitMessage message)
+    {
+        if (Admits(change.State, message) is Refusal refusal)
         {
             change.Settle(message, CommandFate.Rejected, refusal.Reason);
             string eventCode = IsFederal(message) ? $"{FederalKindOf(message)}-{refusal.Code}" : CaseEvents.Rejected(KindOf(message));

@@ -38,6 +38,12 @@ public static partial class PermitCaseModel
     /// <summary>How many handled message ids the case remembers; older duplicates are stopped at the edge by the command records.</summary>
     internal const int RememberedMessages = 200;
 
+    /// <summary>How many federal messages the case holds for a handoff it has not recorded yet (the office sends three at most).</summary>
+    internal const int MaxHeldFederalMessages = 8;
+
+    /// <summary>The id of the one handoff a case sends to the federal office: fixed, so a resend after a crash is the same handoff.</summary>
+    internal static string FirstHandoffId(string applicationId) => $"{applicationId}-h1";
+
     /// <summary>A new case, as submitted: the workflow records its receipt and reads the authentic sources first.</summary>
     public static Transition Start(PermitApplicationInput input, string workflowVersion, DateTimeOffset realNow)
     {
@@ -251,13 +257,14 @@ public static partial class PermitCaseModel
 
         if (change.State.Federal.Status == FederalLegStatus.NotStarted)
         {
-            string handoffId = $"{change.ApplicationId}-h1";
+            string handoffId = FirstHandoffId(change.ApplicationId);
             change.SendFederal(FederalOutboundKind.Handoff, handoffId);
             change.Set(c => c with { Federal = c.Federal with { Status = FederalLegStatus.HandedOff, HandoffId = handoffId, HandedOffAt = change.Now } });
             change.Record(CaseEvents.FederalHandoffSent, Actors.System, ("handoffId", handoffId));
         }
 
         change.Ask(CaseWork.Assess);
+        JudgeHeldFederalMessages(change);
     }
 
     static void OnAssessed(CaseChange change, AssessmentSummary assessment)
@@ -359,6 +366,7 @@ public static partial class PermitCaseModel
 
         change.Record(CaseEvents.Decided, Actors.System, ("outcome", Codes.Of(outcome)), ("grounds", CaseChange.List(grounds)));
         change.Ask(CaseWork.IssueLetter);
+        JudgeHeldFederalMessages(change); // decided before the leg started: late, each with its fate
     }
 
     /// <summary>The letter is in the dossier: the parties are notified and the case closes.</summary>

@@ -205,6 +205,51 @@ public sealed class MessageAdmissionTests
     }
 
     [Fact]
+    public void Answers_to_the_own_handoff_before_it_is_recorded_are_held_then_acted_on_in_order()
+    {
+        // After a crash the office may answer the handoff before the recovering workflow records sending it again.
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        harness.Receive(harness.FeePaid());
+        string handoff = $"{harness.Id}-h1";
+        var acknowledgement = new FederalAcknowledged(harness.NextId(CommandKinds.Federal), harness.Id, harness.Now, handoff);
+        var decision = new FederalDecided(harness.NextId(CommandKinds.Federal), harness.Id, harness.Now, handoff, FederalVerdict.Approved, []);
+        Assert.Null(PermitCaseModel.Admits(harness.State, decision)); // the edge raises it: the case will take it
+
+        Transition held = harness.Receive(acknowledgement);
+        harness.Receive(decision);
+        Assert.Empty(held.Effects.Settlements);
+        Assert.Empty(held.Effects.Steps);
+        Assert.Equal([acknowledgement, decision], harness.State.HeldFederalMessages);
+        Assert.Equal(CaseEvents.DuplicateIgnored, harness.Receive(acknowledgement).Effects.Steps.Single().Event);
+
+        harness.Gathered();
+        Transition admissible = harness.Checked();
+        Assert.Equal(
+            ["admissible", "federal-handoff-sent", "federal-acknowledged", "federal-decided"],
+            admissible.Effects.Steps.Select(s => s.Event).Where(e => e != "milestone-scheduled"));
+        Assert.Equal([acknowledgement.MessageId, decision.MessageId], admissible.Effects.Settlements.Select(s => s.MessageId));
+        Assert.All(admissible.Effects.Settlements, s => Assert.Equal(CommandFate.Accepted, s.Fate));
+        Assert.Equal(FederalLegStatus.Approved, harness.State.Federal.Status);
+        Assert.Empty(harness.State.HeldFederalMessages);
+        Assert.DoesNotContain("\"heldFederalMessages\"", System.Text.Json.JsonSerializer.Serialize(harness.State, Orchestrations.Serialization.WorkflowJson.Options), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Held_answers_are_late_when_the_case_is_decided_before_its_federal_leg_starts()
+    {
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled);
+        var acknowledgement = new FederalAcknowledged(harness.NextId(CommandKinds.Federal), harness.Id, harness.Now, $"{harness.Id}-h1");
+        harness.Receive(acknowledgement);
+        Assert.Single(harness.State.HeldFederalMessages);
+
+        Transition withdrawn = harness.Receive(new ApplicationWithdrawn(harness.NextId(CommandKinds.Withdrawal), harness.Id, harness.Now, "W-1"));
+        CommandSettlement late = Assert.Single(withdrawn.Effects.Settlements, s => s.MessageId == acknowledgement.MessageId);
+        Assert.Equal((CommandFate.Rejected, "the application was decided before its federal leg started"), (late.Fate, late.Reason));
+        Assert.Contains("federal-acknowledgement-late", withdrawn.Effects.Steps.Select(s => s.Event));
+        Assert.Empty(harness.State.HeldFederalMessages);
+    }
+
+    [Fact]
     public void A_federal_message_for_a_work_card_is_stale_there_is_no_federal_leg()
     {
         var harness = CaseHarness.Start(PermitCategory.WorkCard).Complete();
