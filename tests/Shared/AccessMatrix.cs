@@ -57,7 +57,8 @@ internal static class AccessMatrix
         new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
         new("GetAlerts", "GET", "/api/alerts", [Manager]),
-        new("GetDashboardNow", "GET", "/api/dashboard/now", [Manager]), // caseworkers: 403 (the page says it is for managers)
+        new("GetDashboardNow", "GET", "/api/dashboard/now", [Manager]), // caseworkers: 403; they read their own work (mine)
+        new("GetDashboardMine", "GET", "/api/dashboard/mine", [Caseworker, Manager]),
         new("GetDashboardKpis", "GET", "/api/dashboard/kpis", [Manager]),
         new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
         new("GetExclusion", "GET", "/api/exclusions/{exclusionId}", [Caseworker, Manager, Inspector]),

@@ -25,7 +25,8 @@ public sealed partial class CaseFactsBackfill(
     ILogger<CaseFactsBackfill> logger) : BackgroundService
 {
     internal const string MarkerPartition = "backfill";
-    internal const string MarkerRow = "done";
+    /// <summary>The second pass ("done-2") gives rows written before the dashboard's filter columns existed those columns.</summary>
+    internal const string MarkerRow = "done-2";
 
     /// <summary>How long to wait before trying again after storage failed (the tables may not be created yet).</summary>
     public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);

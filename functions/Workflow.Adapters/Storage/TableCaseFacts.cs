@@ -8,12 +8,16 @@ using Workflow.Orchestrations.Serialization;
 namespace Workflow.Adapters.Storage;
 
 /// <summary>
-/// The KPI projection in Table storage: one row per application (PK "case", RK = the application id, so the dashboard
-/// reads them all in one partition scan), holding the case's facts as JSON with their revision, and the assessment's
-/// salary band and signal kinds in columns of their own (merged, so neither writer overwrites the other). A case write
-/// is conditional on the row it read and skipped when the row holds the same or a later revision: retried activities
-/// change nothing.
+/// The KPI projection in Table storage: one row per application (PK "case", RK = the application id), holding the
+/// case's facts as JSON with their revision, the columns the dashboard filters on (open or not, the month submitted and
+/// the month decided), and the assessment's salary band and signal kinds in columns of their own (merged, so neither
+/// writer overwrites the other). A case write is conditional on the row it read and skipped when the row holds the same
+/// or a later revision: retried activities change nothing.
 /// </summary>
+/// <remarks>
+/// The filters are evaluated by the table service within the one partition, so only matching rows travel: at some
+/// 20,000 applications a year that is enough; a month partition would make them range reads if it ever is not.
+/// </remarks>
 public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names) : ICaseFacts
 {
     internal const string Partition = "case";
@@ -28,16 +32,19 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
         {
             try
             {
-                NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts)], cancellationToken);
-                if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.Revision >= facts.Revision)
+                NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts), nameof(FactsRow.SubmittedMonth)], cancellationToken);
+                if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.SubmittedMonth is not null && stored.Value.Revision >= facts.Revision)
                 {
-                    return;
+                    return; // a row without the filter columns (written before they existed) is written again
                 }
 
                 var row = new TableEntity(Partition, key)
                 {
                     [nameof(FactsRow.Revision)] = facts.Revision,
                     [nameof(FactsRow.Facts)] = JsonSerializer.Serialize(facts, WorkflowJson.Options),
+                    [nameof(FactsRow.Open)] = facts.IsOpen,
+                    [nameof(FactsRow.SubmittedMonth)] = facts.SubmittedMonth,
+                    [nameof(FactsRow.DecidedMonth)] = facts.DecidedMonth ?? "",
                 };
                 if (stored.HasValue)
                 {
@@ -71,9 +78,20 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
         await this.table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken) =>
+        this.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken);
+
+    public Task<IReadOnlyList<RecordedCase>> ListOpenAsync(CancellationToken cancellationToken) =>
+        this.QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Open eq {true}"), cancellationToken);
+
+    public Task<IReadOnlyList<RecordedCase>> ListMonthsAsync(string fromMonth, string toMonth, CancellationToken cancellationToken) =>
+        this.QueryAsync(
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {Partition} and ((SubmittedMonth ge {fromMonth} and SubmittedMonth le {toMonth}) or (DecidedMonth ge {fromMonth} and DecidedMonth le {toMonth}))"),
+            cancellationToken);
+
+    async Task<IReadOnlyList<RecordedCase>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
         var cases = new List<RecordedCase>();
         await foreach (FactsRow row in this.table.QueryAsync<FactsRow>(filter, cancellationToken: cancellationToken))
         {
@@ -110,6 +128,13 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
         public int Revision { get; set; }
 
         public string? Facts { get; set; }
+
+        public bool Open { get; set; }
+
+        public string? SubmittedMonth { get; set; }
+
+        /// <summary>Empty until decided.</summary>
+        public string? DecidedMonth { get; set; }
 
         public bool Assessed { get; set; }
 

@@ -1,4 +1,5 @@
-using System.Globalization;
+using Workflow.Application.Exclusions;
+using Workflow.Application.Ports;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
@@ -11,8 +12,14 @@ namespace Workflow.Application.Dashboard;
 /// The managers' dashboard: its figures computed from the KPI projection (<see cref="ICaseFacts"/>), one row per
 /// application, never from the workflows' history. The computations are static and pure, given the rows and the time.
 /// </summary>
-public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
+public sealed class DashboardQueries(ICaseFacts facts, IExclusionLedger exclusions, ICaseAssignments assignments, TimeProvider time)
 {
+    /// <summary>How many of a caseworker's own open applications "mine" reads at most (a worklist far beyond a person's reach).</summary>
+    public const int MaxOwnCases = 1000;
+
+    /// <summary>How many registry exclusions the evaluation reads at most.</summary>
+    public const int MaxRegistryRecords = 10_000;
+
     public const string FastLane = "fast-lane";
     public const string Standard = "standard";
     public const string StandardPeak = "standard-peak";
@@ -27,10 +34,47 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
     ];
 
     public async Task<DashboardNow> NowAsync(CancellationToken cancellationToken) =>
-        Now(await facts.ListAsync(cancellationToken), time.GetUtcNow());
+        Now(await facts.ListOpenAsync(cancellationToken), time.GetUtcNow());
 
-    public async Task<DashboardKpis> KpisAsync(CancellationToken cancellationToken) =>
-        Kpis(await facts.ListAsync(cancellationToken), time.GetUtcNow());
+    /// <summary>"Now" for one caseworker: the open applications assigned to <paramref name="subject"/> (their worklist).</summary>
+    public async Task<DashboardNow> MineAsync(string subject, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subject);
+        var own = new List<RecordedCase>();
+        string? continuation = null;
+        do
+        {
+            AssignedWorklistPage page = await assignments.ListWorklistAsync(Assignments.WorklistView.Mine, subject, 200, continuation, cancellationToken);
+            own.AddRange(page.Items.Select(item => new RecordedCase(CaseFacts.Of(item.Case), null)));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null && own.Count < MaxOwnCases);
+
+        return Now(own, time.GetUtcNow());
+    }
+
+    public async Task<DashboardKpis> KpisAsync(MonthRange? range, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RecordedCase> cases = range is null
+            ? await facts.ListAsync(cancellationToken)
+            : await facts.ListMonthsAsync(range.From, range.To, cancellationToken);
+        return Kpis(cases, await this.RegistryAsync(cancellationToken), time.GetUtcNow(), range);
+    }
+
+    async Task<IReadOnlyList<ExclusionRecord>> RegistryAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<ExclusionRecord>();
+        string? startAt = null;
+        do
+        {
+            ExclusionLedgerPage page = await exclusions.ListAsync(200, startAt, cancellationToken);
+            records.AddRange(page.Records);
+            startAt = page.NextStartAt;
+        }
+        while (startAt is not null && records.Count < MaxRegistryRecords);
+
+        return records;
+    }
 
     public static DashboardNow Now(IReadOnlyList<RecordedCase> cases, DateTimeOffset now)
     {
@@ -56,17 +100,19 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
                 .OrderByDescending(f => f.AgeDays).ThenBy(f => f.ApplicationId, StringComparer.Ordinal)]);
     }
 
-    public static DashboardKpis Kpis(IReadOnlyList<RecordedCase> cases, DateTimeOffset now)
+    public static DashboardKpis Kpis(IReadOnlyList<RecordedCase> cases, IReadOnlyList<ExclusionRecord> registry, DateTimeOffset now, MonthRange? range = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        List<Decided> decided = [.. cases.Where(c => c.Case.Outcome is not null && (c.Case.DecidedAt ?? c.Case.ClosedAt) is not null).Select(c => new Decided(c))];
+        ArgumentNullException.ThrowIfNull(registry);
+        bool InRange(string month) => range is null || range.Contains(month);
+        List<Decided> decided = [.. cases.Where(c => c.Case.DecidedMonth is string month && InRange(month)).Select(c => new Decided(c))];
         List<Decided> decisions = [.. decided.Where(d => d.Facts.Outcome != Outcome.Withdrawn)];
 
         List<TrackMonthKpis> months = [.. decided.GroupBy(d => (d.Month, d.Track))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Track, StringComparer.Ordinal)
             .Select(g => Month(g.Key.Month, g.Key.Track, [.. g]))];
 
-        List<CategoryMonthCount> volumes = [.. cases.Select(c => c.Case).GroupBy(c => (Month: MonthOf(c.SubmittedAt), c.Category))
+        List<CategoryMonthCount> volumes = [.. cases.Select(c => c.Case).Where(c => InRange(c.SubmittedMonth)).GroupBy(c => (Month: c.SubmittedMonth, c.Category))
             .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Category)
             .Select(g => new CategoryMonthCount(g.Key.Month, Codes.Of(g.Key.Category), g.Count(), g.Count(c => c.Outcome is not null)))];
 
@@ -76,10 +122,27 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new GroundCount(g.Key, g.Count()))];
 
-        return new DashboardKpis(now, Targets, months, volumes, grounds, Evaluation(decided));
+        return new DashboardKpis(now, range, Targets, months, volumes, grounds, Evaluation(decided, [.. registry.SelectMany(RegistryEntries).Where(e => InRange(e.Month))]));
     }
 
-    static DashboardEvaluation Evaluation(List<Decided> decided)
+    /// <summary>A registry record's proposal, confirmation and confirmed lift, each with its month.</summary>
+    static IEnumerable<(string Month, string Kind)> RegistryEntries(ExclusionRecord record)
+    {
+        yield return (RealMonthOf(record.Proposal.At), ExclusionProposed.Code);
+        if (record.Confirmation is not null)
+        {
+            yield return (RealMonthOf(record.Confirmation.At), ExclusionConfirmed.Code);
+        }
+
+        if (record.LiftedAt is DateTimeOffset lifted)
+        {
+            yield return (RealMonthOf(lifted), ChangeConfirmed.LiftCode);
+        }
+    }
+
+    static string RealMonthOf(DateTimeOffset realTime) => CaseFacts.MonthOf(realTime);
+
+    static DashboardEvaluation Evaluation(List<Decided> decided, List<(string Month, string Kind)> registry)
     {
         var banded = decided
             .Where(d => d.Facts.Outcome == Outcome.Granted && d.Facts.Category == PermitCategory.HighlySkilled)
@@ -116,7 +179,24 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new SignalCount(g.Key, g.Count(), g.Count(s => s.Outcome == Outcome.Refused)))];
 
-        return new DashboardEvaluation(bands, months, signals);
+        List<CategoryOutcomeCount> outcomes = [.. decided.GroupBy(d => (d.Month, d.Facts.Category))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Category)
+            .Select(g => new CategoryOutcomeCount(
+                g.Key.Month,
+                Codes.Of(g.Key.Category),
+                g.Count(d => d.Facts.Outcome == Outcome.Granted),
+                g.Count(d => d.Facts.Outcome == Outcome.Refused),
+                g.Count(d => d.Facts.Outcome == Outcome.Inadmissible),
+                g.Count(d => d.Facts.Outcome == Outcome.Withdrawn)))];
+
+        List<ExclusionMonthCount> exclusions = [.. registry.GroupBy(e => e.Month).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ExclusionMonthCount(
+                g.Key,
+                g.Count(e => e.Kind == ExclusionProposed.Code),
+                g.Count(e => e.Kind == ExclusionConfirmed.Code),
+                g.Count(e => e.Kind == ChangeConfirmed.LiftCode)))];
+
+        return new DashboardEvaluation(bands, months, signals, outcomes, exclusions);
     }
 
     static TrackMonthKpis Month(string month, string track, List<Decided> files)
@@ -168,10 +248,6 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
         };
     }
 
-    /// <summary>The month (yyyy-MM, Brussels calendar) of a policy time.</summary>
-    public static string MonthOf(DateTimeOffset policyTime) =>
-        PolicyCatalog.BelgianDate(policyTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
     static (CaseFacts Facts, SlaState State, DateTimeOffset PolicyNow, OpenCase View) Open(CaseFacts facts, DateTimeOffset now)
     {
         DateTimeOffset policyNow = new PolicyClock(facts.SubmittedAt, facts.PolicyDayLength).ToPolicy(now);
@@ -201,7 +277,7 @@ public sealed class DashboardQueries(ICaseFacts facts, TimeProvider time)
 
         public DateTimeOffset DecidedAt { get; } = recorded.Case.DecidedAt ?? recorded.Case.ClosedAt!.Value;
 
-        public string Month => MonthOf(this.DecidedAt);
+        public string Month { get; } = recorded.Case.DecidedMonth!;
 
         public string Track => TrackOf(this.Facts);
 

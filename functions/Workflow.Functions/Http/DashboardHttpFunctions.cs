@@ -24,7 +24,15 @@ public static class DashboardHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Managers, _ =>
-            DashboardApi.GetKpisAsync(Queries(context), cancellationToken));
+            DashboardApi.GetKpisAsync(request, Queries(context), cancellationToken));
+
+    [Function("GetDashboardMine")]
+    public static Task<IResult> GetDashboardMine(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/dashboard/mine")] HttpRequest request,
+        FunctionContext context,
+        CancellationToken cancellationToken) =>
+        FunctionAccess.RunAsync(request, context, AccessPolicies.CaseworkersAndManagers, user =>
+            DashboardApi.GetMineAsync(user, Queries(context), cancellationToken));
 
     static DashboardQueries Queries(FunctionContext context)
     {

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
 
 namespace Workflow.Orchestrations.Cases;
 
@@ -44,6 +47,22 @@ public sealed record CaseFacts
     public DateTimeOffset? DecidedAt { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Not closed yet: the dashboard's "now" reads these rows only.</summary>
+    [JsonIgnore]
+    public bool IsOpen => this.Stage != Stage.Closed;
+
+    /// <summary>The month the application was submitted (its policy clock starts at the submission).</summary>
+    [JsonIgnore]
+    public string SubmittedMonth => MonthOf(this.SubmittedAt);
+
+    /// <summary>The month of the decision (policy time), once there is an outcome.</summary>
+    [JsonIgnore]
+    public string? DecidedMonth => this.Outcome is not null && (this.DecidedAt ?? this.ClosedAt) is DateTimeOffset decided ? MonthOf(decided) : null;
+
+    /// <summary>The month (yyyy-MM, Brussels calendar) of a policy time: the dashboard's figures are per month.</summary>
+    public static string MonthOf(DateTimeOffset policyTime) =>
+        PolicyCatalog.BelgianDate(policyTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The facts of a case as it stands.</summary>
     public static CaseFacts Of(PermitCase state)

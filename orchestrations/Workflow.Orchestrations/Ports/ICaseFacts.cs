@@ -18,4 +18,13 @@ public interface ICaseFacts
 
     /// <summary>Every application recorded (those whose case is not recorded yet are left out).</summary>
     Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The applications not closed yet.</summary>
+    Task<IReadOnlyList<RecordedCase>> ListOpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The applications submitted or decided in the months <paramref name="fromMonth"/> to <paramref name="toMonth"/>
+    /// (yyyy-MM, both included; <see cref="CaseFacts.SubmittedMonth"/>, <see cref="CaseFacts.DecidedMonth"/>).
+    /// </summary>
+    Task<IReadOnlyList<RecordedCase>> ListMonthsAsync(string fromMonth, string toMonth, CancellationToken cancellationToken);
 }

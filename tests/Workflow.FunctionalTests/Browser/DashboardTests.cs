@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
@@ -14,7 +15,8 @@ namespace Workflow.FunctionalTests.Browser;
 /// them): three fast-lane files decided in 3, 5 and 9 days (p50 5, p90 9), one file at risk (a real application on
 /// the caseworker's desk, its row made to be 2 days from its due date) and one past its due date, and salary bands
 /// too small to show. The page shows those figures, its at-risk link opens the application in the workbench, a table
-/// downloads as CSV, a caseworker is refused; axe finds nothing serious and the pages log no error.
+/// downloads as CSV, a month range narrows the KPIs, a caseworker sees only their own work; axe finds nothing serious and
+/// the pages log no error.
 /// </summary>
 public sealed class DashboardTests : IAsyncLifetime
 {
@@ -81,6 +83,15 @@ public sealed class DashboardTests : IAsyncLifetime
         string screenshot = await BrowserSession.ScreenshotAsync(page, "dashboard");
         Assert.True(new FileInfo(screenshot).Length > 0);
 
+        // Months from October on: September's decisions leave the KPIs; all months bring them back.
+        await page.GetByLabel("Van", new() { Exact = true }).FillAsync("2026-10");
+        await page.GetByLabel("Tot en met").FillAsync("2026-12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toon" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#range-shown")).ToHaveTextAsync("Maanden 2026-10 tot en met 2026-12.");
+        await Assertions.Expect(page.Locator("#kpis-table tbody tr", new() { HasText = "snelle procedure" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Alle maanden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kpis-table tbody tr", new() { HasText = "snelle procedure" })).ToHaveCountAsync(1);
+
         // The at-risk list leads to the application in the workbench.
         ILocator link = page.Locator("#at-risk").GetByRole(AriaRole.Link, new() { Name = atRisk });
         await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/workbench/#/applications/{atRisk}");
@@ -95,10 +106,22 @@ public sealed class DashboardTests : IAsyncLifetime
         await BrowserSession.AssertAccessibleAsync(page, "dashboard (en)");
         browser.AssertNoProblems();
 
-        // A caseworker is told the page is for managers, and nothing is asked of the API.
+        // A caseworker sees their own work: the application they claimed, and nothing of the service's figures.
+        ApiClient ann = this.host.Api.AsPerson(Roles.Caseworker, "cw-ann", "Ann Peeters");
+        using (HttpResponseMessage claimed = await ann.PostJsonAsync($"/api/applications/{atRisk}/assignment/claim", new System.Text.Json.Nodes.JsonObject()))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, claimed.StatusCode);
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await BrowserSession.SignInAsync(page, BrowserSession.Token("caseworker", name: "Ann Peeters"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No access");
+        await BrowserSession.SignInAsync(page, BrowserSession.Token("caseworker", subject: "cw-ann", name: "Ann Peeters"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My work");
+        await Assertions.Expect(page.Locator("#open-total")).ToHaveTextAsync("1");
+        ILocator ownRow = page.Locator("#open-by-stage tbody tr"); // its own clock, not the seeded row: on track
+        await Assertions.Expect(ownRow).ToHaveCountAsync(1);
+        await Assertions.Expect(ownRow.Locator("td").Nth(2)).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#kpis-table")).ToHaveCountAsync(0);
+        await BrowserSession.AssertAccessibleAsync(page, "own work (en)");
         browser.AssertNoProblems();
         await Scenario.EndAsync(this.host, atRisk);
     }

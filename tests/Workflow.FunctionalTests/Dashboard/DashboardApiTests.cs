@@ -61,7 +61,7 @@ public sealed class DashboardApiTests
             Assert.True(closed.Case.Revision > waiting.Case.Revision);
 
             JsonNode kpis = (await manager.Http.GetFromJsonNodeAsync("/api/dashboard/kpis"))!;
-            string month = Application.Dashboard.DashboardQueries.MonthOf(closed.Case.DecidedAt!.Value);
+            string month = Orchestrations.Cases.CaseFacts.MonthOf(closed.Case.DecidedAt!.Value);
             JsonNode row = kpis["months"]!.AsArray().Single(m => m!["month"]!.GetValue<string>() == month && m["track"]!.GetValue<string>() == "fast-lane")!;
             Assert.True(row["decided"]!.GetValue<int>() >= 1);
             Assert.True(row["granted"]!.GetValue<int>() >= 1);
@@ -97,6 +97,77 @@ public sealed class DashboardApiTests
         Assert.Equal((decided.Sla.Start, decided.Sla.StoppedAt, decided.Sla.Terms.Track), (row.Case.Sla.Start, row.Case.Sla.StoppedAt, row.Case.Sla.Terms.Track));
         Assert.Equal((assessment.SalaryBand, assessment.SalaryReferenceYear), (row.Assessment?.SalaryBand, row.Assessment?.SalaryReferenceYear));
         Assert.Equal(["economic-hub"], row.Assessment!.Signals);
+    }
+
+    [Fact]
+    public async Task The_evaluation_counts_the_registry_s_proposals_confirmations_and_lifts_and_a_bad_month_range_is_refused()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        ApiClient manager = host.Api.AsPerson(Roles.Manager, "mgr-dash", "Mia Manager");
+        ApiClient inspector = host.Api.AsPerson(Roles.Inspector, "insp-dash", "An Inspector");
+        string month = CaseFacts.MonthOf(DateTimeOffset.UtcNow);
+        async Task<(int Proposed, int Confirmed, int Lifted)> CountsAsync()
+        {
+            JsonNode kpis = (await manager.Http.GetFromJsonNodeAsync($"/api/dashboard/kpis?from={month}&to={month}"))!;
+            Assert.Equal(month, kpis["range"]!["from"]!.GetValue<string>());
+            JsonNode? row = kpis["evaluation"]!["registry"]!.AsArray().SingleOrDefault(r => r!["month"]!.GetValue<string>() == month);
+            return row is null ? (0, 0, 0) : (row["proposed"]!.GetValue<int>(), row["confirmed"]!.GetValue<int>(), row["lifted"]!.GetValue<int>());
+        }
+
+        (int proposed, int confirmed, int lifted) = await CountsAsync();
+        string exclusionId = $"EXC-DASH-{Guid.NewGuid():N}"[..24];
+        var proposal = new JsonObject
+        {
+            ["exclusionId"] = exclusionId, ["party"] = "employer", ["partyReference"] = "0555123971", ["from"] = "2026-01-01",
+            ["reasonCode"] = "illegal-employment", ["decisionReference"] = "SANCTION-DASH",
+        };
+        using (HttpResponseMessage proposedNow = await inspector.PostJsonAsync("/api/exclusions", proposal))
+        using (HttpResponseMessage confirmedNow = await manager.PostJsonAsync($"/api/exclusions/{exclusionId}/confirm", new JsonObject()))
+        using (HttpResponseMessage liftProposed = await manager.PostJsonAsync($"/api/exclusions/{exclusionId}/lift", new JsonObject { ["changeId"] = "LIFT-1", ["reasonCode"] = "annulled-on-appeal", ["decisionReference"] = "APPEAL-DASH" }))
+        using (HttpResponseMessage liftConfirmed = await inspector.PostJsonAsync($"/api/exclusions/{exclusionId}/changes/LIFT-1/confirm", new JsonObject()))
+        {
+            Assert.True(proposedNow.IsSuccessStatusCode, await proposedNow.Content.ReadAsStringAsync());
+            Assert.True(confirmedNow.IsSuccessStatusCode && liftProposed.IsSuccessStatusCode && liftConfirmed.IsSuccessStatusCode);
+        }
+
+        (int Proposed, int Confirmed, int Lifted) after = await CountsAsync(); // other tests may add their own: at least one more each
+        Assert.True(after.Proposed >= proposed + 1 && after.Confirmed >= confirmed + 1 && after.Lifted >= lifted + 1, $"{(proposed, confirmed, lifted)} then {after}");
+
+        foreach (string query in new[] { "?from=2026-09", "?from=2026-9&to=2026-10", "?from=2026-12&to=2026-01", "?from=2019-01&to=2026-01" })
+        {
+            using HttpResponseMessage refused = await manager.Http.GetAsync($"/api/dashboard/kpis{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_caseworker_reads_the_open_applications_assigned_to_them_and_no_one_else_s()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        (string applicationId, _) = await Scenario.AtCaseworkerAsync(host, Samples.WorkCard);
+        try
+        {
+            ApiClient mine = host.Api.AsPerson(Roles.Caseworker, $"cw-{Guid.NewGuid():N}"[..12], "Kim Claes");
+            ApiClient other = host.Api.AsPerson(Roles.Caseworker, $"cw-{Guid.NewGuid():N}"[..12], "Lou Maes");
+            using (HttpResponseMessage claimed = await mine.PostJsonAsync($"/api/applications/{applicationId}/assignment/claim", new JsonObject()))
+            {
+                Assert.Equal(HttpStatusCode.OK, claimed.StatusCode);
+            }
+
+            JsonNode own = (await mine.Http.GetFromJsonNodeAsync("/api/dashboard/mine"))!;
+            Assert.Equal(1, own["openApplications"]!.GetValue<int>());
+            Assert.Equal([("awaiting-decision", 1)], own["open"]!.AsArray().Select(o => (o!["stage"]!.GetValue<string>(), o["count"]!.GetValue<int>())));
+            JsonNode nobody = (await other.Http.GetFromJsonNodeAsync("/api/dashboard/mine"))!;
+            Assert.Equal(0, nobody["openApplications"]!.GetValue<int>());
+
+            using HttpResponseMessage inspector = await host.Api.As(Roles.Inspector).Http.GetAsync("/api/dashboard/mine");
+            Assert.Equal(HttpStatusCode.Forbidden, inspector.StatusCode);
+        }
+        finally
+        {
+            await Scenario.EndAsync(host, applicationId);
+        }
     }
 
     [Theory]

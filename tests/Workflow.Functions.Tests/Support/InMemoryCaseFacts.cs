@@ -22,6 +22,16 @@ internal sealed class InMemoryCaseFacts : ICaseFacts
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<RecordedCase>>([.. this.cases.Values.Select(c => new RecordedCase(c, this.assessments.GetValueOrDefault(c.ApplicationId)))]);
+    public Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken) => this.Where(_ => true);
+
+    public Task<IReadOnlyList<RecordedCase>> ListOpenAsync(CancellationToken cancellationToken) => this.Where(c => c.IsOpen);
+
+    public Task<IReadOnlyList<RecordedCase>> ListMonthsAsync(string fromMonth, string toMonth, CancellationToken cancellationToken)
+    {
+        bool In(string month) => string.CompareOrdinal(month, fromMonth) >= 0 && string.CompareOrdinal(month, toMonth) <= 0;
+        return this.Where(c => In(c.SubmittedMonth) || (c.DecidedMonth is string decided && In(decided)));
+    }
+
+    Task<IReadOnlyList<RecordedCase>> Where(Func<CaseFacts, bool> keep) =>
+        Task.FromResult<IReadOnlyList<RecordedCase>>([.. this.cases.Values.Where(keep).Select(c => new RecordedCase(c, this.assessments.GetValueOrDefault(c.ApplicationId)))]);
 }

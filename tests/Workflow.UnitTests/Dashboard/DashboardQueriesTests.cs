@@ -23,6 +23,7 @@ public sealed class DashboardQueriesTests
                 Row(CaseFactsSeeds.Decided("A-2", PermitCategory.HighlySkilled, September, 5, pausedDays: 4)),
                 Row(CaseFactsSeeds.Decided("A-3", PermitCategory.HighlySkilled, September, 9)),
             ],
+            [],
             Now);
 
         TrackMonthKpis month = Assert.Single(kpis.Months);
@@ -49,6 +50,7 @@ public sealed class DashboardQueriesTests
                 Row(CaseFactsSeeds.Decided("B-3", PermitCategory.Other, September.AddDays(-22), 40, peak: true)),
                 Row(CaseFactsSeeds.Decided("B-4", PermitCategory.Other, September, 2, Outcome.Withdrawn)),
             ],
+            [],
             Now);
 
         Assert.All(kpis.Months, m => Assert.Equal("2026-09", m.Month));
@@ -76,7 +78,7 @@ public sealed class DashboardQueriesTests
         rows.Add(Row(CaseFactsSeeds.Decided("S-7", PermitCategory.HighlySkilled, September, 5), new AssessmentFacts(SalaryBands.From150, 2025, ["economic-hub"])));
         rows.Add(Row(CaseFactsSeeds.Decided("S-8", PermitCategory.HighlySkilled, September, 5, Outcome.Refused), new AssessmentFacts(SalaryBands.Below, 2025, ["economic-hub"])));
 
-        DashboardEvaluation evaluation = DashboardQueries.Kpis(rows, Now).Evaluation;
+        DashboardEvaluation evaluation = DashboardQueries.Kpis(rows, [], Now).Evaluation;
 
         Assert.Equal(SalaryBands.All.Count, evaluation.SalaryBands.Count); // refused files are not counted: no "below" from S-8
         Assert.Equal((6, false), Only(evaluation, SalaryBands.UpTo110));
@@ -91,6 +93,53 @@ public sealed class DashboardQueriesTests
         {
             SalaryBandCount count = Assert.Single(evaluation.SalaryBands, b => b.Band == band);
             return (count.Count, count.Suppressed);
+        }
+    }
+
+    [Fact]
+    public void Outcomes_per_category_count_professional_cards_and_a_month_range_keeps_its_months_only()
+    {
+        DateTimeOffset october = September.AddMonths(1);
+        RecordedCase[] rows =
+        [
+            Row(CaseFactsSeeds.Decided("P-1", PermitCategory.ProfessionalCard, September, 10)),
+            Row(CaseFactsSeeds.Decided("P-2", PermitCategory.ProfessionalCard, September, 12, Outcome.Refused, ["economic-hub"])),
+            Row(CaseFactsSeeds.Decided("P-3", PermitCategory.ProfessionalCard, September, 3, Outcome.Withdrawn)),
+            Row(CaseFactsSeeds.Decided("P-4", PermitCategory.ProfessionalCard, october, 10)),
+            Row(CaseFactsSeeds.Decided("W-1", PermitCategory.WorkCard, September, 8)),
+        ];
+
+        DashboardEvaluation all = DashboardQueries.Kpis(rows, [], Now).Evaluation;
+        Assert.Equal(
+            [("2026-09", "work-card", 1, 0, 0, 0), ("2026-09", "professional-card", 1, 1, 0, 1), ("2026-10", "professional-card", 1, 0, 0, 0)],
+            all.CategoryOutcomes.Select(c => (c.Month, c.Category, c.Granted, c.Refused, c.Inadmissible, c.Withdrawn)));
+
+        DashboardKpis inOctober = DashboardQueries.Kpis(rows, [], Now, new MonthRange("2026-10", "2026-12"));
+        Assert.Equal(["2026-10"], inOctober.Months.Select(m => m.Month).Distinct());
+        Assert.Equal(["2026-10"], inOctober.Volumes.Select(v => v.Month).Distinct());
+        Assert.Equal(("2026-10", "2026-12"), (inOctober.Range!.From, inOctober.Range.To));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("2026-01", "2026-12", null)]
+    [InlineData("2026-01", null, "from and to are both needed")]
+    [InlineData("2026-13", "2026-12", "from and to are both needed")]
+    [InlineData("2026-1", "2026-12", "from and to are both needed")]
+    [InlineData("2026-12", "2026-01", "to must not be before from")]
+    [InlineData("2020-01", "2026-12", "at most 60 months")]
+    public void A_month_range_is_two_months_in_order_and_at_most_five_years(string? from, string? to, string? problem)
+    {
+        (MonthRange? range, string? found) = MonthRange.Parse(from, to);
+        if (problem is null)
+        {
+            Assert.Null(found);
+            Assert.Equal(from is null, range is null);
+        }
+        else
+        {
+            Assert.Null(range);
+            Assert.Contains(problem, found, StringComparison.Ordinal);
         }
     }
 

@@ -8,13 +8,21 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The evaluation of §2.10: the granted highly skilled workers&apos; salaries against their year&apos;s threshold as counts per band (counts of 1 to 4 suppressed: null), and per month the decisions taken with the share of highly skilled among them, the decisions on files with fraud signals, the withdrawals and the exclusions.
+    /// The evaluation of §2.10: the granted highly skilled workers&apos; salaries against their year&apos;s threshold as counts per band (counts of 1 to 4 suppressed: null); per month the decisions taken with the share of highly skilled among them, the decisions on files with fraud signals, the withdrawals and the decisions citing an exclusion; the outcomes per category (the professional cards among them); and the exclusion registry&apos;s proposals, confirmations and lifts.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DashboardEvaluation : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The categoryOutcomes property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Workflow.Client.Models.CategoryOutcomeCount>? CategoryOutcomes { get; set; }
+#nullable restore
+#else
+        public List<global::Workflow.Client.Models.CategoryOutcomeCount> CategoryOutcomes { get; set; }
+#endif
         /// <summary>The months property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -22,6 +30,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public List<global::Workflow.Client.Models.MonthEvaluation> Months { get; set; }
+#endif
+        /// <summary>The registry property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::Workflow.Client.Models.ExclusionMonthCount>? Registry { get; set; }
+#nullable restore
+#else
+        public List<global::Workflow.Client.Models.ExclusionMonthCount> Registry { get; set; }
 #endif
         /// <summary>The salaryBands property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -64,7 +80,9 @@ namespace Workflow.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "categoryOutcomes", n => { CategoryOutcomes = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.CategoryOutcomeCount>(global::Workflow.Client.Models.CategoryOutcomeCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "months", n => { Months = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.MonthEvaluation>(global::Workflow.Client.Models.MonthEvaluation.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "registry", n => { Registry = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.ExclusionMonthCount>(global::Workflow.Client.Models.ExclusionMonthCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "salaryBands", n => { SalaryBands = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.SalaryBandCount>(global::Workflow.Client.Models.SalaryBandCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "signals", n => { Signals = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.SignalCount>(global::Workflow.Client.Models.SignalCount.CreateFromDiscriminatorValue)?.AsList(); } },
             };
@@ -76,7 +94,9 @@ namespace Workflow.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.CategoryOutcomeCount>("categoryOutcomes", CategoryOutcomes);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.MonthEvaluation>("months", Months);
+            writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.ExclusionMonthCount>("registry", Registry);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.SalaryBandCount>("salaryBands", SalaryBands);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.SignalCount>("signals", Signals);
             writer.WriteAdditionalData(AdditionalData);

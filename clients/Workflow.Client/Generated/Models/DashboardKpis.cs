@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// `GET /api/dashboard/kpis`: the KPIs per month (Brussels calendar, policy time) and track against their targets, the volumes per month and category, the refusals by ground, and the evaluation of §2.10. Lead times are days on the SLA clock (from its start to the decision, pauses left out), the measure the targets are set in.
+    /// `GET /api/dashboard/kpis`: the KPIs per month (Brussels calendar, policy time) and track against their targets, the volumes per month and category, the refusals by ground, and the evaluation of §2.10. Lead times are days on the SLA clock (from its start to the decision, pauses left out), the measure the targets are set in. MonthRange? DashboardKpis.Range is the months asked for (null: every month).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DashboardKpis : IAdditionalDataHolder, IParsable
@@ -17,7 +17,7 @@ namespace Workflow.Client.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The asOf property</summary>
         public DateTimeOffset? AsOf { get; set; }
-        /// <summary>The evaluation of §2.10: the granted highly skilled workers&apos; salaries against their year&apos;s threshold as counts per band (counts of 1 to 4 suppressed: null), and per month the decisions taken with the share of highly skilled among them, the decisions on files with fraud signals, the withdrawals and the exclusions.</summary>
+        /// <summary>The evaluation of §2.10: the granted highly skilled workers&apos; salaries against their year&apos;s threshold as counts per band (counts of 1 to 4 suppressed: null); per month the decisions taken with the share of highly skilled among them, the decisions on files with fraud signals, the withdrawals and the decisions citing an exclusion; the outcomes per category (the professional cards among them); and the exclusion registry&apos;s proposals, confirmations and lifts.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.DashboardEvaluation? Evaluation { get; set; }
@@ -32,6 +32,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public List<global::Workflow.Client.Models.TrackMonthKpis> Months { get; set; }
+#endif
+        /// <summary>The months the KPIs cover, both included (yyyy-MM); at most int MonthRange.MaxMonths of them.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.MonthRange? Range { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.MonthRange Range { get; set; }
 #endif
         /// <summary>The refusalGrounds property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -85,6 +93,7 @@ namespace Workflow.Client.Models
                 { "asOf", n => { AsOf = n.GetDateTimeOffsetValue(); } },
                 { "evaluation", n => { Evaluation = n.GetObjectValue<global::Workflow.Client.Models.DashboardEvaluation>(global::Workflow.Client.Models.DashboardEvaluation.CreateFromDiscriminatorValue); } },
                 { "months", n => { Months = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.TrackMonthKpis>(global::Workflow.Client.Models.TrackMonthKpis.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "range", n => { Range = n.GetObjectValue<global::Workflow.Client.Models.MonthRange>(global::Workflow.Client.Models.MonthRange.CreateFromDiscriminatorValue); } },
                 { "refusalGrounds", n => { RefusalGrounds = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.GroundCount>(global::Workflow.Client.Models.GroundCount.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "targets", n => { Targets = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.KpiTarget>(global::Workflow.Client.Models.KpiTarget.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "volumes", n => { Volumes = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.CategoryMonthCount>(global::Workflow.Client.Models.CategoryMonthCount.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -100,6 +109,7 @@ namespace Workflow.Client.Models
             writer.WriteDateTimeOffsetValue("asOf", AsOf);
             writer.WriteObjectValue<global::Workflow.Client.Models.DashboardEvaluation>("evaluation", Evaluation);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.TrackMonthKpis>("months", Months);
+            writer.WriteObjectValue<global::Workflow.Client.Models.MonthRange>("range", Range);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.GroundCount>("refusalGrounds", RefusalGrounds);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.KpiTarget>("targets", Targets);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.CategoryMonthCount>("volumes", Volumes);

@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using Workflow.Client.Api.Dashboard.Kpis;
+using Workflow.Client.Api.Dashboard.Mine;
 using Workflow.Client.Api.Dashboard.Now;
 namespace Workflow.Client.Api.Dashboard
 {
@@ -20,6 +21,11 @@ namespace Workflow.Client.Api.Dashboard
         public global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder Kpis
         {
             get => new global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The mine property</summary>
+        public global::Workflow.Client.Api.Dashboard.Mine.MineRequestBuilder Mine
+        {
+            get => new global::Workflow.Client.Api.Dashboard.Mine.MineRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The now property</summary>
         public global::Workflow.Client.Api.Dashboard.Now.NowRequestBuilder Now

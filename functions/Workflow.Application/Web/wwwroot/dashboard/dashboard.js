@@ -6,22 +6,30 @@ import { dataTable, barChart, formatShare } from './widgets.js';
 const workbenchLink = item => h('a', { href: item.workbenchUrl }, item.applicationId);
 const days = value => (value === null || value === undefined ? '–' : formatDays(value));
 
-start('dashboard', ['manager'], async main => {
+start('dashboard', ['manager', 'caseworker'], async (main, me) => {
+  if (!me.roles.includes('manager')) {
+    await ownWork(main);
+    return;
+  }
+  let months = { from: '', to: '' };
   const draw = async () => {
     show(main, h('h1', {}, t('dashboard.title')), h('p', { 'aria-live': 'polite' }, t('common.loading')));
     let now; let kpis; let caseworkers; let alerts; let peaks;
+    const range = months.from && months.to ? `?from=${encodeURIComponent(months.from)}&to=${encodeURIComponent(months.to)}` : '';
     try {
       [now, kpis, caseworkers, alerts, peaks] = await Promise.all([
         api('GET', '/api/dashboard/now'),
-        api('GET', '/api/dashboard/kpis'),
+        api('GET', `/api/dashboard/kpis${range}`),
         api('GET', '/api/caseworkers'),
         api('GET', '/api/alerts?pageSize=10'),
         api('GET', '/api/sla/peak-periods'),
       ]).then(answers => answers.map(answer => answer.data));
     } catch (error) {
-      show(main, h('h1', {}, t('dashboard.title')), problemBox(error));
+      show(main, h('h1', {}, t('dashboard.title')), problemBox(error),
+        h('p', {}, h('button', { type: 'button', class: 'button button-secondary', onclick: () => { months = { from: '', to: '' }; draw(); } }, t('range.clear'))));
       return;
     }
+    const rangeForm = monthRangeForm(months, chosen => { months = chosen; draw(); });
     show(main,
       h('h1', {}, t('dashboard.title')),
       h('p', {}, t('dashboard.intro')),
@@ -33,11 +41,53 @@ start('dashboard', ['manager'], async main => {
           h('li', {}, h('a', { href: '#kpis' }, t('kpi.title'))),
           h('li', {}, h('a', { href: '#evaluation' }, t('eval.title'))))),
       nowSection(now, caseworkers, alerts, peaks),
-      kpiSection(kpis),
+      kpiSection(kpis, rangeForm),
       evaluationSection(kpis.evaluation));
   };
   await draw();
 });
+
+/** A caseworker's own work: the open applications assigned to them, as the managers see the whole service. */
+async function ownWork(main) {
+  show(main, h('h1', {}, t('mine.title')), h('p', { 'aria-live': 'polite' }, t('common.loading')));
+  let mine;
+  try {
+    mine = (await api('GET', '/api/dashboard/mine')).data;
+  } catch (error) {
+    show(main, h('h1', {}, t('mine.title')), problemBox(error));
+    return;
+  }
+  const caseColumns = [t('now.application'), t('now.category'), t('now.track'), t('now.stage'), t('now.sla'), t('now.due'), t('now.daysLeft')];
+  const caseRow = item => [workbenchLink(item), label('category', item.category), label('kpiTrack', item.track), label('stage', item.stage), label('sla', item.slaState), formatDate(item.dueAt), days(item.daysLeft)];
+  show(main,
+    h('h1', {}, t('mine.title')),
+    h('p', {}, t('mine.intro'), ' ', h('a', { href: '/workbench/#/worklist/mine' }, t('mine.worklist'))),
+    h('p', { class: 'dash-asof' }, t('dashboard.asOf', { time: formatDateTime(mine.asOf) }), ' ',
+      h('button', { type: 'button', class: 'button button-secondary', onclick: () => ownWork(main) }, t('dashboard.refresh'))),
+    h('p', { class: 'dash-figure' }, h('span', { class: 'dash-figure-value', id: 'open-total' }, String(mine.openApplications)), ' ', t('mine.open')),
+    dataTable('open-by-stage', t('now.byStage'), [t('now.stage'), t('now.sla'), t('now.count')],
+      mine.open.map(o => [label('stage', o.stage), label('sla', o.slaState), String(o.count)]), t('mine.empty')),
+    h('h2', {}, t('now.atRisk')),
+    dataTable('at-risk', t('now.atRisk'), caseColumns, mine.atRisk.map(caseRow), t('now.atRiskEmpty')),
+    h('h2', {}, t('now.breached')),
+    dataTable('breached', t('now.breached'), caseColumns, mine.breached.map(caseRow), t('now.breachedEmpty')));
+}
+
+/** The months the KPIs cover: two month fields; both empty shows every month. */
+function monthRangeForm(months, apply) {
+  const from = h('input', { type: 'month', id: 'range-from', name: 'from', value: months.from, placeholder: 'yyyy-mm' });
+  const to = h('input', { type: 'month', id: 'range-to', name: 'to', value: months.to, placeholder: 'yyyy-mm' });
+  return h('form', {
+    class: 'dash-range',
+    onsubmit: event => { event.preventDefault(); apply({ from: from.value, to: to.value }); },
+  },
+  h('fieldset', {},
+    h('legend', {}, t('range.legend')),
+    h('label', { for: 'range-from' }, t('range.from')), from,
+    h('label', { for: 'range-to' }, t('range.to')), to,
+    h('button', { type: 'submit', class: 'button' }, t('range.apply')),
+    h('button', { type: 'button', class: 'button button-secondary', onclick: () => apply({ from: '', to: '' }) }, t('range.clear'))));
+}
 
 function nowSection(now, caseworkers, alerts, peaks) {
   const stages = [...new Set(now.open.map(o => o.stage))];
@@ -74,7 +124,7 @@ function nowSection(now, caseworkers, alerts, peaks) {
       peaks.periods.map(p => [formatDate(p.from), formatDate(p.to), p.label ?? '–']), t('now.peaksEmpty')));
 }
 
-function kpiSection(kpis) {
+function kpiSection(kpis, rangeForm) {
   const target = track => kpis.targets.find(x => x.track === track)?.days ?? '–';
   const months = [...new Set(kpis.months.map(m => m.month))];
   const tracks = [...new Set(kpis.months.map(m => m.track))];
@@ -87,6 +137,8 @@ function kpiSection(kpis) {
   const yesNo = value => (value === null || value === undefined ? '–' : t(value ? 'dashboard.yes' : 'dashboard.no'));
   return h('section', { id: 'kpis', class: 'dash-section', 'aria-labelledby': 'kpis-title' },
     h('h2', { id: 'kpis-title' }, t('kpi.title')),
+    rangeForm,
+    h('p', { id: 'range-shown' }, kpis.range ? t('range.shown', { from: kpis.range.from, to: kpis.range.to }) : t('range.all')),
     h('p', {}, t('kpi.targets', { fast: target('fast-lane'), standard: target('standard'), peak: target('standard-peak') })),
     h('p', { class: 'muted' }, t('kpi.leadTimeNote')),
     barChart(t('kpi.leadTimeChart'), months, leadSeries),
@@ -122,5 +174,18 @@ function evaluationSection(evaluation) {
       t('kpi.empty')),
     h('h3', {}, t('eval.signals')),
     dataTable('signals', t('eval.signals'), [t('eval.signal'), t('kpi.decided'), t('kpi.refused')],
-      evaluation.signals.map(s => [label('signal', s.signal), String(s.decided), String(s.refused)]), t('eval.signalsEmpty')));
+      evaluation.signals.map(s => [label('signal', s.signal), String(s.decided), String(s.refused)]), t('eval.signalsEmpty')),
+    h('h3', {}, t('eval.professionalCards')),
+    dataTable('professional-cards', t('eval.professionalCards'), outcomeColumns(false),
+      evaluation.categoryOutcomes.filter(c => c.category === 'professional-card').map(c => outcomeRow(c, false)), t('eval.professionalCardsEmpty')),
+    h('h3', {}, t('eval.outcomes')),
+    dataTable('category-outcomes', t('eval.outcomes'), outcomeColumns(true),
+      evaluation.categoryOutcomes.map(c => outcomeRow(c, true)), t('kpi.empty')),
+    h('h3', {}, t('eval.registry')),
+    h('p', { class: 'muted' }, t('eval.registryNote')),
+    dataTable('exclusion-registry', t('eval.registry'), [t('kpi.month'), t('eval.proposed'), t('eval.confirmed'), t('eval.lifted')],
+      evaluation.registry.map(r => [r.month, String(r.proposed), String(r.confirmed), String(r.lifted)]), t('eval.registryEmpty')));
 }
+
+const outcomeColumns = withCategory => [t('kpi.month'), ...(withCategory ? [t('now.category')] : []), t('kpi.granted'), t('kpi.refused'), t('kpi.inadmissible'), t('kpi.withdrawn')];
+const outcomeRow = (c, withCategory) => [c.month, ...(withCategory ? [label('category', c.category)] : []), String(c.granted), String(c.refused), String(c.inadmissible), String(c.withdrawn)];

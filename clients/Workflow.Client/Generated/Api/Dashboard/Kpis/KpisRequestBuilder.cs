@@ -22,7 +22,7 @@ namespace Workflow.Client.Api.Dashboard.Kpis
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KpisRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dashboard/kpis", pathParameters)
+        public KpisRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dashboard/kpis{?from*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,30 +30,32 @@ namespace Workflow.Client.Api.Dashboard.Kpis
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public KpisRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dashboard/kpis", rawUrl)
+        public KpisRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/dashboard/kpis{?from*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// The KPIs per month and track against their targets (lead time p50/p90, SLA compliance, pauses, time to admissibility, federal leg), volumes per category, refusals by ground, and the evaluation of §2.10 (salary bands with counts under 5 suppressed, fraud signals, withdrawals, exclusions).Who may call it: a bearer token in the role manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// The KPIs per month and track against their targets (lead time p50/p90, SLA compliance, pauses, time to admissibility, federal leg), volumes per category, refusals by ground, and the evaluation of §2.10 (salary bands with counts under 5 suppressed, outcomes per category with the professional cards, fraud signals, withdrawals, the exclusion registry&apos;s proposals, confirmations and lifts); from and to (yyyy-MM) limit the months.Who may call it: a bearer token in the role manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.DashboardKpis"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Workflow.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Workflow.Client.Models.DashboardKpis?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Workflow.Client.Models.DashboardKpis?> GetAsync(Action<RequestConfiguration<global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder.KpisRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Workflow.Client.Models.DashboardKpis> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Workflow.Client.Models.DashboardKpis> GetAsync(Action<RequestConfiguration<global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder.KpisRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Workflow.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -61,17 +63,17 @@ namespace Workflow.Client.Api.Dashboard.Kpis
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.DashboardKpis>(requestInfo, global::Workflow.Client.Models.DashboardKpis.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The KPIs per month and track against their targets (lead time p50/p90, SLA compliance, pauses, time to admissibility, federal leg), volumes per category, refusals by ground, and the evaluation of §2.10 (salary bands with counts under 5 suppressed, fraud signals, withdrawals, exclusions).Who may call it: a bearer token in the role manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// The KPIs per month and track against their targets (lead time p50/p90, SLA compliance, pauses, time to admissibility, federal leg), volumes per category, refusals by ground, and the evaluation of §2.10 (salary bands with counts under 5 suppressed, outcomes per category with the professional cards, fraud signals, withdrawals, the exclusion registry&apos;s proposals, confirmations and lifts); from and to (yyyy-MM) limit the months.Who may call it: a bearer token in the role manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder.KpisRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder.KpisRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -87,6 +89,33 @@ namespace Workflow.Client.Api.Dashboard.Kpis
         public global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder WithUrl(string rawUrl)
         {
             return new global::Workflow.Client.Api.Dashboard.Kpis.KpisRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The KPIs per month and track against their targets (lead time p50/p90, SLA compliance, pauses, time to admissibility, federal leg), volumes per category, refusals by ground, and the evaluation of §2.10 (salary bands with counts under 5 suppressed, outcomes per category with the professional cards, fraud signals, withdrawals, the exclusion registry&apos;s proposals, confirmations and lifts); from and to (yyyy-MM) limit the months.Who may call it: a bearer token in the role manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class KpisRequestBuilderGetQueryParameters 
+        {
+            /// <summary>The first month (yyyy-MM) the KPIs cover; with `to`. Without both, every month.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("from")]
+            public string? From { get; set; }
+#nullable restore
+#else
+            [QueryParameter("from")]
+            public string From { get; set; }
+#endif
+            /// <summary>The last month (yyyy-MM, included); at most 60 months after `from`.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("to")]
+            public string? To { get; set; }
+#nullable restore
+#else
+            [QueryParameter("to")]
+            public string To { get; set; }
+#endif
         }
     }
 }
