@@ -6,7 +6,7 @@ namespace Workflow.LocalHost.Simulation;
 /// Plans every application of a run from its settings and seed: a pure function, so the same file gives the same
 /// schedule. Each application takes its draws in a fixed order (day, time in the day, category, late payment and its
 /// delay, missing document and its delay), every draw made whatever the outcome, so changing one share never shifts
-/// the other draws.
+/// the other draws; the caseworker's verdict is drawn from a second stream in arrival order.
 /// </summary>
 public static class ArrivalSchedule
 {
@@ -36,7 +36,10 @@ public static class ArrivalSchedule
                 missingRoll < applicants.MissingDocumentShare ? Math.Round(applicants.MissingDocumentDays.At(missingDelay), 3) : null));
         }
 
-        return [.. planned.OrderBy(p => p.Day).Select((p, index) => new PlannedApplication(index + 1, Math.Round(p.Day, 4), p.Category, p.Late, p.Missing))];
+        // The caseworkers' verdicts come from a stream of their own, so a refusal rate leaves the arrivals as they were.
+        var verdicts = new Random(unchecked((config.Seed * 31) + 7));
+        return [.. planned.OrderBy(p => p.Day).Select((p, index) =>
+            new PlannedApplication(index + 1, Math.Round(p.Day, 4), p.Category, p.Late, p.Missing, verdicts.NextDouble() < config.Caseworkers.RefusalRate))];
     }
 
     /// <summary>The relative inflow of each day of the period: the daily profile, the season, and the peaks' factors.</summary>

@@ -1,6 +1,9 @@
 namespace Workflow.LocalHost.Simulation;
 
-/// <summary>The caseworker pool: how many, how many decisions each takes per working day, which days of the week they work.</summary>
+/// <summary>
+/// The caseworker pool: how many, how many decisions each takes per working day, which days of the week they work, and
+/// the share of files they refuse (citing "the conditions of the category are not met").
+/// </summary>
 public sealed record CaseworkerSettings
 {
     public int Count { get; init; } = 12;
@@ -10,6 +13,9 @@ public sealed record CaseworkerSettings
 
     /// <summary>Working days per week (day 0 is a Monday): 5 leaves days 5 and 6 of each week without decisions.</summary>
     public int WorkingDaysPerWeek { get; init; } = 5;
+
+    /// <summary>The share of files the caseworkers refuse (0 to 1); drawn per application from the seed.</summary>
+    public double RefusalRate { get; init; }
 
     public IEnumerable<string> Problems()
     {
@@ -26,6 +32,11 @@ public sealed record CaseworkerSettings
         if (this.WorkingDaysPerWeek is < 1 or > 7)
         {
             yield return "caseworkers.workingDaysPerWeek must be from 1 to 7";
+        }
+
+        if (this.RefusalRate is < 0 or > 1 || !double.IsFinite(this.RefusalRate))
+        {
+            yield return "caseworkers.refusalRate must be from 0 to 1";
         }
     }
 }

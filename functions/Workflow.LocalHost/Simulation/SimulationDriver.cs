@@ -6,6 +6,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Workflow.Application.Access;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.LocalHost.Simulation;
 
@@ -65,7 +66,7 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             HttpClient anonymous = this.Client(root, null);
             var employers = SyntheticApplications.Categories.ToDictionary(
                 c => c,
-                c => this.Client(root, this.Token(Roles.Employer, SyntheticApplications.EmployerOf(c), "sim-employer-" + c, "Simulated employer")),
+                c => this.Client(root, this.Token(Roles.Employer, SyntheticApplications.ApplicantOf(c), "sim-employer-" + c, "Simulated employer")),
                 StringComparer.Ordinal);
             HttpClient[] caseworkers = [.. Enumerable.Range(1, config.Caseworkers.Count).Select(n =>
                 this.Client(root, this.Token(Roles.Caseworker, null, $"sim-cw-{n:D2}", $"Simulated caseworker {n}")))];
@@ -236,14 +237,14 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
         await this.UntilAsync(day, cancellationToken);
         var body = new JsonObject
         {
-            ["documents"] = new JsonArray(SyntheticApplications.Document(SyntheticApplications.DocumentLeftOut, string.Create(CultureInfo.InvariantCulture, $"{config.Seed}-{tracked.Planned.Number:D6}-late"))),
+            ["documents"] = new JsonArray(SyntheticApplications.Document(SyntheticApplications.DocumentLeftOut(tracked.Planned.Category), string.Create(CultureInfo.InvariantCulture, $"{config.Seed}-{tracked.Planned.Number:D6}-late"))),
         };
         await this.SendAsync(employer, HttpMethod.Post, $"/api/applications/{tracked.ApplicationId}/documents", body, cancellationToken);
     }
 
     /// <summary>
     /// The pool: at each decision slot that has come, a caseworker takes the unassigned file due first from the
-    /// worklist, claims it and approves it. A slot with nothing waiting is capacity left unused.
+    /// worklist, claims it and approves it (or refuses it, as planned). A slot with nothing waiting is capacity left unused.
     /// </summary>
     async Task CaseworkersAsync(HttpClient[] caseworkers, CancellationToken cancellationToken)
     {
@@ -292,12 +293,13 @@ public sealed class SimulationDriver(SimulationConfig config, SimulationHost hos
             return false;
         }
 
+        bool refuse = this.applications.Values.FirstOrDefault(t => t.ApplicationId == applicationId)?.Planned.RefusedByCaseworker ?? false;
         var decision = new JsonObject
         {
             ["decisionId"] = "DEC-" + applicationId[^8..],
-            ["verdict"] = "approve",
-            ["grounds"] = new JsonArray(),
-            ["motivation"] = "Simulated decision: the conditions of the category are met.",
+            ["verdict"] = refuse ? "refuse" : "approve",
+            ["grounds"] = refuse ? new JsonArray(DecisionGrounds.ConditionsNotMet.Code) : new JsonArray(),
+            ["motivation"] = refuse ? "Simulated decision: the conditions of the category are not met." : "Simulated decision: the conditions of the category are met.",
         };
         return await this.SendAsync(caseworker, HttpMethod.Post, $"/api/applications/{applicationId}/decision", decision, cancellationToken) is not null;
     }

@@ -13,11 +13,15 @@ public static class SyntheticApplications
     public const string HighlySkilled = "highly-skilled";
     public const string MediumSkilledShortage = "medium-skilled-shortage";
     public const string WorkCard = "work-card";
+    public const string ProfessionalCard = "professional-card";
 
-    public static IReadOnlyList<string> Categories { get; } = [HighlySkilled, MediumSkilledShortage, WorkCard];
+    /// <summary>The self-employed applicant of every simulated professional card (no federal leg, the ordinary fee).</summary>
+    const string SelfEmployedReference = "SE-SIM-0001";
 
-    /// <summary>The document an applicant who leaves one out leaves out (every category requires it).</summary>
-    public const string DocumentLeftOut = "employment-contract";
+    public static IReadOnlyList<string> Categories { get; } = [HighlySkilled, MediumSkilledShortage, WorkCard, ProfessionalCard];
+
+    /// <summary>The document an applicant who leaves one out leaves out (one its category requires).</summary>
+    public static string DocumentLeftOut(string category) => category == ProfessionalCard ? "business-plan" : "employment-contract";
 
     /// <summary>The employer's KBO number per category: an employer of the samples, not one the simulated sources flag.</summary>
     public static string EmployerOf(string category) => category switch
@@ -25,8 +29,12 @@ public static class SyntheticApplications
         HighlySkilled => "0412345614",
         MediumSkilledShortage => "0876543270",
         WorkCard => "0987654394",
+        ProfessionalCard => "1020304002", // the self-employed person's own company
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, "Not a simulated category."),
     };
+
+    /// <summary>Who applies, as the applicant token names it: the employer's KBO number, or the self-employed reference.</summary>
+    public static string ApplicantOf(string category) => category == ProfessionalCard ? $"self:{SelfEmployedReference}" : EmployerOf(category);
 
     public static bool HasFee(string category) => category != WorkCard;
 
@@ -40,7 +48,7 @@ public static class SyntheticApplications
         string number = planned.Number.ToString("D6", CultureInfo.InvariantCulture);
         string startDate = today.AddDays(90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var documents = new JsonArray();
-        foreach (string type in DocumentsOf(planned.Category).Where(t => planned.MissingDocumentAfterDays is null || t != DocumentLeftOut))
+        foreach (string type in DocumentsOf(planned.Category).Where(t => planned.MissingDocumentAfterDays is null || t != DocumentLeftOut(planned.Category)))
         {
             documents.Add(Document(type, string.Create(CultureInfo.InvariantCulture, $"{seed}-{number}")));
         }
@@ -49,6 +57,7 @@ public static class SyntheticApplications
         {
             HighlySkilled => ("Robotics software engineer", 7, 56000, (string?)null),
             MediumSkilledShortage => ("Roofer", 4, 38500, "roofer"),
+            ProfessionalCard => ("Graphic designer (self-employed)", 6, 40000, null),
             _ => ("Conference interpreter", 6, 42000, null),
         };
         var job = new JsonObject { ["title"] = title, ["vksLevel"] = vks, ["grossAnnualSalary"] = salary, ["startDate"] = startDate };
@@ -62,11 +71,10 @@ public static class SyntheticApplications
             job["endDate"] = today.AddDays(150).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        return new JsonObject
+        var application = new JsonObject
         {
             ["submissionId"] = string.Create(CultureInfo.InvariantCulture, $"SIM-{seed}-{number}"),
             ["category"] = planned.Category,
-            ["employer"] = new JsonObject { ["kbo"] = EmployerOf(planned.Category), ["name"] = "Simulated Employer NV", ["contactEmail"] = "hr@simulated-employer.example" },
             ["worker"] = new JsonObject
             {
                 ["givenName"] = "Sim",
@@ -80,6 +88,10 @@ public static class SyntheticApplications
             ["job"] = job,
             ["documents"] = documents,
         };
+        application[planned.Category == ProfessionalCard ? "selfEmployed" : "employer"] = planned.Category == ProfessionalCard
+            ? new JsonObject { ["reference"] = SelfEmployedReference, ["kbo"] = EmployerOf(ProfessionalCard), ["contactEmail"] = "studio@simulated-self-employed.example" }
+            : new JsonObject { ["kbo"] = EmployerOf(planned.Category), ["name"] = "Simulated Employer NV", ["contactEmail"] = "hr@simulated-employer.example" };
+        return application;
     }
 
     /// <summary>1 → "A", 27 → "AA": a distinct name per application.</summary>
@@ -98,6 +110,7 @@ public static class SyntheticApplications
     {
         HighlySkilled => ["passport", "employment-contract", "worker-information-statement", "diploma"],
         MediumSkilledShortage => ["passport", "employment-contract", "worker-information-statement", "qualification-proof"],
+        ProfessionalCard => ["passport", "business-plan"],
         _ => ["passport", "employment-contract", "worker-information-statement"],
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Workflow.Application.Dashboard;
 using Workflow.LocalHost.Simulation;
 
@@ -68,7 +69,34 @@ public sealed class SimulationModelTests
         PlannedApplication late = planned with { MissingDocumentAfterDays = 3 };
         Assert.DoesNotContain(
             SyntheticApplications.Build(11, late, today)["documents"]!.AsArray(),
-            d => d!["type"]!.GetValue<string>() == SyntheticApplications.DocumentLeftOut);
+            d => d!["type"]!.GetValue<string>() == SyntheticApplications.DocumentLeftOut(planned.Category));
+    }
+
+    [Fact]
+    public void The_caseworkers_refuse_their_share_drawn_apart_so_the_arrivals_stay_as_they_were()
+    {
+        IReadOnlyList<PlannedApplication> plan = ArrivalSchedule.Plan(Config());
+        SimulationConfig refusing = Config() with { Caseworkers = Config().Caseworkers with { RefusalRate = 0.25 } };
+        IReadOnlyList<PlannedApplication> refused = ArrivalSchedule.Plan(refusing);
+
+        Assert.DoesNotContain(plan, p => p.RefusedByCaseworker);
+        Assert.Equal(plan.Select(p => (p.ArrivalDay, p.Category, p.LatePaymentAfterDays, p.MissingDocumentAfterDays)), refused.Select(p => (p.ArrivalDay, p.Category, p.LatePaymentAfterDays, p.MissingDocumentAfterDays)));
+        Assert.InRange(refused.Count(p => p.RefusedByCaseworker), plan.Count / 4 - 40, plan.Count / 4 + 40);
+        Assert.Equal(refused.Select(p => p.RefusedByCaseworker), ArrivalSchedule.Plan(refusing).Select(p => p.RefusedByCaseworker));
+        Assert.Contains("caseworkers.refusalRate must be from 0 to 1", (refusing with { Caseworkers = refusing.Caseworkers with { RefusalRate = 1.5 } }).Caseworkers.Problems());
+    }
+
+    [Fact]
+    public void A_professional_card_is_asked_by_the_self_employed_person_and_leaves_out_its_own_document()
+    {
+        var planned = new PlannedApplication(3, 0.5, SyntheticApplications.ProfessionalCard, null, 2);
+        JsonObject body = SyntheticApplications.Build(11, planned, new DateOnly(2026, 11, 30));
+
+        Assert.Null(body["employer"]);
+        Assert.Equal("SE-SIM-0001", body["selfEmployed"]!["reference"]!.GetValue<string>());
+        Assert.Equal("self:SE-SIM-0001", SyntheticApplications.ApplicantOf(SyntheticApplications.ProfessionalCard));
+        Assert.Equal(["passport"], body["documents"]!.AsArray().Select(d => d!["type"]!.GetValue<string>()));
+        Assert.Equal("business-plan", SyntheticApplications.DocumentLeftOut(SyntheticApplications.ProfessionalCard));
     }
 
     [Fact]
