@@ -77,7 +77,7 @@ public static class AssignmentApi
         ArgumentNullException.ThrowIfNull(commands);
         if (!ApplicationIds.IsWellFormed(id))
         {
-            return NoApplication();
+            return Problems.NoApplication(id);
         }
 
         return Person(user, AccessPolicies.CaseworkersAndManagers) is { } actor
@@ -91,7 +91,7 @@ public static class AssignmentApi
         ArgumentNullException.ThrowIfNull(commands);
         if (!ApplicationIds.IsWellFormed(id))
         {
-            return NoApplication();
+            return Problems.NoApplication(id);
         }
 
         return Person(user, AccessPolicies.CaseworkersAndManagers) is { } actor
@@ -104,7 +104,7 @@ public static class AssignmentApi
         ArgumentNullException.ThrowIfNull(commands);
         if (!ApplicationIds.IsWellFormed(id))
         {
-            return NoApplication();
+            return Problems.NoApplication(id);
         }
 
         if (Person(user, AccessPolicies.Managers) is not { } actor)
@@ -120,7 +120,7 @@ public static class AssignmentApi
     {
         ArgumentNullException.ThrowIfNull(queries);
         AssignmentView? view = ApplicationIds.IsWellFormed(id) ? await queries.GetAsync(id, cancellationToken) : null;
-        return view is null ? Problems.NotFound(ApplicationIds.IsWellFormed(id) ? $"There is no application {id}." : "There is no application (not an application id).") : TypedResults.Ok(view);
+        return view is null ? Problems.NoApplication(id) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> GetCaseworkersAsync(AssignmentQueries queries, CancellationToken cancellationToken)
@@ -181,6 +181,4 @@ public static class AssignmentApi
         Actor actor = Actor.Of(user, policy);
         return actor.Subject == "unknown" ? null : actor;
     }
-
-    static IResult NoApplication() => Problems.NotFound("There is no application (not an application id).");
 }

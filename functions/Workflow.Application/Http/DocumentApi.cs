@@ -54,7 +54,7 @@ public static class DocumentApi
             || !await access.MayAccessAsync(user, AccessPolicies.ApplicationReaders, id, cancellationToken)
             || await ledger.GetAsync(id, cancellationToken) is null)
         {
-            return NoApplication(id);
+            return Problems.NoApplication(id);
         }
 
         IReadOnlyList<StoredDocument> documents = await dossiers.ListDocumentsAsync(id, cancellationToken);
@@ -71,7 +71,7 @@ public static class DocumentApi
         ArgumentNullException.ThrowIfNull(time);
         if (!ApplicationIds.IsWellFormed(id) || !await access.MayAccessAsync(user, AccessPolicies.ApplicationReaders, id, cancellationToken))
         {
-            return NoApplication(id);
+            return Problems.NoApplication(id);
         }
 
         // Only a known type and a SHA-256 in hex name a document; anything else is answered as one that is not there.
@@ -117,7 +117,4 @@ public static class DocumentApi
     }
 
     static bool IsSha256(string value) => value is { Length: 64 } && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    static IResult NoApplication(string id) =>
-        Problems.NotFound(ApplicationIds.IsWellFormed(id) ? $"There is no application {id}." : "There is no application (not an application id).");
 }

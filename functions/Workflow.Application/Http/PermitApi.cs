@@ -330,14 +330,14 @@ public static class PermitApi
     {
         if (!await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken))
         {
-            return NoApplication(id);
+            return Problems.NoApplication(id);
         }
 
         Audience reader = TimelineAudiences.Of(user);
         ApplicationStatus? view = reader == Audience.Applicant
             ? await queries.GetForApplicantAsync(id, cancellationToken)
             : await queries.GetAsync(id, reader, cancellationToken);
-        return view is null ? NoApplication(id) : TypedResults.Ok(view);
+        return view is null ? Problems.NoApplication(id) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
@@ -353,13 +353,13 @@ public static class PermitApi
         OverviewView? view = ApplicationIds.IsWellFormed(id)
             ? await queries.OverviewAsync(id, Actor.Of(user, AccessPolicies.CaseReaders), ReadId(http), cancellationToken)
             : null;
-        return view is null ? NoApplication(id) : TypedResults.Ok(view);
+        return view is null ? Problems.NoApplication(id) : TypedResults.Ok(view);
     }
 
     public static async Task<IResult> GetCommandsAsync(string id, ApplicationQueries queries, CancellationToken cancellationToken)
     {
         IReadOnlyList<CommandView>? commands = ApplicationIds.IsWellFormed(id) ? await queries.CommandsAsync(id, cancellationToken) : null;
-        return commands is null ? NoApplication(id) : TypedResults.Ok(commands);
+        return commands is null ? Problems.NoApplication(id) : TypedResults.Ok(commands);
     }
 
     public static async Task<IResult> GetCommandAsync(string id, string kind, string commandId, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
@@ -449,7 +449,7 @@ public static class PermitApi
     {
         if (!await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken))
         {
-            return NoApplication(id);
+            return Problems.NoApplication(id);
         }
 
         await using var uploads = new DocumentUploads(staging);
@@ -462,17 +462,17 @@ public static class PermitApi
     public static async Task<IResult> PayAsync(string id, HttpRequest request, ClaimsPrincipal user, PaymentCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
             ? await CommandAsync<PaymentRequest>(id, request, SmallBodyBytes, (body, ct) => commands.StartAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
-            : NoApplication(id);
+            : Problems.NoApplication(id);
 
     public static async Task<IResult> WithdrawAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
             ? await CommandAsync<WithdrawalRequest>(id, request, SmallBodyBytes, (body, ct) => commands.WithdrawAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
-            : NoApplication(id);
+            : Problems.NoApplication(id);
 
     public static async Task<IResult> CorrectAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, ApplicantAccess access, CancellationToken cancellationToken) =>
         await MayAccessAsync(id, user, AccessPolicies.Employers, access, cancellationToken)
             ? await CommandAsync<CorrectionRequest>(id, request, SmallBodyBytes, (body, ct) => commands.CorrectAsync(id, body, Actor.Of(user, AccessPolicies.Employers), ct), cancellationToken)
-            : NoApplication(id);
+            : Problems.NoApplication(id);
 
     public static Task<IResult> RequestInformationAsync(string id, HttpRequest request, ClaimsPrincipal user, ApplicationCommands commands, CancellationToken cancellationToken) =>
         CommandAsync<InformationRequestRequest>(id, request, SmallBodyBytes, (body, ct) => commands.RequestInformationAsync(id, body, Actor.Of(user, AccessPolicies.Caseworkers), ct), cancellationToken);
@@ -632,7 +632,7 @@ public static class PermitApi
     {
         if (!ApplicationIds.IsWellFormed(id))
         {
-            return Problems.NotFound($"There is no application {Shorten(id)}.");
+            return Problems.NoApplication(id);
         }
 
         (TBody? body, IResult? problem) = await JsonBody.ReadAsync<TBody>(request, maxBytes, cancellationToken);
@@ -663,8 +663,6 @@ public static class PermitApi
 
     /// <summary>Ids from the URL are echoed only when they are application ids, so an error never repeats a hostile string (markup, say).</summary>
     static string Shorten(string id) => ApplicationIds.IsWellFormed(id) ? id : "(not an application id)";
-
-    static IResult NoApplication(string id) => Problems.NotFound($"There is no application {Shorten(id)}.");
 
     /// <summary>A key for one read's audit row: the request's trace identifier, unique per request.</summary>
     static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflow.Application.Validation;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.Application.Http;
 
@@ -28,6 +29,13 @@ public static class Problems
 
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, "Not found.", detail);
+
+    /// <summary>
+    /// 404 for an application that does not exist, is not the caller's (an employer learns nothing of others'), or is
+    /// not even an application id (not echoed back then).
+    /// </summary>
+    public static IResult NoApplication(string id) =>
+        NotFound(ApplicationIds.IsWellFormed(id) ? $"There is no application {id}." : "There is no application (not an application id).");
 
     public static IResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, "The request conflicts with the state of the application.", detail);
