@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDocumentStaging, BlobDocumentStaging>();
         services.AddSingleton<ICaseIndex, TableCaseIndex>();
         services.AddSingleton<ICaseFacts, TableCaseFacts>();
+        services.AddSingleton<Application.Ports.IWorkerApplications, TableWorkerApplications>();
         services.AddSingleton<CaseFactsBackfill>();
         services.AddSingleton<IAuthorisationRegister, TableAuthorisationRegister>();
         services.TryAddSingleton<Orchestrations.Register.AuthorisationRegistrar>();

@@ -51,6 +51,7 @@ public sealed class StorageNames
         this.CaseworkersTable = Table("Caseworkers");
         this.CaseFactsTable = Table("CaseFacts");
         this.AuthorisationsTable = Table("Authorisations");
+        this.WorkerApplicationsTable = Table("WorkerApplications");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
@@ -110,6 +111,9 @@ public sealed class StorageNames
     /// <summary>The managers' dashboard's KPI projection: one row of milestones per application.</summary>
     public string CaseFactsTable { get; }
 
+    /// <summary>A worker's applications, by the fingerprint of their person number.</summary>
+    public string WorkerApplicationsTable { get; }
+
     /// <summary>The authorisations register: every work authorisation granted, by application, employer and director.</summary>
     public string AuthorisationsTable { get; }
 
@@ -145,6 +149,7 @@ public sealed class StorageNames
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
+        this.WorkerApplicationsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

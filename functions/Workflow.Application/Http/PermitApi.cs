@@ -158,6 +158,7 @@ public static class PermitApi
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapDashboardApi(); // the managers' dashboard: Http/DashboardApi.cs
+        api.MapWorkerApi(); // the worker's own applications, letters and data export: Http/WorkerApi.cs
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
@@ -707,6 +708,7 @@ public static class PermitApi
         services.AddTransient<Assignments.AssignmentCommands>();
         services.AddTransient<AssignmentQueries>();
         services.AddTransient<Dashboard.DashboardQueries>();
+        services.AddTransient<Workers.WorkerFiles>();
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();

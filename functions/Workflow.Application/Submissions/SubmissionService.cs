@@ -63,6 +63,8 @@ public sealed partial class SubmissionService(
     EligibilityCatalog eligibility,
     TimeProvider time,
     IOptions<WorkflowSettings> settings,
+    IWorkerApplications workers,
+    IPartyFingerprint fingerprints,
     ILogger<SubmissionService> logger)
 {
     /// <summary>The audit row of a submission, by its submitter.</summary>
@@ -153,7 +155,13 @@ public sealed partial class SubmissionService(
     async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, Actor? submitter, CancellationToken cancellationToken)
     {
         string applicationId = record.ApplicationId;
-        await dossiers.SaveApplicationAsync(submission.ToDossier(applicationId, record.SubmittedAt), cancellationToken);
+        ApplicationDossier dossier = submission.ToDossier(applicationId, record.SubmittedAt);
+        await dossiers.SaveApplicationAsync(dossier, cancellationToken);
+        if (Workers.WorkerFiles.KeyFor(fingerprints, dossier.Worker.PersonNumber) is string workerKey)
+        {
+            await workers.RecordAsync(workerKey, applicationId, cancellationToken); // the worker follows it too
+        }
+
         foreach (ValidatedDocument document in submission.Documents)
         {
             await document.SaveAsync(dossiers, applicationId, cancellationToken);

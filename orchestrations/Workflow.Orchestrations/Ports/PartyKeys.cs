@@ -9,6 +9,7 @@ public static class PartyKeys
 {
     const string EmployerPrefix = "employer:";
     const string DirectorPrefix = "director:";
+    const string WorkerPrefix = "worker:";
 
     /// <summary>The key of an employer by its canonical (10-digit) KBO number.</summary>
     public static string Employer(string kbo) => EmployerPrefix + kbo;
@@ -18,6 +19,13 @@ public static class PartyKeys
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         return DirectorPrefix + fingerprint.OfPersonNumber(canonicalPersonNumber);
+    }
+
+    /// <summary>The key of a worker by their canonical (11-digit) INSZ or BIS number: the register's and the worker's own index.</summary>
+    public static string Worker(IPartyFingerprint fingerprint, string canonicalPersonNumber)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return WorkerPrefix + fingerprint.OfPersonNumber(canonicalPersonNumber);
     }
 
     /// <summary>The KBO number in an employer's key; null for a director's (whose number is not in the key).</summary>

@@ -15,8 +15,6 @@ namespace Workflow.Orchestrations.Register;
 /// </summary>
 public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDossierStore dossiers, IPartyFingerprint fingerprints, PolicyCatalog policy)
 {
-    const string WorkerPrefix = "worker:";
-
     public async Task RecordIfGrantedAsync(PermitCase state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -38,7 +36,7 @@ public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDos
         DateOnly grantedOn = PolicyCatalog.BelgianDate(state.DecidedAt ?? state.ClosedAt ?? state.SubmittedAt);
         string employer = dossier.Employer?.Kbo ?? dossier.SelfEmployed?.Kbo ?? dossier.ApplicantKey;
         string? worker = PersonNumber.Check(dossier.Worker.PersonNumber).IsValid && PersonNumber.Normalize(dossier.Worker.PersonNumber) is string number
-            ? WorkerPrefix + fingerprints.OfPersonNumber(number)
+            ? PartyKeys.Worker(fingerprints, number)
             : null;
         Authorisation authorisation = Authorisation.Grant(state.ApplicationId, employer, worker, state.Category, grantedOn, policy);
         IReadOnlyList<string> directors = [.. DirectorNumbers(overview).Select(n => PartyKeys.Director(fingerprints, n)).Distinct(StringComparer.Ordinal)];

@@ -44,7 +44,10 @@ internal sealed class ApiClient : IDisposable
         this.Role = role;
         this.Http = new HttpClient { BaseAddress = anonymous.Http.BaseAddress, Timeout = anonymous.Http.Timeout };
         this.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
+            "Bearer",
+            role == Roles.Worker
+                ? LocalTokens.Issue(this.signingKey, role, null, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name, person: applicant)
+                : LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
     }
 
     public HttpClient Http { get; }
@@ -58,6 +61,9 @@ internal sealed class ApiClient : IDisposable
         ApiClient root = this.anonymous ?? this;
         return root.identities.GetOrAdd((role, applicant, null, null), key => new ApiClient(root, key.Role, key.Applicant));
     }
+
+    /// <summary>A worker signed in with their own INSZ or BIS number <paramref name="personNumber"/>.</summary>
+    public ApiClient AsWorker(string personNumber, string subject = "test-worker") => this.AsPerson(Roles.Worker, subject, "Test Worker", personNumber);
 
     /// <summary>A client acting as a named person in <paramref name="role"/>: its token carries that subject and display name.</summary>
     public ApiClient AsPerson(string role, string subject, string? name = null, string? applicant = null)

@@ -72,6 +72,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IAuditLog, InMemoryAuditLog>());
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
             services.Replace(ServiceDescriptor.Singleton<ICaseFacts, InMemoryCaseFacts>());
+            services.Replace(ServiceDescriptor.Singleton<IWorkerApplications, InMemoryWorkerApplications>());
             services.Replace(ServiceDescriptor.Singleton<IAuthorisationRegister, InMemoryAuthorisationRegister>());
             services.Replace(ServiceDescriptor.Singleton<ICaseAssignments, InMemoryCaseAssignments>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
