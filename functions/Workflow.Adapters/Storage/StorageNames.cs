@@ -52,6 +52,7 @@ public sealed class StorageNames
         this.CaseFactsTable = Table("CaseFacts");
         this.AuthorisationsTable = Table("Authorisations");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
+        this.SimulatedEBoxTable = Table("SimulatedEBox");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
 
@@ -116,6 +117,9 @@ public sealed class StorageNames
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
+    /// <summary>The simulated e-Box's deliveries (development and demo hosts only).</summary>
+    public string SimulatedEBoxTable { get; }
+
     /// <summary>Misuse reports (§2.8): reports, inspectors' actions, the inspections' queues.</summary>
     public string MisuseReportsTable { get; }
 
@@ -145,6 +149,7 @@ public sealed class StorageNames
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
+        this.SimulatedEBoxTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];
