@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CaseFactsBackfill>();
         services.AddSingleton<IAuthorisationRegister, TableAuthorisationRegister>();
         services.TryAddSingleton<Orchestrations.Register.AuthorisationRegistrar>();
+        services.TryAddSingleton<Orchestrations.Letters.EBoxLetterDelivery>(); // over IEBox: a real adapter, or the simulation opted in
         services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();
         services.AddSingleton<IAuditLog, TableAuditLog>();

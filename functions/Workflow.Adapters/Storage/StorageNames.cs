@@ -53,6 +53,7 @@ public sealed class StorageNames
         this.AuthorisationsTable = Table("Authorisations");
         this.WorkerApplicationsTable = Table("WorkerApplications");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
+        this.SimulatedEBoxTable = Table("SimulatedEBox");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
 
@@ -120,6 +121,9 @@ public sealed class StorageNames
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
 
+    /// <summary>The simulated e-Box's deliveries (development and demo hosts only).</summary>
+    public string SimulatedEBoxTable { get; }
+
     /// <summary>Misuse reports (§2.8): reports, inspectors' actions, the inspections' queues.</summary>
     public string MisuseReportsTable { get; }
 
@@ -150,6 +154,7 @@ public sealed class StorageNames
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
         this.WorkerApplicationsTable,
+        this.SimulatedEBoxTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -84,8 +84,8 @@ public static class PermitApi
         applications.MapGet("/{id}/letter", GetLetterAsync)
             .WithName("GetDecisionLetter")
             .RequireRoles(AccessPolicies.ApplicationReaders)
-            .WithSummary("The decision letter kept with the dossier.")
-            .Produces<string>(contentType: "text/plain")
+            .WithSummary("The decision letter kept with the dossier, as a download: a PDF in Dutch with its English translation (a case decided before the PDF letters keeps its plain-text letter, served as stored).")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
             .WithName("SupplyDocuments")
@@ -341,10 +341,34 @@ public static class PermitApi
         return view is null ? Problems.NoApplication(id) : TypedResults.Ok(view);
     }
 
-    public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision letter as a download: the PDF (or, for a case decided before the PDFs, its text letter) with its
+    /// stored content type, a file name, <c>nosniff</c> and a sandbox, kept by no cache (it holds names).
+    /// </summary>
+    public static async Task<IResult> GetLetterAsync(
+        string id, HttpContext http, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
     {
-        string? letter = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken) ? await queries.LetterAsync(id, cancellationToken) : null;
-        return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(queries);
+        if (!await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken)
+            || await queries.LetterAsync(id, cancellationToken) is not { } stored)
+        {
+            return Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).");
+        }
+
+        return LetterResult(http, id, stored);
+    }
+
+    /// <summary>A stored letter as a download: its stored content type, sandboxed, never cached, named after the application.</summary>
+    public static IResult LetterResult(HttpContext http, string id, (string Name, Orchestrations.Ports.LetterFile Letter) stored)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        IHeaderDictionary headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = DocumentApi.ContentSecurityPolicy;
+        headers.CacheControl = "private, no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        return TypedResults.File(stored.Letter.Content.ToArray(), stored.Letter.ContentType, $"{id}-{stored.Name}");
     }
 
     /// <summary>The one-view; the read is audited with who read it.</summary>

@@ -41,7 +41,7 @@ public static class WorkerApi
             .WithName("GetWorkerLetter")
             .RequireRoles(AccessPolicies.Workers)
             .WithSummary("The decision letter of an application that names the signed-in worker, once issued.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "text/plain")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         worker.MapGet("/export", ExportAsync)
@@ -70,7 +70,7 @@ public static class WorkerApi
         return await files.ApplicationAsync(key, id, cancellationToken) is ApplicantView view ? TypedResults.Ok(view) : Problems.NoApplication(id);
     }
 
-    public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, WorkerFiles files, CancellationToken cancellationToken)
+    public static async Task<IResult> GetLetterAsync(string id, HttpContext http, ClaimsPrincipal user, WorkerFiles files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         if (files.KeyOf(user) is not string key)
@@ -78,8 +78,8 @@ public static class WorkerApi
             return Problems.Forbidden(NoPersonNumber);
         }
 
-        return await files.LetterAsync(key, id, cancellationToken) is string letter
-            ? TypedResults.Text(letter, "text/plain; charset=utf-8")
+        return await files.LetterAsync(key, id, cancellationToken) is { } stored
+            ? PermitApi.LetterResult(http, id, stored)
             : Problems.NotFound("There is no decision letter for this application (yet), or it does not name you.");
     }
 

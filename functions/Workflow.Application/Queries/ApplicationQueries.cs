@@ -9,6 +9,7 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
@@ -329,8 +330,21 @@ public sealed class ApplicationQueries(
             DecisionGrounds.All);
     }
 
-    public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
-        await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
+    /// <summary>
+    /// The decision letter as stored, with its name: the PDF, or for a case decided before the PDFs its text letter.
+    /// </summary>
+    public async Task<(string Name, LetterFile Letter)?> LetterAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        foreach (string name in (string[])[IssueDecisionLetterActivity.LetterName, LetterNames.LegacyDecisionText])
+        {
+            if (await dossiers.GetLetterAsync(applicationId, name, cancellationToken) is { } letter)
+            {
+                return (name, letter);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The decision with, for a grant entered in the register (when the case closed), its authorisation.</summary>
     async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, CancellationToken cancellationToken)

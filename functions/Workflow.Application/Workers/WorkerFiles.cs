@@ -62,7 +62,7 @@ public sealed class WorkerFiles(
             : null;
 
     /// <summary>The decision letter of an application that names the worker, once issued; else null.</summary>
-    public async Task<string?> LetterAsync(string workerKey, string applicationId, CancellationToken cancellationToken) =>
+    public async Task<(string Name, LetterFile Letter)?> LetterAsync(string workerKey, string applicationId, CancellationToken cancellationToken) =>
         ApplicationIds.IsWellFormed(applicationId) && await index.NamesAsync(workerKey, applicationId, cancellationToken)
             ? await queries.LetterAsync(applicationId, cancellationToken)
             : null;

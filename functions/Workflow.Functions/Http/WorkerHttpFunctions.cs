@@ -34,7 +34,7 @@ public static class WorkerHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.Workers, user =>
-            WorkerApi.GetLetterAsync(id, user, Files(context), cancellationToken));
+            WorkerApi.GetLetterAsync(id, request.HttpContext, user, Files(context), cancellationToken));
 
     [Function("ExportWorkerData")]
     public static Task<IResult> ExportWorkerData(

@@ -154,6 +154,20 @@ internal sealed class ApiClient : IDisposable
         return JsonNode.Parse(text)!;
     }
 
+    /// <summary>
+    /// The decision letter's text, as a caseworker (unless this client acts in a role) downloads it: a PDF, served as
+    /// such (content type, file name, nosniff), read back with PdfPig, white space made single spaces.
+    /// </summary>
+    public async Task<string> LetterTextAsync(string applicationId)
+    {
+        using HttpResponseMessage response = await this.Acting(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}/letter");
+        Assert.True(response.IsSuccessStatusCode, $"The letter answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{applicationId}-decision.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        return Workflow.Tests.Shared.PdfText.Of(await response.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>The commands of an application with their fates and repeats, as a caseworker reads them.</summary>
     public async Task<JsonNode> CommandsAsync(string applicationId) =>
         JsonNode.Parse(await this.Acting(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/commands"))!;
