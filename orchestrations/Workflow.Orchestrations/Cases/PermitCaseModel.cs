@@ -71,6 +71,7 @@ public static partial class PermitCaseModel
         {
             change.Record(CaseEvents.Received, Actors.System);
         }
+
         change.Set(c => c with { Stage = Stage.Admissibility });
         if (input.FunctionExcluded)
         {

@@ -33,7 +33,7 @@ public sealed record Authorisation(
     /// The authorisation an application of <paramref name="category"/> granted on <paramref name="grantedOn"/> receives
     /// under <paramref name="policy"/>. A renewal (<paramref name="renewed"/>: the authorisation it renews) continues
     /// it: valid from the day after the renewed one ends, or from the decision date when that is later (interpretation,
-    /// docs/policy.md §2.5), for the category's term in force on that first day.
+    /// docs/design.md#renewals), for the category's term in force on that first day.
     /// </summary>
     public static Authorisation Grant(string applicationId, string employer, string? workerReference, PermitCategory category, DateOnly grantedOn, PolicyCatalog policy, Authorisation? renewed = null)
     {
