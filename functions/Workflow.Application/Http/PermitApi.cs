@@ -45,7 +45,7 @@ public static class PermitApi
             .WithName("SubmitApplication")
             .RequireRoles(AccessPolicies.Employers)
             .RequireRateLimiting(CallerRateLimits.Submissions)
-            .WithSummary("Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
+            .WithSummary("Submit an application, or a renewal naming the grant it renews (renews); idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
             .Accepts<SubmitApplicationRequest>("application/json")
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .Produces<SubmissionAccepted>(StatusCodes.Status200OK)
@@ -53,6 +53,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapGet("/{id}", GetAsync)
             .WithName("GetApplication")
@@ -302,7 +303,8 @@ public static class PermitApi
 
         // Documents are staged as the body streams in; whatever the submission did not keep is discarded before the answer.
         await using var uploads = new DocumentUploads(staging);
-        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, uploads, cancellationToken);
+        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(
+            request, settings.Value.MaxRequestBytes, uploads, cancellationToken, SubmitApplicationRequest.RetiredMembers);
         if (body is null)
         {
             return problem!;
@@ -319,6 +321,8 @@ public static class PermitApi
             SubmissionStatus.Conflict => Problems.Conflict(
                 $"This submission id was already used by this applicant with different content (application {result.ApplicationId}). Use a new submission id for a new application."),
             SubmissionStatus.Forbidden => Problems.Forbidden(AccessProblems.ForeignApplicant),
+            SubmissionStatus.NotRenewable => Problems.Unprocessable(result.Reason!),
+            SubmissionStatus.RenewalConflict => Problems.Conflict(result.Reason!),
             SubmissionStatus.Registering => Problems.StillRegistering(
                 $"Application {result.ApplicationId} is still being registered by an earlier request with this submission id. Submit it again (the same body) after the Retry-After interval.",
                 result.RetryAfter!.Value),
@@ -727,6 +731,7 @@ public static class PermitApi
         services.AddSingleton(Orchestrations.Policy.EligibilityCatalog.Embedded);
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SubmissionService>();
+        services.AddTransient<RenewalCheck>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationQueries>();
         services.AddTransient<Assignments.AssignmentCommands>();

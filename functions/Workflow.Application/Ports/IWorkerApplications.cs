@@ -1,7 +1,7 @@
 namespace Workflow.Application.Ports;
 
 /// <summary>
-/// Which applications name a worker, by the worker's key (<see cref="Orchestrations.Ports.PartyKeys.Worker"/>: a keyed
+/// Which applications name a worker, by the worker's key (<see cref="Orchestrations.Ports.PartyKeys.WorkerOf"/>: a keyed
 /// fingerprint of their INSZ or BIS number, never the number): written when an application is registered, read when the
 /// worker signs in to follow their own applications and to export what is held about them.
 /// </summary>

@@ -12,6 +12,7 @@ using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Register;
 using Workflow.Orchestrations.Serialization;
 using Workflow.Orchestrations.Sla;
 
@@ -88,7 +89,8 @@ public sealed class ApplicationQueries(
             Fee(state),
             state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
             $"/api/applications/{applicationId}/commands",
-            await this.TimelineAsync(applicationId, clock, reader, cancellationToken));
+            await this.TimelineAsync(applicationId, clock, reader, cancellationToken),
+            Renewed(state.Renews));
     }
 
     /// <summary>The status for the applicant: its own procedure only (see <see cref="ApplicantView"/>).</summary>
@@ -121,7 +123,8 @@ public sealed class ApplicationQueries(
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses),
             state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
-            await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
+            await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken),
+            Renewed(state.Renews));
     }
 
     /// <summary>
@@ -346,14 +349,32 @@ public sealed class ApplicationQueries(
         return null;
     }
 
-    /// <summary>The decision with, for a grant entered in the register (when the case closed), its authorisation.</summary>
+    /// <summary>
+    /// The decision with, for a grant entered in the register (when the case closed), its authorisation: what it renews,
+    /// and the application that renews it or renewed it. Both applications are the same applicant's, so whoever may read
+    /// this one may read the other.
+    /// </summary>
     async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, CancellationToken cancellationToken)
     {
         DecisionView decision = Decision(state, outcome);
-        return outcome == Outcome.Granted && state.IsClosed && await register.GetAsync(state.ApplicationId, cancellationToken) is { } granted
-            ? decision with { Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State) }
-            : decision;
+        if (outcome != Outcome.Granted || !state.IsClosed || await register.GetAsync(state.ApplicationId, cancellationToken) is not { } granted)
+        {
+            return decision;
+        }
+
+        AuthorisationRenewal? renewal = await register.GetRenewalAsync(state.ApplicationId, cancellationToken);
+        return decision with
+        {
+            Authorisation = new AuthorisationView(
+                granted.ValidFrom,
+                granted.ValidUntil,
+                granted.State,
+                Renewed(granted.Renews),
+                renewal is null ? null : new RenewalView(renewal.RenewingApplicationId, renewal.State, StatusUrl(renewal.RenewingApplicationId))),
+        };
     }
+
+    static RenewedAuthorisationView? Renewed(string? renews) => renews is null ? null : new RenewedAuthorisationView(renews, StatusUrl(renews));
 
     static DecisionView Decision(PermitCase state, Outcome outcome) => new(
         outcome,

@@ -34,12 +34,8 @@ public sealed class WorkerFiles(
     public string? KeyOf(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return KeyFor(fingerprints, user.FindFirst(PermitClaims.Person)?.Value);
+        return PartyKeys.WorkerOf(fingerprints, user.FindFirst(PermitClaims.Person)?.Value);
     }
-
-    /// <summary>The key of the worker with <paramref name="personNumber"/>; null when it is not a valid INSZ or BIS number.</summary>
-    public static string? KeyFor(IPartyFingerprint fingerprints, string? personNumber) =>
-        PersonNumber.Check(personNumber).IsValid && PersonNumber.Normalize(personNumber) is string number ? PartyKeys.Worker(fingerprints, number) : null;
 
     public async Task<WorkerApplications> ApplicationsAsync(string workerKey, CancellationToken cancellationToken)
     {

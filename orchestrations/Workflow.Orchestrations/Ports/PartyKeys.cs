@@ -21,11 +21,16 @@ public static class PartyKeys
         return DirectorPrefix + fingerprint.OfPersonNumber(canonicalPersonNumber);
     }
 
-    /// <summary>The key of a worker by their canonical (11-digit) INSZ or BIS number: the register's and the worker's own index.</summary>
-    public static string Worker(IPartyFingerprint fingerprint, string canonicalPersonNumber)
+    /// <summary>
+    /// The key of the worker with <paramref name="personNumber"/> (an INSZ or BIS number, separators allowed): the
+    /// register's reference and the worker's own index; null when it is not a valid number.
+    /// </summary>
+    public static string? WorkerOf(IPartyFingerprint fingerprint, string? personNumber)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
-        return WorkerPrefix + fingerprint.OfPersonNumber(canonicalPersonNumber);
+        return Domain.Identifiers.PersonNumber.Check(personNumber).IsValid && Domain.Identifiers.PersonNumber.Normalize(personNumber) is string number
+            ? WorkerPrefix + fingerprint.OfPersonNumber(number)
+            : null;
     }
 
     /// <summary>The KBO number in an employer's key; null for a director's (whose number is not in the key).</summary>

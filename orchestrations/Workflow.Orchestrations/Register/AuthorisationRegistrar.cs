@@ -11,13 +11,21 @@ namespace Workflow.Orchestrations.Register;
 /// Enters a granted application in the authorisations register (<see cref="IAuthorisationRegister"/>) when its case
 /// closes: the employer from the dossier, the worker and the directors by keyed fingerprints (the directors as KBO
 /// returned them to admissibility, in the one-view gathered then), validity from the decision date for the category's
-/// term in the policy data. Called by <see cref="RecordTransitionActivity"/>; safe to call again.
+/// term in the policy data. A renewal's grant continues the authorisation it renews and marks it renewed; a renewal
+/// that closes without a grant frees the authorisation for another. Called by <see cref="RecordTransitionActivity"/>;
+/// safe to call again.
 /// </summary>
 public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDossierStore dossiers, IPartyFingerprint fingerprints, PolicyCatalog policy)
 {
     public async Task RecordIfGrantedAsync(PermitCase state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state is { IsClosed: true, Renews: string freed } && state.Outcome != Outcome.Granted)
+        {
+            await register.ReleaseRenewalAsync(freed, state.ApplicationId, cancellationToken);
+            return;
+        }
+
         if (state is not { IsClosed: true, Outcome: Outcome.Granted })
         {
             return;
@@ -35,12 +43,23 @@ public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDos
 
         DateOnly grantedOn = PolicyCatalog.BelgianDate(state.DecidedAt ?? state.ClosedAt ?? state.SubmittedAt);
         string employer = dossier.Employer?.Kbo ?? dossier.SelfEmployed?.Kbo ?? dossier.ApplicantKey;
-        string? worker = PersonNumber.Check(dossier.Worker.PersonNumber).IsValid && PersonNumber.Normalize(dossier.Worker.PersonNumber) is string number
-            ? PartyKeys.Worker(fingerprints, number)
-            : null;
-        Authorisation authorisation = Authorisation.Grant(state.ApplicationId, employer, worker, state.Category, grantedOn, policy);
+        string? worker = WorkerReference(fingerprints, dossier.Worker);
+        Authorisation? renewed = state.Renews is string renews ? await register.GetAsync(renews, cancellationToken) : null;
+        Authorisation authorisation = Authorisation.Grant(state.ApplicationId, employer, worker, state.Category, grantedOn, policy, renewed) with { Renews = state.Renews };
         IReadOnlyList<string> directors = [.. DirectorNumbers(overview).Select(n => PartyKeys.Director(fingerprints, n)).Distinct(StringComparer.Ordinal)];
+        if (state.Renews is string renewedId)
+        {
+            await register.CompleteRenewalAsync(renewedId, state.ApplicationId, cancellationToken);
+        }
+
         await register.RecordGrantAsync(authorisation, directors, cancellationToken);
+    }
+
+    /// <summary>The register's reference of the worker: the fingerprint of their INSZ or BIS number; null without one.</summary>
+    public static string? WorkerReference(IPartyFingerprint fingerprints, WorkerDetails worker)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        return PartyKeys.WorkerOf(fingerprints, worker.PersonNumber);
     }
 
     /// <summary>The canonical person numbers of the employer's current directors in the one-view (invalid ones left out).</summary>
