@@ -34,7 +34,7 @@ public static class WorkerApi
             .WithName("GetWorkerApplication")
             .RequireRoles(AccessPolicies.Workers)
             .WithSummary("One application that names the signed-in worker, as its applicant follows it; 404 for any other.")
-            .Produces<ApplicantView>()
+            .Produces<ApplicationStatus>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         worker.MapGet("/applications/{id}/letter", GetLetterAsync)

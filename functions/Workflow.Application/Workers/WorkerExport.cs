@@ -21,5 +21,5 @@ public sealed record WorkerExportApplication(
     WorkerDetails Worker,
     JobDetails Job,
     IReadOnlyList<StoredDocument> Documents,
-    ApplicantView? Procedure,
+    ApplicationStatus? Procedure,
     Authorisation? Authorisation);

@@ -48,7 +48,7 @@ public sealed class WorkerFiles(
             }
         }
 
-        return new WorkerApplications([.. views.OrderByDescending(v => v.SubmittedAt)]);
+        return new WorkerApplications([.. views.OrderByDescending(v => v.SubmittedAt).Cast<ApplicationStatus>()]);
     }
 
     /// <summary>The application as its applicant follows it, when it names the worker; else null (as if it did not exist).</summary>
