@@ -54,6 +54,7 @@ public sealed class StorageNames
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
+        this.WithdrawalsTable = Table("Withdrawals");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -122,6 +123,9 @@ public sealed class StorageNames
     /// <summary>Who reported misuse: read only by the inspectors' view, never by an application's.</summary>
     public string MisuseReportersTable { get; }
 
+    /// <summary>Withdrawals of granted authorisations (§2.1): findings, the withdrawals' state, their commands.</summary>
+    public string WithdrawalsTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -145,6 +149,7 @@ public sealed class StorageNames
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
+        this.WithdrawalsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -3,7 +3,10 @@ using Workflow.Orchestrations.Register;
 
 namespace Workflow.Application.Inspections;
 
-/// <summary>One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive.</summary>
+/// <summary>
+/// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both
+/// inclusive. A withdrawal under way or done (§2.1) is named with where it is read; a withdrawn one says since when.
+/// </summary>
 public sealed record InspectedAuthorisation(
     string ApplicationId,
     string Employer,
@@ -11,4 +14,8 @@ public sealed record InspectedAuthorisation(
     DateOnly ValidFrom,
     DateOnly? ValidUntil,
     AuthorisationState State,
-    string StatusUrl);
+    string StatusUrl,
+    bool WithdrawalUnderWay = false,
+    string? WithdrawalId = null,
+    string? WithdrawalUrl = null,
+    DateOnly? WithdrawnOn = null);

@@ -69,7 +69,11 @@ public sealed class InspectionQueries(
             authorisation.ValidFrom,
             authorisation.ValidUntil,
             authorisation.State,
-            ApplicationQueries.StatusUrl(authorisation.ApplicationId));
+            ApplicationQueries.StatusUrl(authorisation.ApplicationId),
+            authorisation.WithdrawalUnderWay,
+            authorisation.WithdrawalId,
+            authorisation.WithdrawalId is string withdrawal ? Withdrawals.WithdrawalIds.Url(withdrawal) : null,
+            authorisation.WithdrawnOn);
     }
 
     Task AuditAsync(Actor inspector, string searched, string? employer, string? directorKey, CancellationToken cancellationToken)

@@ -337,7 +337,16 @@ public sealed class ApplicationQueries(
     {
         DecisionView decision = Decision(state, outcome);
         return outcome == Outcome.Granted && state.IsClosed && await register.GetAsync(state.ApplicationId, cancellationToken) is { } granted
-            ? decision with { Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State) }
+            ? decision with
+            {
+                Authorisation = new AuthorisationView(
+                    granted.ValidFrom,
+                    granted.ValidUntil,
+                    granted.State,
+                    granted.WithdrawalUnderWay,
+                    granted.WithdrawalId is string withdrawal ? Withdrawals.WithdrawalIds.Url(withdrawal) : null,
+                    granted.WithdrawnOn),
+            }
             : decision;
     }
 

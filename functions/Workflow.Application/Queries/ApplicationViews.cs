@@ -112,8 +112,17 @@ public sealed record FederalLegView(FederalLegStatus Status, string? HandoffId, 
 /// <summary>The decision; the letter is at <c>LetterUrl</c>.</summary>
 public sealed record DecisionView(Outcome Outcome, IReadOnlyList<DecisionGroundView> Grounds, DateTimeOffset? DecidedAt, string? LetterUrl, AuthorisationView? Authorisation = null);
 
-/// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state.</summary>
-public sealed record AuthorisationView(DateOnly ValidFrom, DateOnly? ValidUntil, Orchestrations.Register.AuthorisationState State);
+/// <summary>
+/// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when
+/// the policy data has no term) and its state; a withdrawal under way or done (§2.1), where it is read, and since when it is withdrawn.
+/// </summary>
+public sealed record AuthorisationView(
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil,
+    Orchestrations.Register.AuthorisationState State,
+    bool WithdrawalUnderWay = false,
+    string? WithdrawalUrl = null,
+    DateOnly? WithdrawnOn = null);
 
 public sealed record DecisionGroundView(string Code, string? Section, string? Description);
 

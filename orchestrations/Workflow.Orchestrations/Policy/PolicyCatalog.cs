@@ -116,6 +116,12 @@ public sealed class PolicyCatalog
         return Latest(terms.Where(t => t.Category == category), grantedOn) ?? Latest(terms.Where(t => t.Category is null), grantedOn);
     }
 
+    /// <summary>The withdrawal terms in force on <paramref name="date"/> (a finding's Belgian date); null when none are.</summary>
+    public Withdrawals.WithdrawalTerms? WithdrawalTermsOn(DateOnly date) =>
+        Latest(this.data.Withdrawals ?? [], date) is { } entry
+            ? new Withdrawals.WithdrawalTerms(entry.Id, entry.HearingDays, entry.ReminderDaysBefore, entry.ExclusionMonths)
+            : null;
+
     static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
         where T : DatedEntry =>
         entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);

@@ -11,7 +11,8 @@ public sealed record PolicyData(
     IReadOnlyList<FederalLegEntry> FederalLeg,
     IReadOnlyList<OverallDeadlineEntry> OverallDeadlines,
     IReadOnlyList<CaseLimitsEntry>? CaseLimits = null,
-    IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null);
+    IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null,
+    IReadOnlyList<WithdrawalTermsEntry>? Withdrawals = null);
 
 public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
 
@@ -89,4 +90,17 @@ public sealed record AuthorisationTermEntry(
     DateOnly ValidFrom,
     int? Months,
     int? Days,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>
+/// The terms of a withdrawal after a fraud finding (§2.1): how many policy days the employer is given to be heard, how
+/// many days before that deadline a reminder goes out (none when 0), and how many months the exclusion proposed on a
+/// withdrawal runs. The note gives none of these figures.
+/// </summary>
+public sealed record WithdrawalTermsEntry(
+    string Id,
+    DateOnly ValidFrom,
+    int HearingDays,
+    int ReminderDaysBefore,
+    int ExclusionMonths,
     string Source) : DatedEntry(Id, ValidFrom, Source);
