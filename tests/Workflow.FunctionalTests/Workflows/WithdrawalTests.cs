@@ -138,6 +138,9 @@ public sealed class WithdrawalTests
             Assert.Equal(("withdrawn", false), (entry["state"]!.GetValue<string>(), entry["withdrawalUnderWay"]!.GetValue<bool>()));
             Assert.Equal(withdrawn["decision"]!["decidedOn"]!.GetValue<string>(), entry["withdrawnOn"]!.GetValue<string>());
             Assert.Equal("withdrawn", (await host.Api.GetAsync(grant))["decision"]!["authorisation"]!["state"]!.GetValue<string>());
+            JsonNode byDirector = (await ReadAsync(inspector, $"/api/inspections/grants?director={SimulatedAuthenticSources.PatternEmployers.SharedDirectorInsz}&pageSize=200"))["items"]!
+                .AsArray().Single(i => i!["applicationId"]!.GetValue<string>() == grant)!;
+            Assert.Equal("withdrawn", byDirector["state"]!.GetValue<string>());
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(inspector, "/api/inspections/findings", Finding($"F-{Guid.NewGuid():N}", grant))).Status);
 
             // The exclusions of the employer and of each current director are proposals of the deciding caseworker...
