@@ -171,17 +171,18 @@ public sealed partial class WithdrawalService(
             ApplicationQueries.StatusUrl(withdrawal.Finding.AuthorisationId));
     }
 
-    /// <summary>A letter of the withdrawal (<c>hearing-invitation</c> or <c>withdrawal-decision</c>) once written; null otherwise.</summary>
+    /// <summary>
+    /// A letter of the withdrawal (<c>hearing-invitation</c> or <c>withdrawal-decision</c>) once written; null otherwise.
+    /// Read from the dossier, not from the withdrawal's record, so it is there as soon as the notice pointing to it.
+    /// </summary>
     public async Task<string?> LetterAsync(StoredWithdrawal withdrawal, string letter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(withdrawal);
-        if (Letters(withdrawal).FirstOrDefault(l => Codes.Of(l.Letter) == letter) is not { } written)
-        {
-            return null;
-        }
-
-        return await dossiers.GetLetterAsync(
-            withdrawal.Finding.AuthorisationId, IssueWithdrawalLetterActivity.LetterName(withdrawal.WithdrawalId, written.Letter), cancellationToken);
+        WithdrawalLetterKind? kind = Enum.GetValues<WithdrawalLetterKind>().Cast<WithdrawalLetterKind?>().FirstOrDefault(k => Codes.Of(k!.Value) == letter);
+        return kind is null
+            ? null
+            : await dossiers.GetLetterAsync(
+                withdrawal.Finding.AuthorisationId, IssueWithdrawalLetterActivity.LetterName(withdrawal.WithdrawalId, kind.Value), cancellationToken);
     }
 
     public static string LetterUrl(string withdrawalId, WithdrawalLetterKind letter) => $"{WithdrawalIds.Url(withdrawalId)}/letters/{Codes.Of(letter)}";
