@@ -4,6 +4,7 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.MisuseReport;
 using Workflow.Orchestrations.Workflows.PermitApplication;
+using Workflow.Orchestrations.Workflows.Withdrawal;
 
 namespace Workflow.Orchestrations;
 
@@ -18,6 +19,7 @@ public static class PermitTasks
     [
         typeof(PermitApplicationOrchestrator),
         typeof(MisuseReportOrchestrator),
+        typeof(WithdrawalOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -33,6 +35,9 @@ public static class PermitTasks
         typeof(IssueDecisionLetterActivity),
         typeof(RecordTransitionActivity),
         typeof(RecordReportTriageActivity),
+        typeof(RecordWithdrawalActivity),
+        typeof(IssueWithdrawalLetterActivity),
+        typeof(ProposeWithdrawalExclusionsActivity),
     ];
 
     public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)

@@ -56,6 +56,7 @@ public sealed class StorageNames
         this.SimulatedEBoxTable = Table("SimulatedEBox");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
+        this.WithdrawalsTable = Table("Withdrawals");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -130,6 +131,9 @@ public sealed class StorageNames
     /// <summary>Who reported misuse: read only by the inspectors' view, never by an application's.</summary>
     public string MisuseReportersTable { get; }
 
+    /// <summary>Withdrawals of granted authorisations (§2.1): findings, the withdrawals' state, their commands.</summary>
+    public string WithdrawalsTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -155,6 +159,7 @@ public sealed class StorageNames
         this.AuthorisationsTable,
         this.WorkerApplicationsTable,
         this.SimulatedEBoxTable,
+        this.WithdrawalsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

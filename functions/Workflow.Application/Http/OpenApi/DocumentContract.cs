@@ -22,6 +22,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Session"] = "Who the caller is: where the pages start.",
         ["Misuse reports"] = "Reporting misuse of the scheme (§2.8; the public endpoint is an addition to the note): anyone reports, without a token, and follows the report with its reference; the Flemish social inspection and the housing inspection work their queues and forward reports to each other.",
         ["Inspections"] = "Ex-post controls (§2.10 (d)) for inspectors and managers: the register of work authorisations granted, searched by employer or by director, and an employer's applications; every search is audited.",
+        ["Withdrawals"] = "The withdrawal of a granted work authorisation after fraud is found (§2.1): an inspector's finding, the employer's hearing with a deadline, the caseworker's decision, the letters; on withdrawal the employer, the worker and the federal office are told, the register entry is withdrawn and exclusions of the employer and its directors are proposed for a second person to confirm.",
         ["Operations"] = "Operators' commands on the workflow engine, such as restarting a failed workflow, each audited with who and why.",
     };
 
