@@ -18,9 +18,10 @@ public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, C
 /// <summary>
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
 /// parties (federal office, third parties, notifications with the employer's letters to its e-Box, alerts through the outbox), so the case never says a state
-/// whose messages are not out; then the fate of the commands it handled, the case index with the dashboard's facts
-/// (<see cref="ICaseFacts"/>) and, when it closes granted, the authorisations register, and last its audit rows, so a reader who sees a step in the timeline finds the case in
-/// that state. Every write is idempotent on its own key, so a retried activity (or a replayed one after a crash)
+/// whose messages are not out; then the case index with the dashboard's facts (<see cref="ICaseFacts"/>) and, when it
+/// closes granted, the authorisations register; then its audit rows, so a reader who sees a step in the timeline finds
+/// the case in that state; and last the fate of the commands it handled, so a sender who reads its command's fate finds
+/// the timeline and the case as the command left them. Every write is idempotent on its own key, so a retried activity (or a replayed one after a crash)
 /// repeats nothing. It also takes the workflow's measurements
 /// (<see cref="TransitionMetrics"/>): here, not in the orchestrator, which replays.
 /// </summary>
@@ -64,11 +65,6 @@ public sealed class RecordTransitionActivity(
             await PublishAlertActivity.PublishAsync(alerts, auditLog, alert, time.GetUtcNow(), none);
         }
 
-        foreach (CommandSettlement settlement in effects.Settlements)
-        {
-            await commands.SettleAsync(input.ApplicationId, settlement, input.At, none);
-        }
-
         if (input.State is not null)
         {
             await caseIndex.UpsertAsync(input.State, none);
@@ -79,6 +75,11 @@ public sealed class RecordTransitionActivity(
         foreach (CaseStep step in effects.Steps)
         {
             await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details), none);
+        }
+
+        foreach (CommandSettlement settlement in effects.Settlements)
+        {
+            await commands.SettleAsync(input.ApplicationId, settlement, input.At, none);
         }
 
         TransitionMetrics.Record(input);
