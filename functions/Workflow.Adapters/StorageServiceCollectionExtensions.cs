@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ICaseFacts, TableCaseFacts>();
         services.AddSingleton<CaseFactsBackfill>();
         services.AddSingleton<IAuthorisationRegister, TableAuthorisationRegister>();
+        services.AddSingleton<IRecognitionFollowUps, TableRecognitionFollowUps>();
         services.TryAddSingleton<Orchestrations.Register.AuthorisationRegistrar>();
         services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();

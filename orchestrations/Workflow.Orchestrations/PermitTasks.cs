@@ -4,6 +4,7 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.MisuseReport;
 using Workflow.Orchestrations.Workflows.PermitApplication;
+using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 
 namespace Workflow.Orchestrations;
 
@@ -18,6 +19,7 @@ public static class PermitTasks
     [
         typeof(PermitApplicationOrchestrator),
         typeof(MisuseReportOrchestrator),
+        typeof(RecognitionFollowUpOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -33,6 +35,7 @@ public static class PermitTasks
         typeof(IssueDecisionLetterActivity),
         typeof(RecordTransitionActivity),
         typeof(RecordReportTriageActivity),
+        typeof(RecordRecognitionFollowUpActivity),
     ];
 
     public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)

@@ -54,6 +54,7 @@ public sealed class StorageNames
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
+        this.RecognitionFollowUpsTable = Table("RecognitionFollowUps");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -122,6 +123,9 @@ public sealed class StorageNames
     /// <summary>Who reported misuse: read only by the inspectors' view, never by an application's.</summary>
     public string MisuseReportersTable { get; }
 
+    /// <summary>The follow-ups of grants to nurses awaiting recognition (§2.6): start requests, records, the open index, notes.</summary>
+    public string RecognitionFollowUpsTable { get; }
+
     public string FederalHandoffQueue { get; }
 
     /// <summary>Federal office → Flemish side: acknowledgements, information requests, decisions.</summary>
@@ -145,6 +149,7 @@ public sealed class StorageNames
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
+        this.RecognitionFollowUpsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

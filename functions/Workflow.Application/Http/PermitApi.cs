@@ -161,6 +161,7 @@ public static class PermitApi
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
+        api.MapRecognitionApi(); // regulated professions (§2.6): Http/RecognitionApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")

@@ -29,6 +29,7 @@ public sealed class ApplicationQueries(
     IDossierStore dossiers,
     ICaseAssignments assignments,
     IAuthorisationRegister register,
+    Recognition.RecognitionQueries recognition,
     PolicyCatalog policy,
     IOptions<WorkflowSettings> settings,
     TimeProvider time)
@@ -85,7 +86,7 @@ public sealed class ApplicationQueries(
             state.InformationRequest?.RequestId,
             state.OverallDeadline,
             Fee(state),
-            state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
+            state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: true, cancellationToken) : null,
             $"/api/applications/{applicationId}/commands",
             await this.TimelineAsync(applicationId, clock, reader, cancellationToken));
     }
@@ -119,7 +120,7 @@ public sealed class ApplicationQueries(
                 Days(sla.ElapsedAsOf(now)),
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses),
-            state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
+            state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: false, cancellationToken) : null,
             await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
     }
 
@@ -332,12 +333,19 @@ public sealed class ApplicationQueries(
     public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
         await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
 
-    /// <summary>The decision with, for a grant entered in the register (when the case closed), its authorisation.</summary>
-    async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision with, for a grant entered in the register (when the case closed), its authorisation and, for a nurse
+    /// awaiting recognition, where the recognition follow-up stands (§2.6; overdue for <paramref name="staff"/> only).
+    /// </summary>
+    async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, bool staff, CancellationToken cancellationToken)
     {
         DecisionView decision = Decision(state, outcome);
         return outcome == Outcome.Granted && state.IsClosed && await register.GetAsync(state.ApplicationId, cancellationToken) is { } granted
-            ? decision with { Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State) }
+            ? decision with
+            {
+                Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State),
+                Recognition = await recognition.SummaryAsync(state.ApplicationId, staff, cancellationToken),
+            }
             : decision;
     }
 

@@ -21,6 +21,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Session"] = "Who the caller is: where the pages start.",
         ["Misuse reports"] = "Reporting misuse of the scheme (§2.8; the public endpoint is an addition to the note): anyone reports, without a token, and follows the report with its reference; the Flemish social inspection and the housing inspection work their queues and forward reports to each other.",
         ["Inspections"] = "Ex-post controls (§2.10 (d)) for inspectors and managers: the register of work authorisations granted, searched by employer or by director, and an employer's applications; every search is audited.",
+        ["Regulated professions"] = "The follow-up of a grant to a nurse awaiting recognition of a foreign diploma (§2.2, §2.6; the follow-up is an addition to the note): NARIC's recognition within its term (60 days, extendable to 120), then the federal health service's care visa, with reminders and an escalation to managers when overdue. Caseworkers and managers record the outcomes; the employer reads the stage and due date of its own.",
         ["Operations"] = "Operators' commands on the workflow engine, such as restarting a failed workflow, each audited with who and why.",
     };
 
