@@ -73,6 +73,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
             services.Replace(ServiceDescriptor.Singleton<ICaseFacts, InMemoryCaseFacts>());
             services.Replace(ServiceDescriptor.Singleton<IAuthorisationRegister, InMemoryAuthorisationRegister>());
+            services.Replace(ServiceDescriptor.Singleton<IRecognitionFollowUps, InMemoryRecognitionFollowUps>());
             services.Replace(ServiceDescriptor.Singleton<ICaseAssignments, InMemoryCaseAssignments>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger, InMemoryPaymentLedger>());
