@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 
 namespace Workflow.FunctionalTests.Recognition;
@@ -38,7 +39,10 @@ public sealed class RecognitionFollowUpTests : IAsyncLifetime
     [Fact]
     public async Task A_nurses_grant_is_followed_until_recognition_and_care_visa_with_reminder_escalation_and_refusals()
     {
+        // Beside the nurse, a highly skilled worker who is not one: granted alike, never followed.
+        Task<(string ApplicationId, string? HandoffId)> plain = Scenario.AtCaseworkerAsync(this.host, Samples.HighlySkilled);
         (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(this.host, NurseSample);
+        (string plainId, string? plainHandoffId) = await plain;
         string followUpId = RecognitionFollowUpIds.For(applicationId);
         string url = $"/api/applications/{applicationId}/recognition";
         ApiClient caseworker = this.host.Api.AsPerson(Roles.Caseworker, "cw-ann", "Ann Peeters");
@@ -54,8 +58,22 @@ public sealed class RecognitionFollowUpTests : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.Accepted, federal.StatusCode);
             }
 
+            using (HttpResponseMessage federal = await this.host.Api.FederalAsync(plainId, plainHandoffId!, "decision", "approved"))
+            {
+                Assert.Equal(HttpStatusCode.Accepted, federal.StatusCode);
+            }
+
             await this.host.Api.DecideAsync(applicationId, "approve");
+            await this.host.Api.DecideAsync(plainId, "approve");
             await Scenario.CompletedAsync(this.host, applicationId);
+            await Scenario.CompletedAsync(this.host, plainId);
+
+            // The registrar asks for a follow-up before it writes the grant, so a grant in the register without a request has none.
+            JsonNode plainDecision = (await this.host.Api.GetAsync(plainId))["decision"]!;
+            Assert.NotNull(plainDecision["authorisation"]);
+            Assert.Null(plainDecision["recognition"]);
+            Assert.Null(await this.host.Services.GetRequiredService<IRecognitionFollowUps>().GetRequestAsync(plainId, CancellationToken.None));
+            await AssertProblemAsync(await caseworker.Http.GetAsync($"/api/applications/{plainId}/recognition"), HttpStatusCode.NotFound, "no recognition follow-up");
             JsonNode granted = await this.host.Api.GetAsync(applicationId);
             DateTimeOffset submittedAt = Scenario.Time(granted["submittedAt"]);
             DateTimeOffset decidedAt = Scenario.Time(granted["decision"]!["decidedAt"]);
@@ -196,6 +214,7 @@ public sealed class RecognitionFollowUpTests : IAsyncLifetime
         }
         finally
         {
+            await Scenario.EndAsync(this.host, plainId);
             await Scenario.EndAsync(this.host, applicationId);
             if (await this.host.Engine.GetInstanceAsync(followUpId) is { IsCompleted: false })
             {
