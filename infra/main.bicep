@@ -44,7 +44,7 @@ param taskHubName string = 'permits'
 @description('Real time of one policy day.')
 param policyDayLength string = '1.00:00:00'
 
-@description('Simulated outside parties the app may use, by name, comma-separated (Simulations__Enabled): none in production, where the app refuses to start while a party has no real adapter (docs/ports.md). A demo: authentic-sources,payment-provider,exclusions-seed.')
+@description('Simulated outside parties the app may use, by name, comma-separated (Simulations__Enabled): none in production, where the app refuses to start while a party has no real adapter (docs/ports.md). A demo: authentic-sources,payment-provider,exclusions-seed,ebox.')
 param simulations string = ''
 
 @minValue(1)

@@ -2,8 +2,9 @@
 # Prints a bearer token for the local host (signed with its development-only key, Auth:SigningKey), building the host
 # first if needed. Development only: in Azure, Entra ID issues the tokens.
 #
-#   scripts/dev-token.sh <employer|caseworker|manager|federal-office|inspector|public> [applicant]
-#     applicant   for employer tokens: the employer's KBO number, or self:<reference> for a self-employed applicant
+#   scripts/dev-token.sh <employer|caseworker|manager|federal-office|inspector|worker|public> [applicant]
+#     applicant   for employer tokens: the employer's KBO number, or self:<reference> for a self-employed applicant;
+#                 for worker tokens: the worker's own INSZ or BIS number
 #   HOURS=8       lifetime (1-168)
 #   SUBJECT=...   the person's id (default dev-<role>); NAME="Ann Peeters" their display name: the audit log shows both
 #

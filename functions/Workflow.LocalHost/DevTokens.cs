@@ -73,15 +73,22 @@ public static class DevTokens
             return Usage(error, $"--hours must be 1 to {MaxHours}");
         }
 
-        string? applicantKey = ApplicantScope.Canonical(applicant);
+        // A worker's token names the worker by their own INSZ or BIS number (the "applicant" argument for that role).
+        string? person = role == Roles.Worker ? applicant : null;
+        if (role == Roles.Worker && !Orchestrations.Domain.Identifiers.PersonNumber.Check(person).IsValid)
+        {
+            return Usage(error, "a worker token needs --applicant: the worker's own INSZ or BIS number (11 digits, valid check digits)");
+        }
+
+        string? applicantKey = role == Roles.Worker ? null : ApplicantScope.Canonical(applicant);
         if (role == Roles.Employer && applicantKey is null)
         {
             return Usage(error, "an employer token needs --applicant: the employer's KBO number (10 digits, valid check digits) or self:<reference> for a self-employed applicant");
         }
 
-        if (role != Roles.Employer && applicant is not null)
+        if (role is not (Roles.Employer or Roles.Worker) && applicant is not null)
         {
-            return Usage(error, "--applicant is for employer tokens only");
+            return Usage(error, "--applicant is for employer and worker tokens only");
         }
 
         IConfiguration configuration = CommandSettings.Build(settings);
@@ -91,7 +98,7 @@ public static class DevTokens
             return Usage(error, $"{LocalTokens.SigningKeySetting} is missing or shorter than {LocalTokens.MinKeyBytes} bytes");
         }
 
-        output.WriteLine(LocalTokens.Issue(key, role!, applicantKey, subject ?? $"dev-{role}", TimeSpan.FromHours(hours), DateTimeOffset.UtcNow, name: displayName ?? $"Dev {role}"));
+        output.WriteLine(LocalTokens.Issue(key, role!, applicantKey, subject ?? $"dev-{role}", TimeSpan.FromHours(hours), DateTimeOffset.UtcNow, name: displayName ?? $"Dev {role}", person: person));
         return 0;
     }
 

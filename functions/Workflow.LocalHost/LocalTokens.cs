@@ -71,9 +71,10 @@ public static class LocalTokens
     /// <param name="issuer">The issuer to write; other than <see cref="Issuer"/> only to test that it is refused.</param>
     /// <param name="audience">The audience to write; other than <see cref="Audience"/> only to test that it is refused.</param>
     /// <param name="name">The display name the audit log shows next to the subject.</param>
+    /// <param name="person">For a worker: their own INSZ or BIS number.</param>
     public static string Issue(
         string signingKey, string role, string? applicant, string subject, TimeSpan lifetime, DateTimeOffset now,
-        string issuer = Issuer, string audience = Audience, string? name = null)
+        string issuer = Issuer, string audience = Audience, string? name = null, string? person = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(role);
         ArgumentException.ThrowIfNullOrEmpty(subject);
@@ -91,6 +92,11 @@ public static class LocalTokens
         if (name is not null)
         {
             claims[PermitClaims.Name] = name;
+        }
+
+        if (person is not null)
+        {
+            claims[PermitClaims.Person] = person; // a worker's own INSZ or BIS number
         }
 
         // Not-before and expiry may lie in the past: the tests make expired tokens this way.

@@ -21,9 +21,10 @@ internal static class AccessMatrix
     public const string Manager = "manager";
     public const string FederalOffice = "federal-office";
     public const string Inspector = "inspector";
+    public const string Worker = "worker";
     public const string Public = "public";
 
-    public static readonly string[] Roles = [Employer, Caseworker, Manager, FederalOffice, Inspector, Public];
+    public static readonly string[] Roles = [Employer, Caseworker, Manager, FederalOffice, Inspector, Worker, Public];
 
     /// <summary>Every endpoint of the permit API, in both hosts.</summary>
     public static readonly AccessRow[] Api =
@@ -52,13 +53,17 @@ internal static class AccessMatrix
         new("AssignApplication", "PUT", "/api/applications/{id}/assignment", [Manager]),
         new("GetAssignment", "GET", "/api/applications/{id}/assignment", [Caseworker, Manager]),
         new("GetCaseworkers", "GET", "/api/caseworkers", [Manager]),
-        new("GetMe", "GET", "/api/me", [Employer, Caseworker, Manager, FederalOffice, Inspector]),
+        new("GetMe", "GET", "/api/me", [Employer, Caseworker, Manager, FederalOffice, Inspector, Worker]),
         new("GetDecisionGrounds", "GET", "/api/decision-grounds", Roles, Anonymous: true),
         new("GetPeakPeriods", "GET", "/api/sla/peak-periods", [Caseworker, Manager]),
         new("ReplacePeakPeriods", "PUT", "/api/sla/peak-periods", [Manager]),
         new("GetAlerts", "GET", "/api/alerts", [Manager]),
         new("GetDashboardNow", "GET", "/api/dashboard/now", [Manager]), // caseworkers: 403; they read their own work (mine)
         new("GetDashboardMine", "GET", "/api/dashboard/mine", [Caseworker, Manager]),
+        new("GetWorkerApplications", "GET", "/api/worker/applications", [Worker]),
+        new("GetWorkerApplication", "GET", "/api/worker/applications/{id}", [Worker]),
+        new("GetWorkerLetter", "GET", "/api/worker/applications/{id}/letter", [Worker]),
+        new("ExportWorkerData", "GET", "/api/worker/export", [Worker]),
         new("GetDashboardKpis", "GET", "/api/dashboard/kpis", [Manager]),
         new("GetExclusions", "GET", "/api/exclusions", [Caseworker, Manager, Inspector]),
         new("GetExclusion", "GET", "/api/exclusions/{exclusionId}", [Caseworker, Manager, Inspector]),

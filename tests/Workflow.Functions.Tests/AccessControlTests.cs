@@ -25,6 +25,9 @@ namespace Workflow.Functions.Tests;
 public sealed class AccessControlTests : IAsyncLifetime
 {
     const string EmployerA = "0987654394"; // the work-card sample's employer
+
+    const string WorkerPersonNumber = "01070404531"; // the work-card sample's worker
+
     const string EmployerB = "0412345614";
     const string NoSuchReport = "MR-0000000000000000000000000000000000000000";
     const string NoSuchSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -136,7 +139,9 @@ public sealed class AccessControlTests : IAsyncLifetime
         {
             foreach (string? role in AccessMatrix.Roles.Append(null))
             {
-                string? header = role is null ? null : EasyAuth.Header(role, role == AccessMatrix.Employer ? EmployerA : null);
+                string? header = role is null ? null
+                    : role == AccessMatrix.Worker ? EasyAuth.Header(role, WorkerPersonNumber, applicantClaim: "person")
+                    : EasyAuth.Header(role, role == AccessMatrix.Employer ? EmployerA : null);
                 HttpOutcome outcome = await this.InvokeAsync(row.Name, header);
                 int? refusal = row.Anonymous || (role is not null && row.Allowed.Contains(role)) ? null : role is null ? 401 : 403;
                 string cell = $"{row} as {role ?? "nobody"}";

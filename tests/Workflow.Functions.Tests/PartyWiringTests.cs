@@ -28,6 +28,7 @@ public sealed class PartyWiringTests
 
         Assert.Contains("authentic-sources (port IAuthenticSources)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("payment-provider (port IPaymentProvider)", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("ebox (port IEBox)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Simulations:Enabled", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("federal-office-gateway", refused.Message, StringComparison.Ordinal); // a real adapter serves it
     }
@@ -65,9 +66,10 @@ public sealed class PartyWiringTests
     [Fact]
     public async Task Opted_in_simulations_serve_their_ports_and_the_health_check_names_them_without_secrets()
     {
-        await using FunctionsApp app = FunctionsApp.Create(new Dictionary<string, string?> { ["Simulations:Enabled"] = "authentic-sources,payment-provider,exclusions-seed" });
+        await using FunctionsApp app = FunctionsApp.Create(new Dictionary<string, string?> { ["Simulations:Enabled"] = "authentic-sources,payment-provider,exclusions-seed,ebox" });
         Assert.IsType<SimulatedAuthenticSources>(app.Services.GetRequiredService<IAuthenticSources>());
         Assert.IsType<SimulatedPaymentProvider>(app.Services.GetRequiredService<IPaymentProvider>());
+        Assert.IsType<SimulatedEBox>(app.Services.GetRequiredService<IEBox>());
         Assert.Contains(app.Services.GetServices<IHostedService>(), s => s is SimulatedExclusions);
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), s => s is SimulatedFederalOffice);
 
@@ -81,7 +83,7 @@ public sealed class PartyWiringTests
         http.Response.Body.Position = 0;
         string body = await new StreamReader(http.Response.Body).ReadToEndAsync();
         JsonElement parties = JsonDocument.Parse(body).RootElement.GetProperty("parties");
-        Assert.Equal(["authentic-sources", "payment-provider", "exclusions-seed"], parties.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["authentic-sources", "payment-provider", "ebox", "exclusions-seed"], parties.GetProperty("simulated").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["federal-office-gateway", "third-parties", "notifications", "alert-dispatch"], parties.GetProperty("real").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain(FunctionsApp.WebhookSecret, body, StringComparison.Ordinal);
         Assert.DoesNotContain(FunctionsApp.DirectorKey, body, StringComparison.Ordinal);
@@ -97,7 +99,7 @@ public sealed class PartyWiringTests
         (LogLevel level, string message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, level);
         Assert.Contains("real federal-office-gateway, third-parties, notifications, alert-dispatch", message, StringComparison.Ordinal);
-        Assert.Contains("SIMULATED authentic-sources, payment-provider", message, StringComparison.Ordinal);
+        Assert.Contains("SIMULATED authentic-sources, payment-provider, ebox", message, StringComparison.Ordinal);
     }
 
     sealed class RecordingLogger : ILogger<PartiesStartupLog>
@@ -117,10 +119,21 @@ public sealed class PartyWiringTests
     public async Task The_local_host_opts_in_to_every_simulation_and_refuses_to_start_without_them()
     {
         IReadOnlyList<string> simulated = await LocalHostServices.ReadAsync(app => app.Services.GetRequiredService<WiredParties>().Simulated);
-        Assert.Equal(["authentic-sources", "payment-provider", "federal-office", "exclusions-seed"], simulated);
+        Assert.Equal(["authentic-sources", "payment-provider", "ebox", "federal-office", "exclusions-seed"], simulated);
 
         var refused = Assert.Throws<InvalidOperationException>(() => PermitLocalHost.Build(["--port", "0", "--Simulations:Enabled="]));
         Assert.Contains("authentic-sources", refused.Message, StringComparison.Ordinal);
         Assert.Contains("payment-provider", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("ebox", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_without_an_ebox_adapter_refuses_to_start_and_names_the_ebox()
+    {
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            FunctionsApp.Build(FunctionsApp.Configuration(new Dictionary<string, string?> { ["Simulations:Enabled"] = "authentic-sources,payment-provider" })));
+
+        Assert.Contains("ebox (port IEBox): no real adapter exists yet and its simulation is not opted in", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("payment-provider (port", refused.Message, StringComparison.Ordinal);
     }
 }

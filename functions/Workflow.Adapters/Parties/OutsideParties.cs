@@ -20,6 +20,7 @@ public static class OutsideParties
     [
         (SimulatedParties.AuthenticSources, typeof(IAuthenticSources), SimulatedParties.AuthenticSources),
         (SimulatedParties.PaymentProvider, typeof(IPaymentProvider), SimulatedParties.PaymentProvider),
+        (SimulatedParties.EBox, typeof(IEBox), SimulatedParties.EBox),
         ("federal-office-gateway", typeof(IFederalOfficeGateway), null),
         ("third-parties", typeof(IThirdPartyGateway), null),
         ("notifications", typeof(INotificationSender), null),
@@ -43,6 +44,11 @@ public static class OutsideParties
         if (simulations.Has(SimulatedParties.PaymentProvider))
         {
             SimulatedPaymentProvider.AddSimulatedPaymentProvider(services);
+        }
+
+        if (simulations.Has(SimulatedParties.EBox))
+        {
+            services.AddSingleton<IEBox, SimulatedEBox>();
         }
 
         if (simulations.Has(SimulatedParties.FederalOffice))

@@ -15,5 +15,8 @@ public static class SimulatedParties
     /// <summary>The exclusion registry seeded with the pattern employers (<c>SimulatedExclusions</c>).</summary>
     public const string ExclusionsSeed = "exclusions-seed";
 
-    public static IReadOnlyList<string> All { get; } = [AuthenticSources, FederalOffice, PaymentProvider, ExclusionsSeed];
+    /// <summary>The employers' e-Box, recording each letter delivered (<c>SimulatedEBox</c>, port IEBox).</summary>
+    public const string EBox = "ebox";
+
+    public static IReadOnlyList<string> All { get; } = [AuthenticSources, FederalOffice, PaymentProvider, ExclusionsSeed, EBox];
 }

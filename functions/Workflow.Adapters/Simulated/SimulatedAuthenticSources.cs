@@ -137,6 +137,17 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
         }
 
         Add(AuthenticSource.NationalRegister, SourceFields.Worker, SourceFields.Registration, registration);
+
+        // DMFA knows a worker the employer already employs, by INSZ or BIS: here, the worker of a renewal, paid the
+        // contract's wage (a little above it) or, at the employer that underpays its admitted workers, well below it.
+        if (dossier.Renews is not null && worker.PersonNumber is not null)
+        {
+            Random pay = SeededRandom.For("worker-wage", seedText, applicantKey, WorkerIdentity(worker));
+            decimal factor = applicantKey == PatternEmployers.UnderpaysAdmittedWorkers ? 0.57m : 1m + ((decimal)pay.NextDouble() * 0.03m);
+            decimal quarter = Math.Round(dossier.Job.GrossAnnualSalary / 4m * factor, 2);
+            Add(AuthenticSource.Dmfa, SourceFields.Worker, SourceFields.WorkerGrossWageLastQuarter, quarter.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
         return records;
     }
 

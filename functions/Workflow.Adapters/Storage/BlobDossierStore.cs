@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
@@ -13,7 +12,7 @@ namespace Workflow.Adapters.Storage;
 /// <summary>
 /// The dossier in Blob storage, one folder per application in the container <c>dossiers</c>: <c>application.json</c>,
 /// <c>documents/{type}/{sha256}</c> (content, with the document's record as blob metadata), <c>records/{name}</c>
-/// (JSON) and <c>letters/{name}</c> (text). The only store of personal data; nothing here is logged.
+/// (JSON) and <c>letters/{name}</c> (PDF letters, and the text letters written before them, each with its content type). The only store of personal data; nothing here is logged.
 /// </summary>
 public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names) : IDossierStore
 {
@@ -21,7 +20,6 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
     public const string ReferenceRoot = "dossiers";
 
     const string JsonContentType = "application/json";
-    const string TextContentType = "text/plain; charset=utf-8";
 
     readonly BlobContainerClient container = blobs.GetBlobContainerClient(names.DossiersContainer);
 
@@ -100,13 +98,13 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
     public Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken) =>
         this.DownloadJsonAsync<T>(RecordPath(applicationId, name), cancellationToken);
 
-    public async Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken)
+    public async Task<string> SaveLetterAsync(string applicationId, string letterName, LetterFile letter, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(letter);
         string path = LetterPath(applicationId, letterName);
         await this.container.GetBlobClient(path).UploadAsync(
-            BinaryData.FromString(text),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = TextContentType } },
+            BinaryData.FromBytes(letter.Content),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = letter.ContentType } },
             cancellationToken);
         return $"{ReferenceRoot}/{path}";
     }
@@ -125,10 +123,20 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         return deleted;
     }
 
-    public async Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken)
+    public async Task<LetterFile?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken)
     {
-        BinaryData? content = await this.DownloadAsync(LetterPath(applicationId, letterName), cancellationToken);
-        return content is null ? null : Encoding.UTF8.GetString(content.ToMemory().Span);
+        try
+        {
+            BlobDownloadResult download = (await this.container.GetBlobClient(LetterPath(applicationId, letterName)).DownloadContentAsync(cancellationToken)).Value;
+
+            // The letters written before the PDFs were text, stored with their content type; one without any is text too.
+            string contentType = string.IsNullOrEmpty(download.Details.ContentType) ? LetterFile.TextContentType : download.Details.ContentType;
+            return new LetterFile(download.Content.ToMemory(), contentType);
+        }
+        catch (RequestFailedException e) when (e.IsNotFound())
+        {
+            return null;
+        }
     }
 
     async Task UploadJsonAsync<T>(string path, T value, CancellationToken cancellationToken) =>

@@ -51,7 +51,9 @@ public sealed class StorageNames
         this.CaseworkersTable = Table("Caseworkers");
         this.CaseFactsTable = Table("CaseFacts");
         this.AuthorisationsTable = Table("Authorisations");
+        this.WorkerApplicationsTable = Table("WorkerApplications");
         this.SimulatedPaymentProviderTable = Table("SimulatedPsp");
+        this.SimulatedEBoxTable = Table("SimulatedEBox");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
         this.RecognitionFollowUpsTable = Table("RecognitionFollowUps");
@@ -111,11 +113,17 @@ public sealed class StorageNames
     /// <summary>The managers' dashboard's KPI projection: one row of milestones per application.</summary>
     public string CaseFactsTable { get; }
 
+    /// <summary>A worker's applications, by the fingerprint of their person number.</summary>
+    public string WorkerApplicationsTable { get; }
+
     /// <summary>The authorisations register: every work authorisation granted, by application, employer and director.</summary>
     public string AuthorisationsTable { get; }
 
     /// <summary>The simulated payment service provider's own checkouts (local host only).</summary>
     public string SimulatedPaymentProviderTable { get; }
+
+    /// <summary>The simulated e-Box's deliveries (development and demo hosts only).</summary>
+    public string SimulatedEBoxTable { get; }
 
     /// <summary>Misuse reports (§2.8): reports, inspectors' actions, the inspections' queues.</summary>
     public string MisuseReportsTable { get; }
@@ -149,6 +157,8 @@ public sealed class StorageNames
         this.CaseFactsTable,
         this.MisuseReportsTable, this.MisuseReportersTable,
         this.AuthorisationsTable,
+        this.WorkerApplicationsTable,
+        this.SimulatedEBoxTable,
         this.RecognitionFollowUpsTable,
     ];
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Register;
 using Workflow.Orchestrations.Serialization;
@@ -13,11 +14,14 @@ namespace Workflow.Adapters.Storage;
 /// the employer's grants) and "director:{fingerprint}" (RK = application id: the grants of the companies the director
 /// directed). A list is a partition scan in application id order, continued after the last application of the previous page. Rows are added, never replaced: a
 /// retried grant changes nothing (and will not undo a later withdrawal); the record of truth is written last, so a
-/// crash in between is finished by the retry.
+/// crash in between is finished by the retry. The renewal of an authorisation is one more row in its application's
+/// partition (RK "renewal"): inserted conditionally, so of two applications renewing it at once one holds it; changed
+/// and freed only on the ETag it was read with.
 /// </summary>
 public sealed class TableAuthorisationRegister(TableServiceClient tables, StorageNames names) : IAuthorisationRegister
 {
     internal const string GrantRow = "grant";
+    internal const string RenewalRow = "renewal";
     const string ApplicationPrefix = "application:";
     const string EmployerPrefix = "employer:";
 
@@ -57,6 +61,93 @@ public sealed class TableAuthorisationRegister(TableServiceClient tables, Storag
         ArgumentException.ThrowIfNullOrEmpty(directorKey);
         return this.ListAsync(TableKeys.Safe(directorKey), pageSize, continuation, cancellationToken);
     }
+
+    public async Task<AuthorisationRenewal> ClaimRenewalAsync(AuthorisationRenewal claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        try
+        {
+            await this.table.AddEntityAsync(RenewalEntity(claim), cancellationToken);
+            return claim;
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            return await this.GetRenewalAsync(claim.RenewedApplicationId, cancellationToken)
+                ?? await this.ClaimRenewalAsync(claim, cancellationToken); // freed in between: try again
+        }
+    }
+
+    public async Task<AuthorisationRenewal?> GetRenewalAsync(string renewedApplicationId, CancellationToken cancellationToken) =>
+        (await this.ReadRenewalAsync(renewedApplicationId, cancellationToken))?.Renewal;
+
+    public async Task ReleaseRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken)
+    {
+        while (await this.ReadRenewalAsync(renewedApplicationId, cancellationToken) is ({ State: RenewalState.Pending } renewal, ETag etag)
+            && renewal.RenewingApplicationId == renewingApplicationId)
+        {
+            try
+            {
+                await this.table.DeleteEntityAsync(TableKeys.Safe(ApplicationPrefix + renewedApplicationId), RenewalRow, etag, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+            {
+                // Changed or freed since it was read: read it again.
+            }
+        }
+    }
+
+    public async Task CompleteRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var renewed = new AuthorisationRenewal(renewedApplicationId, renewingApplicationId, RenewalState.Renewed, DateTimeOffset.UtcNow);
+            try
+            {
+                switch (await this.ReadRenewalAsync(renewedApplicationId, cancellationToken))
+                {
+                    case null:
+                        await this.table.AddEntityAsync(RenewalEntity(renewed), cancellationToken); // its claim was freed: the grant stands
+                        return;
+                    case ({ } stored, ETag etag) when stored.RenewingApplicationId == renewingApplicationId && stored.State == RenewalState.Pending:
+                        await this.table.UpdateEntityAsync(RenewalEntity(renewed with { ClaimedAt = stored.ClaimedAt }), etag, TableUpdateMode.Replace, cancellationToken);
+                        return;
+                    default:
+                        return; // renewed already (a retry), or held by another application: the first holder stands
+                }
+            }
+            catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed() || e.IsNotFound())
+            {
+                // Changed since it was read: read it again.
+            }
+        }
+    }
+
+    async Task<(AuthorisationRenewal Renewal, ETag ETag)?> ReadRenewalAsync(string renewedApplicationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(renewedApplicationId);
+        NullableResponse<TableEntity> row = await this.table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Safe(ApplicationPrefix + renewedApplicationId), RenewalRow, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        TableEntity entity = row.Value!;
+        return (new AuthorisationRenewal(
+            renewedApplicationId,
+            entity.GetString("RenewingApplicationId"),
+            EnumCodes.Parse<RenewalState>(entity.GetString("State")),
+            entity.GetDateTimeOffset("ClaimedAt") ?? default), entity.ETag);
+    }
+
+    static TableEntity RenewalEntity(AuthorisationRenewal renewal) =>
+        new(TableKeys.Safe(ApplicationPrefix + renewal.RenewedApplicationId), RenewalRow)
+        {
+            ["RenewingApplicationId"] = renewal.RenewingApplicationId,
+            ["State"] = Codes.Of(renewal.State),
+            ["ClaimedAt"] = renewal.ClaimedAt,
+        };
 
     /// <summary>A page of one partition after the application <paramref name="after"/> (the previous page's last; the token is ours, so a made-up one cannot upset the service).</summary>
     async Task<AuthorisationPage> ListAsync(string partition, int pageSize, string? after, CancellationToken cancellationToken)

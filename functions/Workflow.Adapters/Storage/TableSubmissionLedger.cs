@@ -145,6 +145,11 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
             entity["FeeCurrency"] = currency;
         }
 
+        if (record.Renews is string renews)
+        {
+            entity["Renews"] = renews;
+        }
+
         return entity;
     }
 
@@ -160,7 +165,8 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
         entity.GetBoolean("Scheduled") ?? false,
         entity.GetDateTimeOffset("ReservedAt") ?? default,
         entity.GetBoolean("InPeakPeriod") ?? false,
-        entity.GetBoolean("FunctionExcluded") ?? false);
+        entity.GetBoolean("FunctionExcluded") ?? false,
+        entity.GetString("Renews"));
 
     /// <summary>Counts the applicant's submissions since a moment (a scan by applicant: fine for the volumes of one region).</summary>
     public async Task<int> CountApplicationsAsync(string applicantKey, DateTimeOffset since, CancellationToken cancellationToken)

@@ -21,10 +21,13 @@ public static class Roles
 
     public const string Inspector = "inspector";
 
+    /// <summary>A worker signed in with their own INSZ or BIS number (<see cref="PermitClaims.Person"/>): their own applications, read only.</summary>
+    public const string Worker = "worker";
+
     /// <summary>The public: misuse reports are sent without a token (<c>POST /api/reports</c>), so no endpoint asks for this role.</summary>
     public const string Public = "public";
 
-    public static IReadOnlyList<string> All { get; } = [Employer, Caseworker, Manager, FederalOffice, Inspector, Public];
+    public static IReadOnlyList<string> All { get; } = [Employer, Caseworker, Manager, FederalOffice, Inspector, Worker, Public];
 
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }
@@ -46,6 +49,12 @@ public static class PermitClaims
 
     /// <summary>The caller's display name, for the audit log (tables only; never logged, never in workflow history).</summary>
     public const string Name = "name";
+
+    /// <summary>
+    /// A worker's own INSZ or BIS number, as their sign-in (eID) asserts it: it names the applications they may follow.
+    /// Read to compute the worker's key (a keyed fingerprint); never logged, never stored in clear.
+    /// </summary>
+    public const string Person = "person";
 }
 
 /// <summary>
@@ -84,6 +93,9 @@ public static class AccessPolicies
     /// <summary>Ex-post controls (§2.10 (d)): searching the authorisations register and an employer's applications: inspectors and managers.</summary>
     public const string Inspections = "inspections";
 
+    /// <summary>A worker's own applications, letters and the export of what is held about them (GDPR): workers.</summary>
+    public const string Workers = "workers";
+
     /// <summary>Anyone holding a role that has endpoints (who am I, for the pages); the public has none yet.</summary>
     public const string AnyRole = "any-role";
 
@@ -99,6 +111,7 @@ public static class AccessPolicies
         [ExclusionWriters] = [Roles.Manager, Roles.Inspector],
         [Inspectors] = [Roles.Inspector],
         [Inspections] = [Roles.Inspector, Roles.Manager],
+        [Workers] = [Roles.Worker],
         [AnyRole] = [.. Roles.All.Where(r => r != Roles.Public)],
     };
 

@@ -23,6 +23,9 @@ public static class CommandEvents
     /// <summary>Someone read a document's content from the dossier (personal data): who, when, which document.</summary>
     public const string DocumentRead = "document-read";
 
+    /// <summary>A worker exported the personal data held about them (GDPR access): who and when.</summary>
+    public const string PersonalDataExported = "personal-data-exported";
+
     public static string Received(string kind) => kind switch
     {
         CommandKinds.Documents => DocumentsReceived,

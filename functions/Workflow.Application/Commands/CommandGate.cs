@@ -218,6 +218,7 @@ public sealed class CommandGate(
             PolicyDayLength = policyDayLength,
             Terms = terms,
             WorkflowVersion = Orchestrations.Workflows.PermitApplication.PermitWorkflowVersions.Current,
+            Renews = submission.Renews,
             Sla = SlaSnapshot.Of(new SlaClock(terms.Sla, submission.SubmittedAt)),
             Federal = new FederalLegSnapshot(submission.Category.HasFederalLeg() ? FederalLegStatus.NotStarted : FederalLegStatus.NotApplicable, null, null, null, []),
             Fee = submission.FeeCents is null ? FeeStatus.NotDue : FeeStatus.Due,

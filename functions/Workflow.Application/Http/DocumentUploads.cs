@@ -5,7 +5,7 @@ using Workflow.Application.Validation;
 namespace Workflow.Application.Http;
 
 /// <summary>
-/// The document contents one request staged while it was read (<see cref="JsonBody.ReadAsync{T}(Microsoft.AspNetCore.Http.HttpRequest, long, DocumentUploads, CancellationToken)"/>),
+/// The document contents one request staged while it was read (<see cref="JsonBody.ReadAsync{T}(Microsoft.AspNetCore.Http.HttpRequest, long, DocumentUploads, CancellationToken, IReadOnlyDictionary{string, string})"/>),
 /// each under the reference that replaced its base64 in the JSON. Disposing it, before the request is answered,
 /// discards every staged upload: a valid request has saved its documents into the dossier by then, and what a
 /// refused request staged goes without ever having been in a dossier.

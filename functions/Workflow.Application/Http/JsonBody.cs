@@ -59,7 +59,9 @@ public static partial class JsonBody
     /// (<see cref="DocumentUploads.Attach"/> puts the staged contents on the documents). Neither the body nor a
     /// document is ever held whole in memory.
     /// </summary>
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, long maxBytes, DocumentUploads uploads, CancellationToken cancellationToken)
+    /// <param name="retiredMembers">Members the endpoint no longer has, with what to send instead: a body naming one is refused with that hint.</param>
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(
+        HttpRequest request, long maxBytes, DocumentUploads uploads, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? retiredMembers = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -92,7 +94,7 @@ public static partial class JsonBody
             // with a Content-Length within the limit the server holds the body to it.
             return request.ContentLength is null && await body.RunsOverAsync(cancellationToken)
                 ? (null, Problems.TooLarge(maxBytes))
-                : (null, Problems.BadRequest($"The body is not valid for this endpoint: {Describe(e)}"));
+                : (null, Problems.BadRequest($"The body is not valid for this endpoint: {Retired(e, retiredMembers) ?? Describe(e)}"));
         }
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or BoundedBodyStream.TooLargeException)
         {
@@ -134,6 +136,21 @@ public static partial class JsonBody
         string where = e.Path is { Length: > 0 } path ? $" at {Cut(path)}" : string.Empty;
         string what = Quoted().Replace(e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0], quoted => $"'{Cut(quoted.Groups[1].Value)}'");
         return $"{(what.Length <= 4 * MaxEchoedChars + 80 ? what : "The JSON does not fit this endpoint.")}{where}";
+    }
+
+    /// <summary>The hint for a retired member the body named at the top level, if that is what failed.</summary>
+    internal static string? Retired(JsonException e, IReadOnlyDictionary<string, string>? retiredMembers)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        foreach ((string member, string hint) in retiredMembers ?? new Dictionary<string, string>())
+        {
+            if (e.Path == $"$.{member}" && e.Message.Contains($"'{member}'", StringComparison.Ordinal))
+            {
+                return $"'{member}' is not a member of this body: {hint}";
+            }
+        }
+
+        return null;
     }
 
     static string Cut(string text) => text.Length <= MaxEchoedChars ? text : text[..MaxEchoedChars] + "...";

@@ -45,7 +45,7 @@ public static class PermitApi
             .WithName("SubmitApplication")
             .RequireRoles(AccessPolicies.Employers)
             .RequireRateLimiting(CallerRateLimits.Submissions)
-            .WithSummary("Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
+            .WithSummary("Submit an application, or a renewal naming the grant it renews (renews); idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).")
             .Accepts<SubmitApplicationRequest>("application/json")
             .Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .Produces<SubmissionAccepted>(StatusCodes.Status200OK)
@@ -53,6 +53,7 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(RetriesWhileRegistering.Instance);
         applications.MapGet("/{id}", GetAsync)
             .WithName("GetApplication")
@@ -84,8 +85,8 @@ public static class PermitApi
         applications.MapGet("/{id}/letter", GetLetterAsync)
             .WithName("GetDecisionLetter")
             .RequireRoles(AccessPolicies.ApplicationReaders)
-            .WithSummary("The decision letter kept with the dossier.")
-            .Produces<string>(contentType: "text/plain")
+            .WithSummary("The decision letter kept with the dossier, as a download: a PDF in Dutch with its English translation (a case decided before the PDF letters keeps its plain-text letter, served as stored).")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf", "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapPost("/{id}/documents", SupplyDocumentsAsync)
             .WithName("SupplyDocuments")
@@ -158,6 +159,7 @@ public static class PermitApi
         api.MapAssignmentApi(); // claims, releases, assignments, caseworkers: Http/AssignmentApi.cs
         api.MapDocumentApi(); // the dossier's documents, listed and read: Http/DocumentApi.cs
         api.MapDashboardApi(); // the managers' dashboard: Http/DashboardApi.cs
+        api.MapWorkerApi(); // the worker's own applications, letters and data export: Http/WorkerApi.cs
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
@@ -302,7 +304,8 @@ public static class PermitApi
 
         // Documents are staged as the body streams in; whatever the submission did not keep is discarded before the answer.
         await using var uploads = new DocumentUploads(staging);
-        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(request, settings.Value.MaxRequestBytes, uploads, cancellationToken);
+        (SubmitApplicationRequest? body, IResult? problem) = await JsonBody.ReadAsync<SubmitApplicationRequest>(
+            request, settings.Value.MaxRequestBytes, uploads, cancellationToken, SubmitApplicationRequest.RetiredMembers);
         if (body is null)
         {
             return problem!;
@@ -319,6 +322,8 @@ public static class PermitApi
             SubmissionStatus.Conflict => Problems.Conflict(
                 $"This submission id was already used by this applicant with different content (application {result.ApplicationId}). Use a new submission id for a new application."),
             SubmissionStatus.Forbidden => Problems.Forbidden(AccessProblems.ForeignApplicant),
+            SubmissionStatus.NotRenewable => Problems.Unprocessable(result.Reason!),
+            SubmissionStatus.RenewalConflict => Problems.Conflict(result.Reason!),
             SubmissionStatus.Registering => Problems.StillRegistering(
                 $"Application {result.ApplicationId} is still being registered by an earlier request with this submission id. Submit it again (the same body) after the Retry-After interval.",
                 result.RetryAfter!.Value),
@@ -341,10 +346,34 @@ public static class PermitApi
         return view is null ? Problems.NoApplication(id) : TypedResults.Ok(view);
     }
 
-    public static async Task<IResult> GetLetterAsync(string id, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision letter as a download: the PDF (or, for a case decided before the PDFs, its text letter) with its
+    /// stored content type, a file name, <c>nosniff</c> and a sandbox, kept by no cache (it holds names).
+    /// </summary>
+    public static async Task<IResult> GetLetterAsync(
+        string id, HttpContext http, ClaimsPrincipal user, ApplicationQueries queries, ApplicantAccess access, CancellationToken cancellationToken)
     {
-        string? letter = await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken) ? await queries.LetterAsync(id, cancellationToken) : null;
-        return letter is null ? Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).") : TypedResults.Text(letter, "text/plain; charset=utf-8");
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(queries);
+        if (!await MayAccessAsync(id, user, AccessPolicies.ApplicationReaders, access, cancellationToken)
+            || await queries.LetterAsync(id, cancellationToken) is not { } stored)
+        {
+            return Problems.NotFound($"There is no decision letter for application {Shorten(id)} (yet).");
+        }
+
+        return LetterResult(http, id, stored);
+    }
+
+    /// <summary>A stored letter as a download: its stored content type, sandboxed, never cached, named after the application.</summary>
+    public static IResult LetterResult(HttpContext http, string id, (string Name, Orchestrations.Ports.LetterFile Letter) stored)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        IHeaderDictionary headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = DocumentApi.ContentSecurityPolicy;
+        headers.CacheControl = "private, no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        return TypedResults.File(stored.Letter.Content.ToArray(), stored.Letter.ContentType, $"{id}-{stored.Name}");
     }
 
     /// <summary>The one-view; the read is audited with who read it.</summary>
@@ -703,11 +732,13 @@ public static class PermitApi
         services.AddSingleton(Orchestrations.Policy.EligibilityCatalog.Embedded);
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<SubmissionService>();
+        services.AddTransient<RenewalCheck>();
         services.AddTransient<ApplicationCommands>();
         services.AddTransient<ApplicationQueries>();
         services.AddTransient<Assignments.AssignmentCommands>();
         services.AddTransient<AssignmentQueries>();
         services.AddTransient<Dashboard.DashboardQueries>();
+        services.AddTransient<Workers.WorkerFiles>();
         services.AddTransient<PeakPeriodCommands>();
         services.AddTransient<ThirdPartyCommands>();
         services.AddTransient<ExclusionCommands>();

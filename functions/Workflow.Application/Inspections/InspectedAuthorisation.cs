@@ -3,7 +3,10 @@ using Workflow.Orchestrations.Register;
 
 namespace Workflow.Application.Inspections;
 
-/// <summary>One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive.</summary>
+/// <summary>
+/// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both
+/// inclusive; <c>Renews</c>: for a renewal, the application id of the authorisation it renews.
+/// </summary>
 public sealed record InspectedAuthorisation(
     string ApplicationId,
     string Employer,
@@ -11,4 +14,5 @@ public sealed record InspectedAuthorisation(
     DateOnly ValidFrom,
     DateOnly? ValidUntil,
     AuthorisationState State,
-    string StatusUrl);
+    string StatusUrl,
+    string? Renews = null);

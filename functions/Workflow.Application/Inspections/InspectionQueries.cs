@@ -69,7 +69,8 @@ public sealed class InspectionQueries(
             authorisation.ValidFrom,
             authorisation.ValidUntil,
             authorisation.State,
-            ApplicationQueries.StatusUrl(authorisation.ApplicationId));
+            ApplicationQueries.StatusUrl(authorisation.ApplicationId),
+            authorisation.Renews);
     }
 
     Task AuditAsync(Actor inspector, string searched, string? employer, string? directorKey, CancellationToken cancellationToken)

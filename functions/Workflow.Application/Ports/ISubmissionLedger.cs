@@ -7,7 +7,8 @@ namespace Workflow.Application.Ports;
 /// reserved but never scheduled, and to answer commands (category, time, fee) without reading the task hub.
 /// <c>InPeakPeriod</c> and <c>FunctionExcluded</c> are fixed when the submission is reserved, so the first answer, the
 /// status before the workflow records anything and the workflow's own terms all agree (a peak period declared a moment
-/// later does not change a submission already made).
+/// later does not change a submission already made). <c>Renews</c>: for a renewal, the application id of the
+/// authorisation it renews.
 /// </summary>
 public sealed record SubmissionRecord(
     string ApplicationId,
@@ -21,7 +22,8 @@ public sealed record SubmissionRecord(
     bool Scheduled,
     DateTimeOffset ReservedAt,
     bool InPeakPeriod = false,
-    bool FunctionExcluded = false);
+    bool FunctionExcluded = false,
+    string? Renews = null);
 
 /// <summary>The outcome of trying to reserve a submission.</summary>
 public enum ReservationOutcome

@@ -9,8 +9,10 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Register;
 using Workflow.Orchestrations.Serialization;
 using Workflow.Orchestrations.Sla;
 
@@ -88,7 +90,8 @@ public sealed class ApplicationQueries(
             Fee(state),
             state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: true, cancellationToken) : null,
             $"/api/applications/{applicationId}/commands",
-            await this.TimelineAsync(applicationId, clock, reader, cancellationToken));
+            await this.TimelineAsync(applicationId, clock, reader, cancellationToken),
+            Renewed(state.Renews));
     }
 
     /// <summary>The status for the applicant: its own procedure only (see <see cref="ApplicantView"/>).</summary>
@@ -121,7 +124,8 @@ public sealed class ApplicationQueries(
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses),
             state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: false, cancellationToken) : null,
-            await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken));
+            await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken),
+            Renewed(state.Renews));
     }
 
     /// <summary>
@@ -330,24 +334,50 @@ public sealed class ApplicationQueries(
             DecisionGrounds.All);
     }
 
-    public async Task<string?> LetterAsync(string applicationId, CancellationToken cancellationToken) =>
-        await dossiers.GetLetterAsync(applicationId, IssueDecisionLetterActivity.LetterName, cancellationToken);
+    /// <summary>
+    /// The decision letter as stored, with its name: the PDF, or for a case decided before the PDFs its text letter.
+    /// </summary>
+    public async Task<(string Name, LetterFile Letter)?> LetterAsync(string applicationId, CancellationToken cancellationToken)
+    {
+        foreach (string name in (string[])[IssueDecisionLetterActivity.LetterName, LetterNames.LegacyDecisionText])
+        {
+            if (await dossiers.GetLetterAsync(applicationId, name, cancellationToken) is { } letter)
+            {
+                return (name, letter);
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
-    /// The decision with, for a grant entered in the register (when the case closed), its authorisation and, for a nurse
-    /// awaiting recognition, where the recognition follow-up stands (§2.6; overdue for <paramref name="staff"/> only).
+    /// The decision with, for a grant entered in the register (when the case closed), its authorisation: what it renews,
+    /// and the application that renews it or renewed it (both applications are the same applicant's, so whoever may read
+    /// this one may read the other); and for a nurse awaiting recognition, where the recognition follow-up stands (§2.6;
+    /// overdue for <paramref name="staff"/> only).
     /// </summary>
     async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, bool staff, CancellationToken cancellationToken)
     {
         DecisionView decision = Decision(state, outcome);
-        return outcome == Outcome.Granted && state.IsClosed && await register.GetAsync(state.ApplicationId, cancellationToken) is { } granted
-            ? decision with
-            {
-                Authorisation = new AuthorisationView(granted.ValidFrom, granted.ValidUntil, granted.State),
-                Recognition = await recognition.SummaryAsync(state.ApplicationId, staff, cancellationToken),
-            }
-            : decision;
+        if (outcome != Outcome.Granted || !state.IsClosed || await register.GetAsync(state.ApplicationId, cancellationToken) is not { } granted)
+        {
+            return decision;
+        }
+
+        AuthorisationRenewal? renewal = await register.GetRenewalAsync(state.ApplicationId, cancellationToken);
+        return decision with
+        {
+            Authorisation = new AuthorisationView(
+                granted.ValidFrom,
+                granted.ValidUntil,
+                granted.State,
+                Renewed(granted.Renews),
+                renewal is null ? null : new RenewalView(renewal.RenewingApplicationId, renewal.State, StatusUrl(renewal.RenewingApplicationId))),
+            Recognition = await recognition.SummaryAsync(state.ApplicationId, staff, cancellationToken),
+        };
     }
+
+    static RenewedAuthorisationView? Renewed(string? renews) => renews is null ? null : new RenewedAuthorisationView(renews, StatusUrl(renews));
 
     static DecisionView Decision(PermitCase state, Outcome outcome) => new(
         outcome,

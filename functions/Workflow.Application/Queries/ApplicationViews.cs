@@ -11,7 +11,8 @@ namespace Workflow.Application.Queries;
 /// <summary>
 /// <c>GET /api/applications/{id}</c> for staff (caseworkers, managers, inspectors): the whole record. Times are policy
 /// times (equal to real time in production); durations are in policy days. <c>Now</c> is the moment the view was made,
-/// on the application's own policy clock. The applicant gets <see cref="ApplicantView"/> instead.
+/// on the application's own policy clock. The applicant gets <see cref="ApplicantView"/> instead. <c>Renews</c>: for a
+/// renewal, the authorisation it renews.
 /// </summary>
 public sealed record ApplicationView(
     string ApplicationId,
@@ -31,13 +32,15 @@ public sealed record ApplicationView(
     FeeView Fee,
     DecisionView? Decision,
     string CommandsUrl,
-    IReadOnlyList<TimelineEntry> Timeline) : ApplicationStatus;
+    IReadOnlyList<TimelineEntry> Timeline,
+    RenewedAuthorisationView? Renews = null) : ApplicationStatus;
 
 /// <summary>
 /// <c>GET /api/applications/{id}</c> for the applicant (the employer, or the self-employed person): its own procedure.
 /// Where the file stands, what is awaited from the applicant and by when, the fee due and how to pay it, the SLA clock
 /// and dates, the decision and its grounds once the letter exists, and its part of the timeline. Nothing of the
 /// assessment (rules, fraud signals), the third parties, the caseworker's verdict or the federal office's answer.
+/// <c>Renews</c>: for a renewal, the authorisation it renews (the applicant's own).
 /// </summary>
 public sealed record ApplicantView(
     string ApplicationId,
@@ -50,7 +53,8 @@ public sealed record ApplicantView(
     FeeView Fee,
     ApplicantSlaView Sla,
     DecisionView? Decision,
-    IReadOnlyList<TimelineEntry> Timeline) : ApplicationStatus;
+    IReadOnlyList<TimelineEntry> Timeline,
+    RenewedAuthorisationView? Renews = null) : ApplicationStatus;
 
 /// <summary>Where the file stands, as the applicant sees it.</summary>
 public enum ApplicantStage
@@ -118,8 +122,26 @@ public sealed record DecisionView(
     AuthorisationView? Authorisation = null,
     Recognition.RecognitionSummary? Recognition = null);
 
-/// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state.</summary>
-public sealed record AuthorisationView(DateOnly ValidFrom, DateOnly? ValidUntil, Orchestrations.Register.AuthorisationState State);
+/// <summary>
+/// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when
+/// the policy data has no term) and its state; for a renewal, the authorisation it renews (<c>Renews</c>); for an
+/// authorisation an application renews or renewed, that application (<c>RenewedBy</c>).
+/// </summary>
+public sealed record AuthorisationView(
+    DateOnly ValidFrom,
+    DateOnly? ValidUntil,
+    Orchestrations.Register.AuthorisationState State,
+    RenewedAuthorisationView? Renews = null,
+    RenewalView? RenewedBy = null);
+
+/// <summary>The authorisation a renewal renews: the application id of its grant, and where that grant's status is.</summary>
+public sealed record RenewedAuthorisationView(string ApplicationId, string StatusUrl);
+
+/// <summary>
+/// The application that renews an authorisation: <c>pending</c> while it is open, <c>renewed</c> once it was granted;
+/// and where its status is.
+/// </summary>
+public sealed record RenewalView(string ApplicationId, Orchestrations.Register.RenewalState State, string StatusUrl);
 
 public sealed record DecisionGroundView(string Code, string? Section, string? Description);
 

@@ -76,6 +76,7 @@ public static class TimelineAudiences
 
         new(CommandEvents.OneViewRead, Audience.Manager | Audience.Inspector, []),
         new(CommandEvents.DocumentRead, Audience.Manager | Audience.Inspector, []),
+        new(CommandEvents.PersonalDataExported, Audience.Manager | Audience.Inspector, []),
     }.ToDictionary(r => r.Event, StringComparer.Ordinal);
 
     /// <summary>Every kind listed, for the matrix test and the documentation.</summary>

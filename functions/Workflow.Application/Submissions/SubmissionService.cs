@@ -42,16 +42,24 @@ public enum SubmissionStatus
 
     /// <summary>The caller may not submit for the request's applicant (an employer submitting for another); nothing was stored.</summary>
     Forbidden,
+
+    /// <summary>A renewal of an authorisation the applicant does not hold (or not for this worker or category); nothing was stored.</summary>
+    NotRenewable,
+
+    /// <summary>A renewal of an authorisation that cannot be renewed as it stands (expired, withdrawn, renewed by another); nothing was stored.</summary>
+    RenewalConflict,
 }
 
-public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null, Queries.FeeView? Fee = null);
+/// <param name="Reason">Why a renewal was refused.</param>
+public sealed record SubmissionResult(SubmissionStatus Status, string? ApplicationId, ValidationErrors? Errors = null, TimeSpan? RetryAfter = null, Queries.FeeView? Fee = null, string? Reason = null);
 
 /// <summary>
 /// Submits an application, idempotently (docs/design.md#idempotent-submission): validate; reserve the submission in the ledger with a
 /// conditional insert <b>before</b> scheduling; keep the dossier and documents; schedule the workflow with the
 /// derived instance id and dedupe statuses. A repeat with the same body returns the existing application (also after
 /// completion); with another body it is a conflict. A reservation whose submitter crashed before scheduling is taken
-/// over by the next repeat, so no submission stays stuck.
+/// over by the next repeat, so no submission stays stuck. A renewal is checked and claims the authorisation it renews
+/// (<see cref="RenewalCheck"/>) before the reservation; a repeat of a submission already reserved is not checked again.
 /// </summary>
 public sealed partial class SubmissionService(
     DurableTaskClient client,
@@ -59,10 +67,13 @@ public sealed partial class SubmissionService(
     IDossierStore dossiers,
     IAuditLog auditLog,
     IPeakPeriodCalendar peakPeriods,
+    RenewalCheck renewals,
     PolicyCatalog policy,
     EligibilityCatalog eligibility,
     TimeProvider time,
     IOptions<WorkflowSettings> settings,
+    IWorkerApplications workers,
+    IPartyFingerprint fingerprints,
     ILogger<SubmissionService> logger)
 {
     /// <summary>The audit row of a submission, by its submitter.</summary>
@@ -96,6 +107,23 @@ public sealed partial class SubmissionService(
         string applicationId = ApplicationIds.Derive(submission.ApplicantKey, submission.SubmissionId);
         Activity.Current?.SetTag(PermitTelemetry.ApplicationIdTag, applicationId); // the request's span: the trace of this application starts here
 
+        // A renewal (§2.5) claims the authorisation it renews first; refused, it stores nothing. A repeat of a
+        // submission already reserved is answered as any repeat, whatever became of the authorisation since.
+        bool claimedNow = false;
+        if (submission.Renews is not null && await ledger.GetAsync(applicationId, cancellationToken) is null)
+        {
+            RenewalClaim claim = await renewals.ClaimAsync(submission, applicationId, now, cancellationToken);
+            switch (claim.Verdict)
+            {
+                case RenewalVerdict.NotRenewable:
+                    return new SubmissionResult(SubmissionStatus.NotRenewable, null, Reason: claim.Reason);
+                case RenewalVerdict.Conflict:
+                    return new SubmissionResult(SubmissionStatus.RenewalConflict, null, Reason: claim.Reason);
+            }
+
+            claimedNow = claim.MadeNow;
+        }
+
         // Fixed now, before anything is stored: the first answer, the status and the workflow's terms all rest on them.
         bool functionExcluded = eligibility.ExcludesFunction(submission.Category, submission.Job.VksLevel, PolicyCatalog.BelgianDate(now));
         bool peak = await this.IsPeakAsync(now, cancellationToken);
@@ -112,13 +140,19 @@ public sealed partial class SubmissionService(
             Scheduled: false,
             ReservedAt: now,
             InPeakPeriod: peak,
-            FunctionExcluded: functionExcluded);
+            FunctionExcluded: functionExcluded,
+            Renews: submission.Renews);
 
         (ReservationOutcome outcome, SubmissionRecord stored) = await ledger.TryReserveAsync(reservation, cancellationToken);
         if (outcome == ReservationOutcome.Exists)
         {
             if (stored.BodySha256 != reservation.BodySha256)
             {
+                if (claimedNow && stored.Renews != submission.Renews)
+                {
+                    await renewals.ReleaseAsync(submission.Renews!, applicationId, cancellationToken); // this id holds another body, which renews nothing of it
+                }
+
                 return new SubmissionResult(SubmissionStatus.Conflict, applicationId);
             }
 
@@ -153,26 +187,30 @@ public sealed partial class SubmissionService(
     async Task RegisterAsync(ValidatedSubmission submission, SubmissionRecord record, Actor? submitter, CancellationToken cancellationToken)
     {
         string applicationId = record.ApplicationId;
-        await dossiers.SaveApplicationAsync(submission.ToDossier(applicationId, record.SubmittedAt), cancellationToken);
+        ApplicationDossier dossier = submission.ToDossier(applicationId, record.SubmittedAt);
+        await dossiers.SaveApplicationAsync(dossier, cancellationToken);
+        if (PartyKeys.WorkerOf(fingerprints, dossier.Worker.PersonNumber) is string workerKey)
+        {
+            await workers.RecordAsync(workerKey, applicationId, cancellationToken); // the worker follows it too
+        }
+
         foreach (ValidatedDocument document in submission.Documents)
         {
             await document.SaveAsync(dossiers, applicationId, cancellationToken);
         }
 
+        var details = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["category"] = JsonNamingPolicy.KebabCaseLower.ConvertName(record.Category.ToString()),
+            ["documents"] = string.Join(',', submission.Documents.Select(d => $"{d.Record.Type}:{d.Record.Sha256[..12]}")),
+        };
+        if (record.Renews is string renews)
+        {
+            details["renews"] = renews;
+        }
+
         await auditLog.AppendAsync(
-            new AuditEntry(
-                applicationId,
-                "api-submitted",
-                record.SubmittedAt,
-                SubmittedEvent,
-                Actors.Employer,
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["category"] = JsonNamingPolicy.KebabCaseLower.ConvertName(record.Category.ToString()),
-                    ["documents"] = string.Join(',', submission.Documents.Select(d => $"{d.Record.Type}:{d.Record.Sha256[..12]}")),
-                },
-                submitter?.Subject,
-                submitter?.Name),
+            new AuditEntry(applicationId, "api-submitted", record.SubmittedAt, SubmittedEvent, Actors.Employer, details, submitter?.Subject, submitter?.Name),
             cancellationToken);
 
         var input = new PermitApplicationInput(
@@ -181,7 +219,8 @@ public sealed partial class SubmissionService(
             record.SubmittedAt,
             settings.Value.PolicyDayLength,
             TermsOf(record, policy),
-            record.FunctionExcluded);
+            record.FunctionExcluded,
+            record.Renews);
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(

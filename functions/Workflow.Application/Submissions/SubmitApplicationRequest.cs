@@ -7,7 +7,8 @@ namespace Workflow.Application.Submissions;
 /// <summary>
 /// <c>POST /api/applications</c>: an application as the portal sends it. Every member is nullable so that a missing
 /// one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot,
-/// for instance, send its own submission time: the system takes it).
+/// for instance, send its own submission time: the system takes it). <c>Renews</c> makes it a renewal: the application
+/// id of the grant whose authorisation it renews (as the register and the grant's status name it).
 /// </summary>
 public sealed record SubmitApplicationRequest(
     string? SubmissionId,
@@ -17,7 +18,15 @@ public sealed record SubmitApplicationRequest(
     WorkerInput? Worker,
     JobInput? Job,
     IReadOnlyList<DocumentInput>? Documents,
-    LabourMarketTestInput? LabourMarketTest = null);
+    LabourMarketTestInput? LabourMarketTest = null,
+    string? Renews = null)
+{
+    /// <summary>Members a submission no longer takes, with what to send instead (a flag was once asked for renewals).</summary>
+    public static readonly IReadOnlyDictionary<string, string> RetiredMembers = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["renewal"] = "a renewal names the authorisation it renews: give renews, the application id of the grant (GET /api/applications/{id} of the grant shows it), instead of a flag.",
+    };
+}
 
 /// <summary>The employer (every category but the professional card).</summary>
 public sealed record EmployerInput(string? Kbo, string? Name, string? ContactEmail);

@@ -17,10 +17,11 @@ public sealed record ValidatedSubmission(
     WorkerDetails Worker,
     JobDetails Job,
     IReadOnlyList<ValidatedDocument> Documents,
-    LabourMarketTestDetails? LabourMarketTest)
+    LabourMarketTestDetails? LabourMarketTest,
+    string? Renews = null)
 {
     public ApplicationDossier ToDossier(string applicationId, DateTimeOffset submittedAt) =>
-        new(applicationId, this.SubmissionId, this.Category, submittedAt, this.Employer, this.SelfEmployed, this.Worker, this.Job, this.LabourMarketTest);
+        new(applicationId, this.SubmissionId, this.Category, submittedAt, this.Employer, this.SelfEmployed, this.Worker, this.Job, this.LabourMarketTest, this.Renews);
 }
 
 /// <summary>
@@ -81,9 +82,13 @@ public static class SubmissionValidator
         JobDetails? job = ValidateJob(errors, request.Job, category, today);
         LabourMarketTestDetails? labourMarketTest = ValidateLabourMarketTest(errors, request.LabourMarketTest, category, today);
         IReadOnlyList<ValidatedDocument> documents = DocumentRules.Validate(errors, "documents", request.Documents, now, required: false);
+        if (request.Renews is not null && !ApplicationIds.IsWellFormed(request.Renews))
+        {
+            errors.Add("renews", $"must be the application id of the grant renewed: '{ApplicationIds.Prefix}' and {ApplicationIds.Length - ApplicationIds.Prefix.Length} lowercase letters or digits 2-7");
+        }
 
         return errors.IsValid
-            ? new ValidatedSubmission(applicantKey!, request.SubmissionId!, category, employer, selfEmployed, worker!, job!, documents, labourMarketTest)
+            ? new ValidatedSubmission(applicantKey!, request.SubmissionId!, category, employer, selfEmployed, worker!, job!, documents, labourMarketTest, request.Renews)
             : null;
     }
 

@@ -78,6 +78,10 @@ public static partial class EasyAuthPrincipal
             {
                 identity.AddClaim(new Claim(PermitClaims.Applicant, applicant));
             }
+            else if (IsPersonType(claim.Type) && !identity.HasClaim(c => c.Type == PermitClaims.Person))
+            {
+                identity.AddClaim(new Claim(PermitClaims.Person, claim.Value)); // checked and fingerprinted where it is read
+            }
             else if (ObjectIdTypes.Contains(claim.Type, StringComparer.Ordinal) && !identity.HasClaim(c => c.Type == PermitClaims.Subject))
             {
                 identity.AddClaim(new Claim(PermitClaims.Subject, claim.Value));
@@ -102,6 +106,13 @@ public static partial class EasyAuthPrincipal
     /// </summary>
     static bool IsApplicantType(string type) =>
         type is PermitClaims.Applicant or "extn.applicant" or "extension_applicant" || DirectoryExtension().IsMatch(type);
+
+    /// <summary>A worker's INSZ or BIS number as the identity provider asserts it (a claims-mapping policy's <c>person</c>, or the directory extension).</summary>
+    static bool IsPersonType(string type) =>
+        type is PermitClaims.Person or "extn.person" or "extension_person" || PersonExtension().IsMatch(type);
+
+    [GeneratedRegex("^extension_[0-9a-fA-F]{32}_person$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonExtension();
 
     [GeneratedRegex("^extension_[0-9a-fA-F]{32}_applicant$", RegexOptions.CultureInvariant)]
     private static partial Regex DirectoryExtension();

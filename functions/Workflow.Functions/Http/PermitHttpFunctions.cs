@@ -87,7 +87,7 @@ public static class PermitHttpFunctions
         FunctionContext context,
         CancellationToken cancellationToken) =>
         FunctionAccess.RunAsync(request, context, AccessPolicies.ApplicationReaders, user =>
-            PermitApi.GetLetterAsync(id, user, Service<ApplicationQueries>(context), Service<ApplicantAccess>(context), cancellationToken));
+            PermitApi.GetLetterAsync(id, request.HttpContext, user, Service<ApplicationQueries>(context), Service<ApplicantAccess>(context), cancellationToken));
 
     [Function("SupplyDocuments")]
     public static Task<IResult> SupplyDocuments(

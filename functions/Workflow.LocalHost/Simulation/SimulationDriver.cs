@@ -20,7 +20,7 @@ namespace Workflow.LocalHost.Simulation;
 public sealed class SimulationDriver(SimulationConfig config, SimulationHost host, TimeSpan policyDay) : IAsyncDisposable
 {
     /// <summary>The simulated parties the run needs: all of them (the payment provider's checkout, the federal office, the sources).</summary>
-    const string SimulatedParties = "authentic-sources,federal-office,payment-provider,exclusions-seed";
+    const string SimulatedParties = "authentic-sources,federal-office,payment-provider,exclusions-seed,ebox";
 
     static readonly TimeSpan HttpTimeout = TimeSpan.FromSeconds(100);
 

@@ -45,7 +45,14 @@ public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicant
         IReadOnlyList<StoredDocument> documents = await dossiers.ListDocumentsAsync(input, CancellationToken.None);
 
         DateOnly submissionDate = PolicyCatalog.BelgianDate(dossier.SubmittedAt);
-        IReadOnlyList<RuleResult> rules = EligibilityRules.Evaluate(Facts(dossier, submissionDate, documents), catalog);
+        EligibilityFacts facts = Facts(dossier, submissionDate, documents);
+        IReadOnlyList<RuleResult> rules = EligibilityRules.Evaluate(facts, catalog);
+        if (dossier.Renews is string renews)
+        {
+            // A renewal runs its category's rules, and the wage check against the grant it renews (§2.1, §2.5).
+            ApplicationDossier? previous = await dossiers.GetApplicationAsync(renews, CancellationToken.None);
+            rules = [.. rules, RenewalWage.Evaluate(RenewalFacts(facts, renews, previous, overview), catalog)];
+        }
 
         EmployerFacts? employer = null;
         IReadOnlyList<FraudSignal> signals = [];
@@ -98,6 +105,21 @@ public sealed class AssessApplicationActivity(IDossierStore dossiers, IApplicant
             dossier.LabourMarketTest?.Vacancies ?? [],
             documents.Select(d => d.Type).ToHashSet(StringComparer.Ordinal),
             dossier.Worker.IntegrationTestPassed);
+    }
+
+    /// <summary>What the wage check of a renewal looks at: the renewal's facts, the previous grant's wage from its dossier, the worker's wage from DMFA.</summary>
+    public static RenewalWageFacts RenewalFacts(EligibilityFacts facts, string renewedApplicationId, ApplicationDossier? previous, AuthenticSourceOverview? overview)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        string? declared = overview?.Value(AuthenticSource.Dmfa, SourceFields.Worker, SourceFields.WorkerGrossWageLastQuarter);
+        return new RenewalWageFacts(
+            facts.Category,
+            facts.SubmissionDate,
+            facts.WorkerAgeAtSubmission,
+            facts.NurseAwaitingRecognition,
+            renewedApplicationId,
+            previous?.Job.GrossAnnualSalary,
+            decimal.TryParse(declared, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal wage) ? wage : null);
     }
 
     /// <summary>What the fraud screening looks at, from the one-view and the platform's own count of applications.</summary>

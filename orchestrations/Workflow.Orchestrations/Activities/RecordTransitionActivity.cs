@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Register;
 using Workflow.Orchestrations.Telemetry;
@@ -16,7 +17,7 @@ public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, C
 
 /// <summary>
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other
-/// parties (federal office, third parties, notifications, alerts through the outbox), so the case never says a state
+/// parties (federal office, third parties, notifications with the employer's letters to its e-Box, alerts through the outbox), so the case never says a state
 /// whose messages are not out; then the fate of the commands it handled, the case index with the dashboard's facts
 /// (<see cref="ICaseFacts"/>) and, when it closes granted, the authorisations register, and last its audit rows, so a reader who sees a step in the timeline finds the case in
 /// that state. Every write is idempotent on its own key, so a retried activity (or a replayed one after a crash)
@@ -27,6 +28,7 @@ public sealed class RecordTransitionActivity(
     IFederalOfficeGateway federalOffice,
     IThirdPartyGateway thirdParties,
     INotificationSender notifications,
+    EBoxLetterDelivery eBox,
     IAlertPublisher alerts,
     ICommandOutcomes commands,
     IAuditLog auditLog,
@@ -54,6 +56,7 @@ public sealed class RecordTransitionActivity(
         foreach (PartyNotification notification in effects.Notifications)
         {
             await notifications.SendAsync(notification, none);
+            await eBox.DeliverAsync(notification, none); // the employer's letter, in its e-Box, once per notification key
         }
 
         foreach (SlaAlert alert in effects.Alerts)

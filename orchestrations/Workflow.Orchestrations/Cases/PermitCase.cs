@@ -46,6 +46,9 @@ public sealed record PermitCase
     /// <summary>The workflow version the application runs on (older versions admit fewer commands).</summary>
     public required string WorkflowVersion { get; init; }
 
+    /// <summary>For a renewal: the application id of the authorisation it renews (from the workflow input).</summary>
+    public string? Renews { get; init; }
+
     public Stage Stage { get; init; } = Stage.Received;
 
     public required SlaSnapshot Sla { get; init; }

@@ -56,13 +56,22 @@ public static partial class PermitCaseModel
             PolicyDayLength = input.PolicyDayLength,
             Terms = input.Terms,
             WorkflowVersion = workflowVersion,
+            Renews = input.Renews,
             Sla = SlaSnapshot.Of(new SlaClock(input.Terms.Sla, input.Clock().ToPolicy(input.SubmittedAt))),
             Federal = new FederalLegSnapshot(input.Category.HasFederalLeg() ? FederalLegStatus.NotStarted : FederalLegStatus.NotApplicable, null, null, null, []),
             Fee = input.Terms.Admissibility.Fee is null ? FeeStatus.NotDue : FeeStatus.Due,
         };
 
         var change = new CaseChange(initial, realNow);
-        change.Record(CaseEvents.Received, Actors.System);
+        if (input.Renews is string renews)
+        {
+            change.Record(CaseEvents.Received, Actors.System, ("renews", renews));
+        }
+        else
+        {
+            change.Record(CaseEvents.Received, Actors.System);
+        }
+
         change.Set(c => c with { Stage = Stage.Admissibility });
         if (input.FunctionExcluded)
         {

@@ -5,7 +5,8 @@ namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
 /// The input of a permit workflow: ids, codes and the resolved policy only (no personal data). The policy-day length
-/// is stamped here so the instance keeps its time scale whatever the setting becomes later.
+/// is stamped here so the instance keeps its time scale whatever the setting becomes later. <c>Renews</c>: for a renewal,
+/// the application id of the authorisation it renews (absent in inputs written before renewals existed).
 /// </summary>
 public sealed record PermitApplicationInput(
     string ApplicationId,
@@ -13,7 +14,8 @@ public sealed record PermitApplicationInput(
     DateTimeOffset SubmittedAt,
     TimeSpan PolicyDayLength,
     PermitTerms Terms,
-    bool FunctionExcluded = false)
+    bool FunctionExcluded = false,
+    string? Renews = null)
 {
     public PolicyClock Clock() => new(this.SubmittedAt, this.PolicyDayLength);
 }

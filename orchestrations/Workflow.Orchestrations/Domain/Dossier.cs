@@ -4,7 +4,8 @@ namespace Workflow.Orchestrations.Domain;
 
 /// <summary>
 /// The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities
-/// read it; it never enters orchestration inputs, outputs, events, custom status or logs.
+/// read it; it never enters orchestration inputs, outputs, events, custom status or logs. <c>Renews</c>: for a renewal,
+/// the application id of the authorisation it renews (an id, not personal data).
 /// </summary>
 public sealed record ApplicationDossier(
     string ApplicationId,
@@ -15,7 +16,8 @@ public sealed record ApplicationDossier(
     SelfEmployedDetails? SelfEmployed,
     WorkerDetails Worker,
     JobDetails Job,
-    LabourMarketTestDetails? LabourMarketTest = null)
+    LabourMarketTestDetails? LabourMarketTest = null,
+    string? Renews = null)
 {
     /// <summary>Who applied: the employer's KBO number, or the self-employed applicant's key.</summary>
     public string ApplicantKey => ApplicationIds.ApplicantKey(this.Employer?.Kbo, this.SelfEmployed?.Reference);

@@ -116,6 +116,9 @@ public sealed class PolicyCatalog
         return Latest(terms.Where(t => t.Category == category), grantedOn) ?? Latest(terms.Where(t => t.Category is null), grantedOn);
     }
 
+    /// <summary>The appeal route in force for a decision taken on <paramref name="decidedOn"/>; null when the data has none.</summary>
+    public AppealRouteEntry? AppealRouteOn(DateOnly decidedOn) => Latest(this.data.AppealRoutes ?? [], decidedOn);
+
     static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
         where T : DatedEntry =>
         entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);

@@ -11,7 +11,8 @@ public sealed record PolicyData(
     IReadOnlyList<FederalLegEntry> FederalLeg,
     IReadOnlyList<OverallDeadlineEntry> OverallDeadlines,
     IReadOnlyList<CaseLimitsEntry>? CaseLimits = null,
-    IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null);
+    IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null,
+    IReadOnlyList<AppealRouteEntry>? AppealRoutes = null);
 
 public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
 
@@ -89,4 +90,15 @@ public sealed record AuthorisationTermEntry(
     DateOnly ValidFrom,
     int? Months,
     int? Days,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>
+/// The appeal route a decision letter states, in Dutch (the letter) and English (its translation), for decisions taken
+/// from <c>ValidFrom</c> (a date in Brussels).
+/// </summary>
+public sealed record AppealRouteEntry(
+    string Id,
+    DateOnly ValidFrom,
+    string Dutch,
+    string English,
     string Source) : DatedEntry(Id, ValidFrom, Source);

@@ -22,4 +22,19 @@ public interface IAuthorisationRegister
 
     /// <summary>The grants to every employer the director directed when it was granted, in application id order.</summary>
     Task<AuthorisationPage> ListByDirectorAsync(string directorKey, int pageSize, string? continuation, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the renewal of an authorisation for an application, unless another holds it: an authorisation is renewed
+    /// by one application at a time, and once only. Returns the renewal as stored (this claim, or the one that stood).
+    /// </summary>
+    Task<AuthorisationRenewal> ClaimRenewalAsync(AuthorisationRenewal claim, CancellationToken cancellationToken);
+
+    /// <summary>The renewal of an authorisation (pending or granted), or null when nothing renews it.</summary>
+    Task<AuthorisationRenewal?> GetRenewalAsync(string renewedApplicationId, CancellationToken cancellationToken);
+
+    /// <summary>Frees an authorisation whose renewing application closed without a grant (only a pending claim of that application).</summary>
+    Task ReleaseRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken);
+
+    /// <summary>Marks an authorisation renewed by the application that holds its claim (safe to repeat).</summary>
+    Task CompleteRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken);
 }

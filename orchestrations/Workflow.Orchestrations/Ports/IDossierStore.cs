@@ -25,10 +25,14 @@ public interface IDossierStore
 
     Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken);
 
-    /// <summary>Stores a letter and returns its reference (a path inside the dossier, no personal data).</summary>
-    Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a letter with its content type under its name (writing the same name again replaces it) and returns its
+    /// reference (a path inside the dossier ending in the name, no personal data).
+    /// </summary>
+    Task<string> SaveLetterAsync(string applicationId, string letterName, LetterFile letter, CancellationToken cancellationToken);
 
-    Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken);
+    /// <summary>A letter as stored, with its stored content type; null when the dossier holds none of that name.</summary>
+    Task<LetterFile?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken);
 
     /// <summary>Deletes the whole dossier (retention); returns how many items went. Deleting a deleted dossier deletes nothing.</summary>
     Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken);

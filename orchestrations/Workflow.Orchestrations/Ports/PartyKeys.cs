@@ -9,6 +9,7 @@ public static class PartyKeys
 {
     const string EmployerPrefix = "employer:";
     const string DirectorPrefix = "director:";
+    const string WorkerPrefix = "worker:";
 
     /// <summary>The key of an employer by its canonical (10-digit) KBO number.</summary>
     public static string Employer(string kbo) => EmployerPrefix + kbo;
@@ -18,6 +19,18 @@ public static class PartyKeys
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         return DirectorPrefix + fingerprint.OfPersonNumber(canonicalPersonNumber);
+    }
+
+    /// <summary>
+    /// The key of the worker with <paramref name="personNumber"/> (an INSZ or BIS number, separators allowed): the
+    /// register's reference and the worker's own index; null when it is not a valid number.
+    /// </summary>
+    public static string? WorkerOf(IPartyFingerprint fingerprint, string? personNumber)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        return Domain.Identifiers.PersonNumber.Check(personNumber).IsValid && Domain.Identifiers.PersonNumber.Normalize(personNumber) is string number
+            ? WorkerPrefix + fingerprint.OfPersonNumber(number)
+            : null;
     }
 
     /// <summary>The KBO number in an employer's key; null for a director's (whose number is not in the key).</summary>

@@ -31,6 +31,9 @@ public static class SourceFields
     public const string DeclaredMonthlyWageOfAdmitted = "declared-monthly-wage-of-admitted-eur";
     public const string ContractMonthlyWageOfAdmitted = "contract-monthly-wage-of-admitted-eur";
 
+    /// <summary>DMFA, subject worker: the gross wage the employer declared for the worker last quarter, EUR (only for a worker it employs).</summary>
+    public const string WorkerGrossWageLastQuarter = "gross-wage-last-quarter-eur";
+
     /// <summary>National register: "found", "not-found", or "not-registered" (BIS holders and first-time workers).</summary>
     public const string Registration = "registration";
 

@@ -1,5 +1,6 @@
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Orchestrations.Register;
 
@@ -7,7 +8,8 @@ namespace Workflow.Orchestrations.Register;
 /// One work authorisation in the register: the application that granted it, the employer (its KBO number, or the
 /// self-employed applicant's key), the worker by a keyed fingerprint of their person number ("worker:" + hex; null
 /// when the worker has none), the category and its validity (Belgian dates, both inclusive; <c>ValidUntil</c> null when
-/// the policy data holds no term). <c>TermId</c> names the policy entry the validity came from. No personal data in clear.
+/// the policy data holds no term). <c>TermId</c> names the policy entry the validity came from. <c>Renews</c>: for a
+/// renewal, the application id of the authorisation it renews. No personal data in clear.
 /// </summary>
 public sealed record Authorisation(
     string ApplicationId,
@@ -17,7 +19,8 @@ public sealed record Authorisation(
     DateOnly ValidFrom,
     DateOnly? ValidUntil,
     AuthorisationState State,
-    string? TermId)
+    string? TermId,
+    string? Renews = null)
 {
     /// <summary>The last day of validity of an authorisation valid from <paramref name="from"/> for <paramref name="term"/>: the day before the term ends.</summary>
     public static DateOnly ValidUntilFor(DateOnly from, AuthorisationTermEntry term)
@@ -26,19 +29,26 @@ public sealed record Authorisation(
         return from.AddMonths(term.Months ?? 0).AddDays((term.Days ?? 0) - 1);
     }
 
-    /// <summary>The authorisation an application of <paramref name="category"/> granted on <paramref name="grantedOn"/> receives under <paramref name="policy"/>.</summary>
-    public static Authorisation Grant(string applicationId, string employer, string? workerReference, PermitCategory category, DateOnly grantedOn, PolicyCatalog policy)
+    /// <summary>
+    /// The authorisation an application of <paramref name="category"/> granted on <paramref name="grantedOn"/> receives
+    /// under <paramref name="policy"/>. A renewal (<paramref name="renewed"/>: the authorisation it renews) continues
+    /// it: valid from the day after the renewed one ends, or from the decision date when that is later (interpretation,
+    /// docs/design.md#renewals), for the category's term in force on that first day.
+    /// </summary>
+    public static Authorisation Grant(string applicationId, string employer, string? workerReference, PermitCategory category, DateOnly grantedOn, PolicyCatalog policy, Authorisation? renewed = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        AuthorisationTermEntry? term = policy.AuthorisationTermFor(category, grantedOn);
+        DateOnly from = renewed?.ValidUntil is DateOnly previousEnd && previousEnd >= grantedOn ? previousEnd.AddDays(1) : grantedOn;
+        AuthorisationTermEntry? term = policy.AuthorisationTermFor(category, from);
         return new Authorisation(
             applicationId,
             employer,
             workerReference,
             category,
-            grantedOn,
-            term is null ? null : ValidUntilFor(grantedOn, term),
+            from,
+            term is null ? null : ValidUntilFor(from, term),
             AuthorisationState.Granted,
-            term?.Id);
+            term?.Id,
+            renewed?.ApplicationId);
     }
 }

@@ -56,4 +56,10 @@ public static class RuleIds
 
     /// <summary>§2.5: the note sets no category conditions for the professional card.</summary>
     public const string ProfessionalCardCategoryConditions = "professional-card.category-conditions";
+
+    /// <summary>
+    /// §2.1 (data-driven fraud detection: wages paid correctly), for renewals (§2.5): the wage the authentic sources
+    /// declare for the worker reaches the previous grant's wage and the category's threshold of the year.
+    /// </summary>
+    public const string RenewalWage = "renewal.wage";
 }

@@ -250,7 +250,9 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
 
     /// <summary>A valid token of <paramref name="role"/>.</summary>
     static string Token(string role) =>
-        LocalTokens.Issue(PermitHostOptions.SigningKey, role, Applicant(role), $"matrix-{role}", TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+        LocalTokens.Issue(
+            PermitHostOptions.SigningKey, role, Applicant(role), $"matrix-{role}", TimeSpan.FromHours(1), DateTimeOffset.UtcNow,
+            person: role == AccessMatrix.Worker ? "01070404531" : null); // a worker: the work-card sample's
 
     /// <summary>Employer A for an employer token, so that its application is its own.</summary>
     static string? Applicant(string role) => role == AccessMatrix.Employer ? EmployerA : null;

@@ -103,8 +103,10 @@ public sealed class GeneratedClientWalkThroughTests
             Scenario.StepTimeout,
             $"{applicationId} to close");
         Assert.Equal(Outcome.Granted, closed.Decision!.Outcome);
-        string? letter = await employer.Api.Applications[applicationId].Letter.GetAsync();
-        Assert.Contains("Decision: GRANTED", letter, StringComparison.Ordinal);
+        await using Stream? pdf = await employer.Api.Applications[applicationId].Letter.GetAsync();
+        using var letter = new MemoryStream();
+        await pdf!.CopyToAsync(letter);
+        Assert.Contains("Decision: GRANTED", Workflow.Tests.Shared.PdfText.Of(letter.ToArray()), StringComparison.Ordinal);
         await Scenario.CompletedAsync(host, applicationId);
     }
 }

@@ -144,11 +144,13 @@ public sealed class PortalTests(PortalTests.Fixture fixture) : IClassFixture<Por
 
         await host.Api.WaitForStageAsync(applicationId, "closed");
 
-        // The letter, on the page.
+        // The letter, from the page: a PDF in Dutch with its English translation.
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("pre.letter")).ToContainTextAsync("Decision: GRANTED", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("pre.letter")).ToContainTextAsync(applicationId);
-        await Assertions.Expect(page.Locator(".badge-outcome-granted")).ToHaveTextAsync("toegekend");
+        await Assertions.Expect(page.Locator(".badge-outcome-granted")).ToHaveTextAsync("toegekend", new() { Timeout = 60_000 });
+        string letter = await DownloadLetterAsync(page, applicationId);
+        Assert.Contains("Beslissing: TOEGEKEND", letter, StringComparison.Ordinal);
+        Assert.Contains("Decision: GRANTED", letter, StringComparison.Ordinal);
+        Assert.Contains(applicationId, letter, StringComparison.Ordinal);
         await BrowserSession.AssertAccessibleAsync(page, "the decision and its letter");
         await BrowserSession.ScreenshotAsync(page, "portal-letter");
         await Scenario.AssertBoundedHistoryAsync(host, applicationId);
@@ -262,7 +264,7 @@ public sealed class PortalTests(PortalTests.Fixture fixture) : IClassFixture<Por
         await Assertions.Expect(page.Locator(".notices")).ToContainTextAsync("Uw intrekking: ontvangen.");
         await Assertions.Expect(page.Locator(".notices")).ToContainTextAsync("aanvaard", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator(".badge-outcome-withdrawn")).ToBeVisibleAsync(Slowly);
-        await Assertions.Expect(page.Locator("pre.letter")).ToContainTextAsync("WITHDRAWN", new() { Timeout = 60_000 });
+        Assert.Contains("Decision: WITHDRAWN", await DownloadLetterAsync(page, id), StringComparison.Ordinal);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nu intrekken" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("table.data")).ToContainTextAsync("Intrekking ontvangen");
         await BrowserSession.AssertAccessibleAsync(page, "a withdrawn application");
@@ -298,5 +300,16 @@ public sealed class PortalTests(PortalTests.Fixture fixture) : IClassFixture<Por
         {
             await Scenario.EndAsync(host, id);
         }
+    }
+
+    /// <summary>Downloads the decision letter with the page's button: a PDF under the API's name, its text read back.</summary>
+    static async Task<string> DownloadLetterAsync(IPage page, string applicationId)
+    {
+        ILocator button = page.GetByRole(AriaRole.Button, new() { Name = "Brief downloaden (pdf)" });
+        await Assertions.Expect(button).ToBeVisibleAsync(Slowly);
+        IDownload download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync());
+        Assert.Equal($"{applicationId}-decision.pdf", download.SuggestedFilename);
+        await Assertions.Expect(page.Locator(".letter-box")).ToContainTextAsync($"Gedownload: {applicationId}-decision.pdf");
+        return PdfText.Of(await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
 }

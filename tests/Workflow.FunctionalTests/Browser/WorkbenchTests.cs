@@ -165,6 +165,15 @@ public sealed partial class WorkbenchTests(WorkbenchTests.Fixture fixture) : ICl
         await Assertions.Expect(decision.Locator(".badge-outcome-refused")).ToHaveTextAsync("geweigerd");
         await Assertions.Expect(decision).ToContainTextAsync("category-conditions-not-met (§2.2, §2.3, §2.7)");
         await Assertions.Expect(page.GetByRole(AriaRole.Complementary, new() { Name = "Acties" })).ToContainTextAsync("Het dossier is afgesloten");
+
+        // The letter downloads as the PDF the employer gets, its ground cited in Dutch with its section.
+        IDownload download = await page.RunAndWaitForDownloadAsync(() =>
+            decision.GetByRole(AriaRole.Button, new() { Name = "Beslissingsbrief downloaden (pdf)" }).ClickAsync());
+        Assert.Equal($"{id}-decision.pdf", download.SuggestedFilename);
+        string letter = Workflow.Tests.Shared.PdfText.Of(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        Assert.Contains("Beslissing: GEWEIGERD", letter, StringComparison.Ordinal);
+        Assert.Contains("De voorwaarden van de categorie zijn niet vervuld. (§2.2, §2.3, §2.7, category-conditions-not-met)", letter, StringComparison.Ordinal);
+        await Assertions.Expect(decision).ToContainTextAsync($"Gedownload: {id}-decision.pdf");
         browser.AssertNoProblems();
     }
 

@@ -102,7 +102,7 @@ public sealed class ApplicantCommandTests
 
         JsonNode result = await Scenario.CompletedAsync(host, applicationId);
         Assert.Equal("withdrawn", result["outcome"]!.GetValue<string>());
-        Assert.Contains("WITHDRAWN", await employer.Http.GetStringAsync($"/api/applications/{applicationId}/letter"), StringComparison.Ordinal);
+        Assert.Contains("Decision: WITHDRAWN at the applicant's request", await employer.LetterTextAsync(applicationId), StringComparison.Ordinal);
         System.Text.Json.JsonElement cancellation = await host.FederalOffice.WaitForAsync(applicationId, "cancellation", Scenario.StepTimeout);
         Assert.Equal(handoffId, cancellation.GetProperty("handoffId").GetString());
 

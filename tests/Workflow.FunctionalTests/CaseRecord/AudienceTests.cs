@@ -101,8 +101,8 @@ public sealed class AudienceTests
         }
 
         // After the letter: the decision and its grounds (the ground is the letter's), still nothing else.
-        string letter = await employer.Http.GetStringAsync($"/api/applications/{applicationId}/letter");
-        Assert.Contains("REFUSED", letter, StringComparison.Ordinal);
+        string letter = await employer.LetterTextAsync(applicationId);
+        Assert.Contains("Decision: REFUSED", letter, StringComparison.Ordinal);
         string closed = await employer.Http.GetStringAsync($"/api/applications/{applicationId}");
         JsonNode closedView = JsonNode.Parse(closed)!;
         Assert.Equal("closed", closedView["stage"]!.GetValue<string>());

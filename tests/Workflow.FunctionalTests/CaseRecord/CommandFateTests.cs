@@ -116,7 +116,7 @@ public sealed class CommandFateTests
 
             JsonNode result = await Scenario.CompletedAsync(host, id);
             string outcome = result["outcome"]!.GetValue<string>();
-            string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{id}/letter");
+            string letter = await host.Api.As(Roles.Caseworker).LetterTextAsync(id);
 
             // Exactly one decision is on record: the one the workflow took, the one the letter states.
             CommandRecord winner = Assert.Single(await commands.ListAsync(id, CommandKinds.Decision, CancellationToken.None));
@@ -124,7 +124,7 @@ public sealed class CommandFateTests
             DecisionRecord stored = (await dossiers.GetRecordAsync<DecisionRecord>(id, $"decisions/{winner.CommandId}.json", CancellationToken.None))!;
             string expectedOutcome = stored.Verdict == Orchestrations.Domain.CaseworkerVerdict.Approve ? "granted" : "refused";
             Assert.Equal(expectedOutcome, outcome);
-            Assert.Contains(expectedOutcome.ToUpperInvariant(), letter, StringComparison.Ordinal);
+            Assert.Contains($"Decision: {expectedOutcome.ToUpperInvariant()}", letter, StringComparison.Ordinal);
             string loser = winner.CommandId == IdA ? IdB : IdA;
             if (loser != winner.CommandId)
             {

@@ -44,7 +44,10 @@ internal sealed class ApiClient : IDisposable
         this.Role = role;
         this.Http = new HttpClient { BaseAddress = anonymous.Http.BaseAddress, Timeout = anonymous.Http.Timeout };
         this.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-            "Bearer", LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
+            "Bearer",
+            role == Roles.Worker
+                ? LocalTokens.Issue(this.signingKey, role, null, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name, person: applicant)
+                : LocalTokens.Issue(this.signingKey, role, applicant, subject ?? $"test-{role}", TimeSpan.FromHours(4), DateTimeOffset.UtcNow, name: name));
     }
 
     public HttpClient Http { get; }
@@ -58,6 +61,9 @@ internal sealed class ApiClient : IDisposable
         ApiClient root = this.anonymous ?? this;
         return root.identities.GetOrAdd((role, applicant, null, null), key => new ApiClient(root, key.Role, key.Applicant));
     }
+
+    /// <summary>A worker signed in with their own INSZ or BIS number <paramref name="personNumber"/>.</summary>
+    public ApiClient AsWorker(string personNumber, string subject = "test-worker") => this.AsPerson(Roles.Worker, subject, "Test Worker", personNumber);
 
     /// <summary>A client acting as a named person in <paramref name="role"/>: its token carries that subject and display name.</summary>
     public ApiClient AsPerson(string role, string subject, string? name = null, string? applicant = null)
@@ -146,6 +152,20 @@ internal sealed class ApiClient : IDisposable
         string text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Status answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>
+    /// The decision letter's text, as a caseworker (unless this client acts in a role) downloads it: a PDF, served as
+    /// such (content type, file name, nosniff), read back with PdfPig, white space made single spaces.
+    /// </summary>
+    public async Task<string> LetterTextAsync(string applicationId)
+    {
+        using HttpResponseMessage response = await this.Acting(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}/letter");
+        Assert.True(response.IsSuccessStatusCode, $"The letter answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{applicationId}-decision.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        return Workflow.Tests.Shared.PdfText.Of(await response.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>The commands of an application with their fates and repeats, as a caseworker reads them.</summary>

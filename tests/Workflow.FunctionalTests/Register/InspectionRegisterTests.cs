@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Application.Access;
 using Workflow.Application.Inspections;
-using Workflow.FunctionalTests.Dashboard;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;

@@ -11,8 +11,9 @@ namespace Workflow.FunctionalTests.Reliability;
 /// <summary>
 /// Crashes: the local host runs as a separate process on Azurite with the simulated federal office; the test submits
 /// applications, pays, decides as caseworkers, and kills the host with SIGKILL at random moments, starting a new one
-/// (another worker id) each time. At the end every application has exactly one decision, one letter and one
-/// notification per party, every alert fired once and reached its audience once, and none is stuck.
+/// (another worker id) each time. At the end every application has exactly one decision, one letter (delivered once to
+/// the employer's e-Box) and one notification per party, every alert fired once and reached its audience once, and none
+/// is stuck.
 /// Size: PERMIT_CRASH_APPLICATIONS (default 60, so the suite stays quick) and PERMIT_CRASH_KILLS (default 5); the full
 /// run of the issue is <c>PERMIT_CRASH_APPLICATIONS=200 ./scripts/run-tests.sh --filter "FullyQualifiedName~CrashTests"</c>.
 /// </summary>
@@ -251,6 +252,9 @@ public sealed class CrashTests
         List<TableEntity> decisions = [.. (await storage.NotificationsAsync(applicationId)).Where(n => n.GetString("Kind") == "decision")];
         Assert.Equal(parties, decisions.Count);
         Assert.Equal(parties, decisions.Select(n => n.GetString("Party")).Distinct().Count());
+
+        // The employer's letter reached its e-Box once, whatever was killed in between (a self-employed applicant has none).
+        Assert.Equal(parties - 1, (await storage.RowsAsync("SimulatedEBox", applicationId)).Count);
 
         // Each alert: one outbox row, recorded once as published, delivered once to its audience. The workflow's own
         // "milestone-" record is at most one: an execution lost in a kill may have published an alert that the

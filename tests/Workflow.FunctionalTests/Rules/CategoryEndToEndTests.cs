@@ -55,7 +55,7 @@ public sealed class CategoryEndToEndTests
         await host.Api.DecideAsync(applicationId, "approve");
         JsonNode result = await Scenario.CompletedAsync(host, applicationId);
         Assert.Equal("granted", result["outcome"]!.GetValue<string>());
-        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).LetterTextAsync(applicationId);
         Assert.Contains("Decision: GRANTED", letter, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Workflow.Application.Access;
 using Workflow.FunctionalTests.Infrastructure;
+using Workflow.Orchestrations.Domain;
 
 namespace Workflow.FunctionalTests.Rules;
 
@@ -28,9 +29,9 @@ public sealed class ExcludedFunctionTests
         Assert.Equal("inadmissible", result["outcome"]!.GetValue<string>());
         Assert.Equal(["function-excluded"], result["grounds"]!.AsArray().Select(g => g!.GetValue<string>()));
 
-        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).LetterTextAsync(applicationId);
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
-        Assert.Contains("(§2.3, function-excluded)", letter, StringComparison.Ordinal);
+        Assert.Contains($"{DecisionGrounds.FunctionExcluded.DescriptionNl} (§2.3, function-excluded)", letter, StringComparison.Ordinal);
 
         JsonNode status = await host.Api.GetAsync(applicationId);
         List<string> timeline = [.. status["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>())];

@@ -99,8 +99,9 @@ public sealed class ExclusionTests
 
         // The employer itself passes the check: its figures are clean and it is not in the registry.
         Assert.Empty(overview["admissibility"]!["missingDocuments"]!.AsArray());
-        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).LetterTextAsync(applicationId);
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
+        Assert.Contains("Een bestuurder van de werkgever is na eerdere inbreuken uitgesloten van de aanvraagprocedure. (§2.1, director-excluded)", letter, StringComparison.Ordinal);
         Assert.Contains("A director of the employer is excluded from the application procedure after earlier violations. (§2.1, director-excluded)", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("employer-excluded", letter, StringComparison.Ordinal); // an excluded director is not an excluded employer
 

@@ -77,7 +77,7 @@ public sealed class AdmissibilityTests
         var notifications = await host.Storage.NotificationsAsync(applicationId);
         Assert.Single(notifications, n => n.RowKey.Contains("items-missing", StringComparison.Ordinal));
         Assert.Equal(2, notifications.Count(n => n.RowKey.Contains("decision", StringComparison.Ordinal)));
-        string letter = await host.Api.As(Roles.Caseworker).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.As(Roles.Caseworker).LetterTextAsync(applicationId);
         Assert.Contains("Decision: INADMISSIBLE", letter, StringComparison.Ordinal);
     }
 }

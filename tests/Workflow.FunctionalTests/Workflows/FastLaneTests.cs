@@ -45,7 +45,9 @@ public sealed class FastLaneTests : IAsyncLifetime
         var notifications = await host.Storage.NotificationsAsync(applicationId);
         Assert.Equal(["employer", "worker"], notifications.Where(n => n.RowKey.Contains("decision", StringComparison.Ordinal)).Select(n => n.GetString("Party")).Order());
 
-        string letter = await host.Api.AsEmployerOf(applicationId).Http.GetStringAsync(closed["decision"]!["letterUrl"]!.GetValue<string>());
+        Assert.Equal($"/api/applications/{applicationId}/letter", closed["decision"]!["letterUrl"]!.GetValue<string>());
+        string letter = await host.Api.AsEmployerOf(applicationId).LetterTextAsync(applicationId);
+        Assert.Contains("Beslissing: TOEGEKEND", letter, StringComparison.Ordinal);
         Assert.Contains("Decision: GRANTED", letter, StringComparison.Ordinal);
         Assert.Contains("Your Future in Flanders", letter, StringComparison.Ordinal);
 

@@ -30,7 +30,7 @@ public sealed class OperatorRestartTests
             builder =>
             {
                 // The host's own adapter for the authentic sources, instead of the simulation it opts out of.
-                builder.Configuration["Simulations:Enabled"] = "federal-office,payment-provider,exclusions-seed";
+                builder.Configuration["Simulations:Enabled"] = "federal-office,payment-provider,exclusions-seed,ebox";
                 builder.Services.AddSingleton<IAuthenticSources>(sources);
             });
 

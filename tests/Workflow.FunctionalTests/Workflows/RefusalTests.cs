@@ -60,9 +60,11 @@ public sealed class RefusalTests
         Assert.Contains("federal-decision-late", timeline);
         Assert.DoesNotContain("federal-decided", timeline);
 
-        string letter = await host.Api.AsEmployerOf(applicationId).Http.GetStringAsync($"/api/applications/{applicationId}/letter");
+        string letter = await host.Api.AsEmployerOf(applicationId).LetterTextAsync(applicationId);
+        Assert.Contains("Beslissing: GEWEIGERD", letter, StringComparison.Ordinal);
         Assert.Contains("Decision: REFUSED", letter, StringComparison.Ordinal);
-        Assert.Contains("(§2.2, §2.3, §2.7, category-conditions-not-met)", letter, StringComparison.Ordinal);
+        Assert.Contains("De voorwaarden van de categorie zijn niet vervuld. (§2.2, §2.3, §2.7, category-conditions-not-met)", letter, StringComparison.Ordinal);
+        Assert.Contains("The conditions of the category are not met. (§2.2, §2.3, §2.7, category-conditions-not-met)", letter, StringComparison.Ordinal);
         Assert.DoesNotContain("Your Future in Flanders", letter, StringComparison.Ordinal);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
         ["WEBSITE_AUTH_ENABLED"] = "true", // as App Service sets it when its authentication runs in front
 
         // No real adapter exists for these two yet: without the opt-in the app refuses to start.
-        ["Simulations:Enabled"] = "authentic-sources,payment-provider",
+        ["Simulations:Enabled"] = "authentic-sources,payment-provider,ebox",
     };
 
     /// <param name="replace">Last replacements of services, before the container is built.</param>
@@ -72,6 +72,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<IAuditLog, InMemoryAuditLog>());
             services.Replace(ServiceDescriptor.Singleton<ICaseIndex, InMemoryCaseIndex>());
             services.Replace(ServiceDescriptor.Singleton<ICaseFacts, InMemoryCaseFacts>());
+            services.Replace(ServiceDescriptor.Singleton<IWorkerApplications, InMemoryWorkerApplications>());
             services.Replace(ServiceDescriptor.Singleton<IAuthorisationRegister, InMemoryAuthorisationRegister>());
             services.Replace(ServiceDescriptor.Singleton<IRecognitionFollowUps, InMemoryRecognitionFollowUps>());
             services.Replace(ServiceDescriptor.Singleton<ICaseAssignments, InMemoryCaseAssignments>());

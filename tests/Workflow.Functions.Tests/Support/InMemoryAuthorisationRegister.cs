@@ -9,6 +9,34 @@ internal sealed class InMemoryAuthorisationRegister : IAuthorisationRegister
 {
     readonly ConcurrentDictionary<string, (Authorisation Grant, IReadOnlyList<string> Directors)> grants = new(StringComparer.Ordinal);
 
+    readonly ConcurrentDictionary<string, AuthorisationRenewal> renewals = new(StringComparer.Ordinal);
+
+    public Task<AuthorisationRenewal> ClaimRenewalAsync(AuthorisationRenewal claim, CancellationToken cancellationToken) =>
+        Task.FromResult(this.renewals.GetOrAdd(claim.RenewedApplicationId, claim));
+
+    public Task<AuthorisationRenewal?> GetRenewalAsync(string renewedApplicationId, CancellationToken cancellationToken) =>
+        Task.FromResult(this.renewals.TryGetValue(renewedApplicationId, out AuthorisationRenewal? renewal) ? renewal : null);
+
+    public Task ReleaseRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken)
+    {
+        if (this.renewals.TryGetValue(renewedApplicationId, out AuthorisationRenewal? held) && held is { State: RenewalState.Pending } && held.RenewingApplicationId == renewingApplicationId)
+        {
+            this.renewals.TryRemove(new KeyValuePair<string, AuthorisationRenewal>(renewedApplicationId, held));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteRenewalAsync(string renewedApplicationId, string renewingApplicationId, CancellationToken cancellationToken)
+    {
+        var renewed = new AuthorisationRenewal(renewedApplicationId, renewingApplicationId, RenewalState.Renewed, DateTimeOffset.UtcNow);
+        this.renewals.AddOrUpdate(
+            renewedApplicationId,
+            renewed,
+            (_, held) => held.RenewingApplicationId == renewingApplicationId ? held with { State = RenewalState.Renewed } : held);
+        return Task.CompletedTask;
+    }
+
     public Task RecordGrantAsync(Authorisation authorisation, IReadOnlyList<string> directorKeys, CancellationToken cancellationToken)
     {
         this.grants.TryAdd(authorisation.ApplicationId, (authorisation, directorKeys));

@@ -48,6 +48,7 @@ internal sealed class InMemoryDossierStore : IDossierStore
 {
     readonly ConcurrentDictionary<string, string> blobs = new(StringComparer.Ordinal);
     readonly ConcurrentDictionary<string, byte[]> contents = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, LetterFile> letters = new(StringComparer.Ordinal);
 
     public Task SaveApplicationAsync(ApplicationDossier dossier, CancellationToken cancellationToken)
     {
@@ -87,14 +88,14 @@ internal sealed class InMemoryDossierStore : IDossierStore
     public Task<T?> GetRecordAsync<T>(string applicationId, string name, CancellationToken cancellationToken) =>
         Task.FromResult(this.blobs.TryGetValue($"{applicationId}/records/{name}", out string? json) ? JsonSerializer.Deserialize<T>(json, WorkflowJson.Options) : default);
 
-    public Task<string> SaveLetterAsync(string applicationId, string letterName, string text, CancellationToken cancellationToken)
+    public Task<string> SaveLetterAsync(string applicationId, string letterName, LetterFile letter, CancellationToken cancellationToken)
     {
-        this.blobs[$"{applicationId}/letters/{letterName}"] = text;
+        this.letters[$"{applicationId}/letters/{letterName}"] = letter;
         return Task.FromResult($"{applicationId}/letters/{letterName}");
     }
 
-    public Task<string?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken) =>
-        Task.FromResult(this.blobs.TryGetValue($"{applicationId}/letters/{letterName}", out string? text) ? text : null);
+    public Task<LetterFile?> GetLetterAsync(string applicationId, string letterName, CancellationToken cancellationToken) =>
+        Task.FromResult(this.letters.TryGetValue($"{applicationId}/letters/{letterName}", out LetterFile? letter) ? letter : null);
 
     public Task<int> DeleteAsync(string applicationId, CancellationToken cancellationToken)
     {
@@ -104,7 +105,8 @@ internal sealed class InMemoryDossierStore : IDossierStore
             this.contents.TryRemove(content, out _);
         }
 
-        return Task.FromResult(keys.Count(k => this.blobs.TryRemove(k, out _)));
+        int letters = this.letters.Keys.Where(k => k.StartsWith($"{applicationId}/", StringComparison.Ordinal)).Count(k => this.letters.TryRemove(k, out _));
+        return Task.FromResult(letters + keys.Count(k => this.blobs.TryRemove(k, out _)));
     }
 }
 

@@ -74,6 +74,7 @@ public sealed class TimelineAudienceMatrixTests
         [CommandEvents.CorrectionReceived] = A,
         [CommandEvents.OneViewRead] = Audit,
         [CommandEvents.DocumentRead] = Audit,
+        [CommandEvents.PersonalDataExported] = Audit,
         ["payment-succeeded"] = A,
         ["payment-failed"] = A,
         ["payment-reversed"] = A,

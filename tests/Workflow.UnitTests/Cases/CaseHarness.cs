@@ -89,7 +89,7 @@ internal sealed class CaseHarness
     public Transition Assessed(params SignalKind[] signals) =>
         this.Do(CaseWork.Assess, new Orchestrations.Cases.Assessed(new AssessmentSummary([], [], signals)));
 
-    public Transition LetterIssued() => this.Do(CaseWork.IssueLetter, new Orchestrations.Cases.LetterIssued($"{this.Id}/letters/decision.txt"));
+    public Transition LetterIssued() => this.Do(CaseWork.IssueLetter, new Orchestrations.Cases.LetterIssued($"{this.Id}/letters/decision.pdf"));
 
     /// <summary>Answers the first pending work, which must be <paramref name="expected"/>.</summary>
     Transition Do(CaseWork expected, CaseInput result)

@@ -81,4 +81,23 @@ public class AuthorisationValidityTests
         Assert.Null(granted.ValidUntil);
         Assert.Null(granted.TermId);
     }
+
+    [Theory]
+    [InlineData("2029-02-01", "2029-03-15", "2032-03-14")] // renewed before it ends: continues the day after
+    [InlineData("2029-03-14", "2029-03-15", "2032-03-14")] // decided on its last day
+    [InlineData("2029-04-10", "2029-04-10", "2032-04-09")] // decided after it ended: from the decision date
+    public void A_renewal_continues_the_authorisation_it_renews_for_its_own_term(string decided, string from, string until)
+    {
+        Authorisation renewed = Grant(PermitCategory.HighlySkilled, new DateOnly(2026, 3, 15));
+        Assert.Equal(new DateOnly(2029, 3, 14), renewed.ValidUntil);
+
+        Authorisation renewal = Authorisation.Grant(
+            "WP-RENEWAL", "0200000538", "worker:ab", PermitCategory.HighlySkilled, DateOnly.Parse(decided, System.Globalization.CultureInfo.InvariantCulture), Catalog, renewed);
+
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), renewal.ValidFrom);
+        Assert.Equal(DateOnly.Parse(until, System.Globalization.CultureInfo.InvariantCulture), renewal.ValidUntil);
+        Assert.Equal("WP-TEST", renewal.Renews);
+        Assert.Equal("validity-highly-skilled-2025-05", renewal.TermId);
+        Assert.Null(Grant(PermitCategory.HighlySkilled, new DateOnly(2026, 3, 15)).Renews);
+    }
 }

@@ -19,6 +19,7 @@ using Workflow.Client.Api.Operations;
 using Workflow.Client.Api.Payments;
 using Workflow.Client.Api.Reports;
 using Workflow.Client.Api.Sla;
+using Workflow.Client.Api.Worker;
 using Workflow.Client.Api.Worklist;
 namespace Workflow.Client.Api
 {
@@ -92,6 +93,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Sla.SlaRequestBuilder Sla
         {
             get => new global::Workflow.Client.Api.Sla.SlaRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The worker property</summary>
+        public global::Workflow.Client.Api.Worker.WorkerRequestBuilder Worker
+        {
+            get => new global::Workflow.Client.Api.Worker.WorkerRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The worklist property</summary>
         public global::Workflow.Client.Api.Worklist.WorklistRequestBuilder Worklist

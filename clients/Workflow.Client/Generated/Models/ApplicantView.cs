@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// `GET /api/applications/{id}` for the applicant (the employer, or the self-employed person): its own procedure. Where the file stands, what is awaited from the applicant and by when, the fee due and how to pay it, the SLA clock and dates, the decision and its grounds once the letter exists, and its part of the timeline. Nothing of the assessment (rules, fraud signals), the third parties, the caseworker&apos;s verdict or the federal office&apos;s answer.
+    /// `GET /api/applications/{id}` for the applicant (the employer, or the self-employed person): its own procedure. Where the file stands, what is awaited from the applicant and by when, the fee due and how to pay it, the SLA clock and dates, the decision and its grounds once the letter exists, and its part of the timeline. Nothing of the assessment (rules, fraud signals), the third parties, the caseworker&apos;s verdict or the federal office&apos;s answer. `Renews`: for a renewal, the authorisation it renews (the applicant&apos;s own).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApplicantView : IAdditionalDataHolder, IParsable
@@ -53,6 +53,14 @@ namespace Workflow.Client.Models
 #endif
         /// <summary>The now property</summary>
         public DateTimeOffset? Now { get; set; }
+        /// <summary>The authorisation a renewal renews: the application id of its grant, and where that grant&apos;s status is.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.RenewedAuthorisationView? Renews { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.RenewedAuthorisationView Renews { get; set; }
+#endif
         /// <summary>The SLA as the applicant sees it: the clock runs (or waits on the applicant) until the letter; never when the caseworker decided.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -107,6 +115,7 @@ namespace Workflow.Client.Models
                 { "decision", n => { Decision = n.GetObjectValue<global::Workflow.Client.Models.DecisionView>(global::Workflow.Client.Models.DecisionView.CreateFromDiscriminatorValue); } },
                 { "fee", n => { Fee = n.GetObjectValue<global::Workflow.Client.Models.FeeView>(global::Workflow.Client.Models.FeeView.CreateFromDiscriminatorValue); } },
                 { "now", n => { Now = n.GetDateTimeOffsetValue(); } },
+                { "renews", n => { Renews = n.GetObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>(global::Workflow.Client.Models.RenewedAuthorisationView.CreateFromDiscriminatorValue); } },
                 { "sla", n => { Sla = n.GetObjectValue<global::Workflow.Client.Models.ApplicantSlaView>(global::Workflow.Client.Models.ApplicantSlaView.CreateFromDiscriminatorValue); } },
                 { "stage", n => { Stage = n.GetEnumValue<global::Workflow.Client.Models.ApplicantStage>(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
@@ -128,6 +137,7 @@ namespace Workflow.Client.Models
             writer.WriteObjectValue<global::Workflow.Client.Models.DecisionView>("decision", Decision);
             writer.WriteObjectValue<global::Workflow.Client.Models.FeeView>("fee", Fee);
             writer.WriteDateTimeOffsetValue("now", Now);
+            writer.WriteObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>("renews", Renews);
             writer.WriteObjectValue<global::Workflow.Client.Models.ApplicantSlaView>("sla", Sla);
             writer.WriteEnumValue<global::Workflow.Client.Models.ApplicantStage>("stage", Stage);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);

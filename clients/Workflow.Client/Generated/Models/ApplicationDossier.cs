@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs.
+    /// The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs. `Renews`: for a renewal, the application id of the authorisation it renews (an id, not personal data).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApplicationDossier : IAdditionalDataHolder, IParsable
@@ -56,6 +56,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public global::Workflow.Client.Models.LabourMarketTestDetails LabourMarketTest { get; set; }
+#endif
+        /// <summary>The renews property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Renews { get; set; }
+#nullable restore
+#else
+        public string Renews { get; set; }
 #endif
         /// <summary>The selfEmployed property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -114,6 +122,7 @@ namespace Workflow.Client.Models
                 { "employer", n => { Employer = n.GetObjectValue<global::Workflow.Client.Models.EmployerDetails>(global::Workflow.Client.Models.EmployerDetails.CreateFromDiscriminatorValue); } },
                 { "job", n => { Job = n.GetObjectValue<global::Workflow.Client.Models.JobDetails>(global::Workflow.Client.Models.JobDetails.CreateFromDiscriminatorValue); } },
                 { "labourMarketTest", n => { LabourMarketTest = n.GetObjectValue<global::Workflow.Client.Models.LabourMarketTestDetails>(global::Workflow.Client.Models.LabourMarketTestDetails.CreateFromDiscriminatorValue); } },
+                { "renews", n => { Renews = n.GetStringValue(); } },
                 { "selfEmployed", n => { SelfEmployed = n.GetObjectValue<global::Workflow.Client.Models.SelfEmployedDetails>(global::Workflow.Client.Models.SelfEmployedDetails.CreateFromDiscriminatorValue); } },
                 { "submissionId", n => { SubmissionId = n.GetStringValue(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
@@ -133,6 +142,7 @@ namespace Workflow.Client.Models
             writer.WriteObjectValue<global::Workflow.Client.Models.EmployerDetails>("employer", Employer);
             writer.WriteObjectValue<global::Workflow.Client.Models.JobDetails>("job", Job);
             writer.WriteObjectValue<global::Workflow.Client.Models.LabourMarketTestDetails>("labourMarketTest", LabourMarketTest);
+            writer.WriteStringValue("renews", Renews);
             writer.WriteObjectValue<global::Workflow.Client.Models.SelfEmployedDetails>("selfEmployed", SelfEmployed);
             writer.WriteStringValue("submissionId", SubmissionId);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);

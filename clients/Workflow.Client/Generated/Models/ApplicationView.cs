@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// `GET /api/applications/{id}` for staff (caseworkers, managers, inspectors): the whole record. Times are policy times (equal to real time in production); durations are in policy days. `Now` is the moment the view was made, on the application&apos;s own policy clock. The applicant gets ApplicantView instead.
+    /// `GET /api/applications/{id}` for staff (caseworkers, managers, inspectors): the whole record. Times are policy times (equal to real time in production); durations are in policy days. `Now` is the moment the view was made, on the application&apos;s own policy clock. The applicant gets ApplicantView instead. `Renews`: for a renewal, the authorisation it renews.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ApplicationView : IAdditionalDataHolder, IParsable
@@ -89,6 +89,14 @@ namespace Workflow.Client.Models
 #else
         public string PolicyDayLength { get; set; }
 #endif
+        /// <summary>The authorisation a renewal renews: the application id of its grant, and where that grant&apos;s status is.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.RenewedAuthorisationView? Renews { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.RenewedAuthorisationView Renews { get; set; }
+#endif
         /// <summary>The SLA: state, due date (moving while paused), time on the clock and the pauses.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -157,6 +165,7 @@ namespace Workflow.Client.Models
                 { "openInformationRequestId", n => { OpenInformationRequestId = n.GetStringValue(); } },
                 { "overallDeadline", n => { OverallDeadline = n.GetDateTimeOffsetValue(); } },
                 { "policyDayLength", n => { PolicyDayLength = n.GetStringValue(); } },
+                { "renews", n => { Renews = n.GetObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>(global::Workflow.Client.Models.RenewedAuthorisationView.CreateFromDiscriminatorValue); } },
                 { "sla", n => { Sla = n.GetObjectValue<global::Workflow.Client.Models.SlaView>(global::Workflow.Client.Models.SlaView.CreateFromDiscriminatorValue); } },
                 { "stage", n => { Stage = n.GetEnumValue<global::Workflow.Client.Models.Stage>(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
@@ -185,6 +194,7 @@ namespace Workflow.Client.Models
             writer.WriteStringValue("openInformationRequestId", OpenInformationRequestId);
             writer.WriteDateTimeOffsetValue("overallDeadline", OverallDeadline);
             writer.WriteStringValue("policyDayLength", PolicyDayLength);
+            writer.WriteObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>("renews", Renews);
             writer.WriteObjectValue<global::Workflow.Client.Models.SlaView>("sla", Sla);
             writer.WriteEnumValue<global::Workflow.Client.Models.Stage>("stage", Stage);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);

@@ -9,13 +9,29 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state.
+    /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state; for a renewal, the authorisation it renews (`Renews`); for an authorisation an application renews or renewed, that application (`RenewedBy`).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AuthorisationView : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The application that renews an authorisation: `pending` while it is open, `renewed` once it was granted; and where its status is.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.RenewalView? RenewedBy { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.RenewalView RenewedBy { get; set; }
+#endif
+        /// <summary>The authorisation a renewal renews: the application id of its grant, and where that grant&apos;s status is.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.RenewedAuthorisationView? Renews { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.RenewedAuthorisationView Renews { get; set; }
+#endif
         /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
         public global::Workflow.Client.Models.AuthorisationState? State { get; set; }
         /// <summary>The validFrom property</summary>
@@ -47,6 +63,8 @@ namespace Workflow.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "renewedBy", n => { RenewedBy = n.GetObjectValue<global::Workflow.Client.Models.RenewalView>(global::Workflow.Client.Models.RenewalView.CreateFromDiscriminatorValue); } },
+                { "renews", n => { Renews = n.GetObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>(global::Workflow.Client.Models.RenewedAuthorisationView.CreateFromDiscriminatorValue); } },
                 { "state", n => { State = n.GetEnumValue<global::Workflow.Client.Models.AuthorisationState>(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
                 { "validUntil", n => { ValidUntil = n.GetDateValue(); } },
@@ -59,6 +77,8 @@ namespace Workflow.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::Workflow.Client.Models.RenewalView>("renewedBy", RenewedBy);
+            writer.WriteObjectValue<global::Workflow.Client.Models.RenewedAuthorisationView>("renews", Renews);
             writer.WriteEnumValue<global::Workflow.Client.Models.AuthorisationState>("state", State);
             writer.WriteDateValue("validFrom", ValidFrom);
             writer.WriteDateValue("validUntil", ValidUntil);

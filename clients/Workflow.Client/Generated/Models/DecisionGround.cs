@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// A named ground on a decision, with the section of the concept note it comes from.
+    /// A named ground on a decision, with the section of the concept note it comes from: Description in English, DescriptionNl in Dutch, the language of the letter (the English is its translation).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DecisionGround : IAdditionalDataHolder, IParsable
@@ -30,6 +30,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public string Description { get; set; }
+#endif
+        /// <summary>The descriptionNl property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? DescriptionNl { get; set; }
+#nullable restore
+#else
+        public string DescriptionNl { get; set; }
 #endif
         /// <summary>The section property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -66,6 +74,7 @@ namespace Workflow.Client.Models
             {
                 { "code", n => { Code = n.GetStringValue(); } },
                 { "description", n => { Description = n.GetStringValue(); } },
+                { "descriptionNl", n => { DescriptionNl = n.GetStringValue(); } },
                 { "section", n => { Section = n.GetStringValue(); } },
             };
         }
@@ -78,6 +87,7 @@ namespace Workflow.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("code", Code);
             writer.WriteStringValue("description", Description);
+            writer.WriteStringValue("descriptionNl", DescriptionNl);
             writer.WriteStringValue("section", Section);
             writer.WriteAdditionalData(AdditionalData);
         }

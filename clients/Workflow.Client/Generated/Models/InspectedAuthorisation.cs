@@ -9,7 +9,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive.
+    /// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive; `Renews`: for a renewal, the application id of the authorisation it renews.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InspectedAuthorisation : IAdditionalDataHolder, IParsable
@@ -33,6 +33,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public string Employer { get; set; }
+#endif
+        /// <summary>The renews property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Renews { get; set; }
+#nullable restore
+#else
+        public string Renews { get; set; }
 #endif
         /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
         public global::Workflow.Client.Models.AuthorisationState? State { get; set; }
@@ -76,6 +84,7 @@ namespace Workflow.Client.Models
                 { "applicationId", n => { ApplicationId = n.GetStringValue(); } },
                 { "category", n => { Category = n.GetEnumValue<global::Workflow.Client.Models.PermitCategory>(); } },
                 { "employer", n => { Employer = n.GetStringValue(); } },
+                { "renews", n => { Renews = n.GetStringValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::Workflow.Client.Models.AuthorisationState>(); } },
                 { "statusUrl", n => { StatusUrl = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
@@ -92,6 +101,7 @@ namespace Workflow.Client.Models
             writer.WriteStringValue("applicationId", ApplicationId);
             writer.WriteEnumValue<global::Workflow.Client.Models.PermitCategory>("category", Category);
             writer.WriteStringValue("employer", Employer);
+            writer.WriteStringValue("renews", Renews);
             writer.WriteEnumValue<global::Workflow.Client.Models.AuthorisationState>("state", State);
             writer.WriteStringValue("statusUrl", StatusUrl);
             writer.WriteDateValue("validFrom", ValidFrom);

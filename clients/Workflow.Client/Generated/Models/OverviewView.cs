@@ -23,7 +23,7 @@ namespace Workflow.Client.Models
 #else
         public global::Workflow.Client.Models.AdmissibilityRecord Admissibility { get; set; }
 #endif
-        /// <summary>The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs.</summary>
+        /// <summary>The application as filed, with its personal data. It lives in the dossier store only (docs/design.md#no-personal-data-in-history): activities read it; it never enters orchestration inputs, outputs, events, custom status or logs. `Renews`: for a renewal, the application id of the authorisation it renews (an id, not personal data).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.ApplicationDossier? Application { get; set; }

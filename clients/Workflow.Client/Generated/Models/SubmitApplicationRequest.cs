@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// `POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it).
+    /// `POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it). `Renews` makes it a renewal: the application id of the grant whose authorisation it renews (as the register and the grant&apos;s status name it).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SubmitApplicationRequest : IParsable
@@ -46,6 +46,14 @@ namespace Workflow.Client.Models
 #nullable restore
 #else
         public global::Workflow.Client.Models.LabourMarketTestInput LabourMarketTest { get; set; }
+#endif
+        /// <summary>Makes the application a renewal (§2.5): the application id of the grant whose authorisation it renews, as the register and that grant&apos;s status name it. The authorisation must be the applicant&apos;s own, for the same worker and category, granted and still valid on the submission date, and renewed by no other application (422 when the applicant holds no such authorisation: unknown and other applicants&apos; alike; 409 when it is expired, withdrawn or renewed by another). A renewal pays the category&apos;s ordinary fee and runs the category&apos;s rules plus a wage check against the previous grant. Not given for a first application.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Renews { get; set; }
+#nullable restore
+#else
+        public string Renews { get; set; }
 #endif
         /// <summary>Required for professional-card (the self-employed person applies); not given otherwise.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -94,6 +102,7 @@ namespace Workflow.Client.Models
                 { "employer", n => { Employer = n.GetObjectValue<global::Workflow.Client.Models.EmployerInput>(global::Workflow.Client.Models.EmployerInput.CreateFromDiscriminatorValue); } },
                 { "job", n => { Job = n.GetObjectValue<global::Workflow.Client.Models.JobInput>(global::Workflow.Client.Models.JobInput.CreateFromDiscriminatorValue); } },
                 { "labourMarketTest", n => { LabourMarketTest = n.GetObjectValue<global::Workflow.Client.Models.LabourMarketTestInput>(global::Workflow.Client.Models.LabourMarketTestInput.CreateFromDiscriminatorValue); } },
+                { "renews", n => { Renews = n.GetStringValue(); } },
                 { "selfEmployed", n => { SelfEmployed = n.GetObjectValue<global::Workflow.Client.Models.SelfEmployedInput>(global::Workflow.Client.Models.SelfEmployedInput.CreateFromDiscriminatorValue); } },
                 { "submissionId", n => { SubmissionId = n.GetStringValue(); } },
                 { "worker", n => { Worker = n.GetObjectValue<global::Workflow.Client.Models.WorkerInput>(global::Workflow.Client.Models.WorkerInput.CreateFromDiscriminatorValue); } },
@@ -111,6 +120,7 @@ namespace Workflow.Client.Models
             writer.WriteObjectValue<global::Workflow.Client.Models.EmployerInput>("employer", Employer);
             writer.WriteObjectValue<global::Workflow.Client.Models.JobInput>("job", Job);
             writer.WriteObjectValue<global::Workflow.Client.Models.LabourMarketTestInput>("labourMarketTest", LabourMarketTest);
+            writer.WriteStringValue("renews", Renews);
             writer.WriteObjectValue<global::Workflow.Client.Models.SelfEmployedInput>("selfEmployed", SelfEmployed);
             writer.WriteStringValue("submissionId", SubmissionId);
             writer.WriteObjectValue<global::Workflow.Client.Models.WorkerInput>("worker", Worker);

@@ -18,6 +18,7 @@ internal sealed class DocumentContract : IOpenApiDocumentTransformer
         ["Federal office"] = "The federal immigration office's signed webhook.",
         ["Payment provider"] = "The payment service provider's signed callback.",
         ["Dashboard"] = "The managers' dashboard: open applications and their SLA state now, the KPIs per month and track against their targets, and the evaluation of §2.10, computed from a projection kept as the workflows go (never from their history).",
+        ["Workers"] = "The worker's own door: signed in with their INSZ or BIS number, they follow the applications that name them as the applicant does, read the letter, and export the personal data held about them (GDPR access).",
         ["Session"] = "Who the caller is: where the pages start.",
         ["Misuse reports"] = "Reporting misuse of the scheme (§2.8; the public endpoint is an addition to the note): anyone reports, without a token, and follows the report with its reference; the Flemish social inspection and the housing inspection work their queues and forward reports to each other.",
         ["Inspections"] = "Ex-post controls (§2.10 (d)) for inspectors and managers: the register of work authorisations granted, searched by employer or by director, and an employer's applications; every search is audited.",

@@ -30,6 +30,7 @@ internal static class RequestSchemas
                 ["selfEmployed"] = "Required for professional-card (the self-employed person applies); not given otherwise.",
                 ["labourMarketTest"] = "Only for the categories other and seasonal (§2.3).",
                 ["documents"] = "The documents filed with the application; missing ones can be supplied later.",
+                ["renews"] = "Makes the application a renewal (§2.5): the application id of the grant whose authorisation it renews, as the register and that grant's status name it. The authorisation must be the applicant's own, for the same worker and category, granted and still valid on the submission date, and renewed by no other application (422 when the applicant holds no such authorisation: unknown and other applicants' alike; 409 when it is expired, withdrawn or renewed by another). A renewal pays the category's ordinary fee and runs the category's rules plus a wage check against the previous grant. Not given for a first application.",
             }),
         [nameof(EmployerInput)] = new(["kbo", "name", "contactEmail"]),
         [nameof(SelfEmployedInput)] = new(["reference", "contactEmail"]),

@@ -24,7 +24,9 @@ public static class PermitWorkflowVersions
 
     /// <summary>
     /// 2.0: the case model (a pure model of the case drives every step; one activity per transition carries out its
-    /// effects); payments confirmed by the provider, reversals, withdrawals and corrections by the applicant.
+    /// effects); payments confirmed by the provider, reversals, withdrawals and corrections by the applicant. Renewals
+    /// added no step: the input's optional <c>Renews</c> (absent in instances started before, which run as they did),
+    /// the wage rule inside the assessment activity and the register's link inside the transition activity.
     /// </summary>
     public const string CaseModel = "2.0";
 

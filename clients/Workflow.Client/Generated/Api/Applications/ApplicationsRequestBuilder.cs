@@ -76,10 +76,10 @@ namespace Workflow.Client.Api.Applications
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.ApplicantApplicationPage>(requestInfo, global::Workflow.Client.Models.ApplicantApplicationPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Submit an application, or a renewal naming the grant it renews (renews); idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.SubmissionAccepted"/></returns>
-        /// <param name="body">`POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it).</param>
+        /// <param name="body">`POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it). `Renews` makes it a renewal: the application id of the grant whose authorisation it renews (as the register and the grant&apos;s status name it).</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Workflow.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
@@ -88,6 +88,7 @@ namespace Workflow.Client.Api.Applications
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
+        /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -108,6 +109,7 @@ namespace Workflow.Client.Api.Applications
                 { "409", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "422", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.SubmissionAccepted>(requestInfo, global::Workflow.Client.Models.SubmissionAccepted.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -132,10 +134,10 @@ namespace Workflow.Client.Api.Applications
             return requestInfo;
         }
         /// <summary>
-        /// Submit an application; idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Submit an application, or a renewal naming the grant it renews (renews); idempotent per applicant and submission id (409 with Retry-After while an earlier request with the same id is still registering it).Who may call it: a bearer token in the role employer.Rate limit: each call counts against the caller&apos;s submission budget (submissions and document uploads), per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">`POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it).</param>
+        /// <param name="body">`POST /api/applications`: an application as the portal sends it. Every member is nullable so that a missing one gets a clear validation message rather than a parse error. Unknown members are rejected (a client cannot, for instance, send its own submission time: the system takes it). `Renews` makes it a renewal: the application id of the grant whose authorisation it renews (as the register and the grant&apos;s status name it).</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

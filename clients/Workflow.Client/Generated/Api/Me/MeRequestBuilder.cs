@@ -34,7 +34,7 @@ namespace Workflow.Client.Api.Me
         {
         }
         /// <summary>
-        /// Who the caller is: subject, display name, roles and (for an employer) the applicants it acts for. The pages start here.Who may call it: a bearer token in the role employer or caseworker or manager or federal-office or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Who the caller is: subject, display name, roles and (for an employer) the applicants it acts for. The pages start here.Who may call it: a bearer token in the role employer or caseworker or manager or federal-office or inspector or worker.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.CallerView"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -61,7 +61,7 @@ namespace Workflow.Client.Api.Me
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.CallerView>(requestInfo, global::Workflow.Client.Models.CallerView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Who the caller is: subject, display name, roles and (for an employer) the applicants it acts for. The pages start here.Who may call it: a bearer token in the role employer or caseworker or manager or federal-office or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Who the caller is: subject, display name, roles and (for an employer) the applicants it acts for. The pages start here.Who may call it: a bearer token in the role employer or caseworker or manager or federal-office or inspector or worker.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -2,7 +2,7 @@
 // by when, the fee, the SLA dates and pauses, the timeline, and once closed the decision and its letter. Actions:
 // supply documents, pay the fee at the provider's checkout, withdraw; every command's fate is shown. The page looks
 // again every few seconds while the file is open, and more often while a payment waits for the provider's word.
-import { h, show, t, api, problemBox, notice, badge, label, facts, table, formatDate, formatDateTime, formatMoney, formatDays, ApiError } from '/ui/app.js';
+import { h, show, t, api, download, problemBox, notice, badge, label, facts, table, formatDate, formatDateTime, formatMoney, formatDays, ApiError } from '/ui/app.js';
 import { awaitedText, eventDetails } from './labels.js';
 import { takeFlash } from './flash.js';
 import { uploadSection, paySection, withdrawSection, pendingPayment, clearPayment } from './actions.js';
@@ -188,16 +188,25 @@ async function drawDecision(element, decision) {
       ? h('div', {}, h('h3', {}, t('application.grounds')),
         h('ul', {}, decision.grounds.map(g => h('li', {}, g.description ?? g.code, g.section ? ` (${g.section})` : ''))))
       : null,
-    h('div', { class: 'letter-box' }, h('p', {}, t('common.loading'))));
-  if (!decision.letterUrl) {
-    return;
-  }
-  const box = element.querySelector('.letter-box');
-  try {
-    const { data } = await api('GET', decision.letterUrl);
-    show(box, h('h3', { id: 'letter-title' }, t('application.letter')),
-      h('pre', { class: 'letter', tabindex: '0', 'aria-labelledby': 'letter-title' }, String(data)));
-  } catch (error) {
-    show(box, problemBox(error));
-  }
+    decision.letterUrl ? letterBox(decision.letterUrl) : null);
+}
+
+/** The decision letter: a PDF (Dutch, with an English translation) to download. */
+function letterBox(letterUrl) {
+  const outcome = h('div', { 'aria-live': 'polite' });
+  return h('div', { class: 'letter-box' },
+    h('h3', {}, t('application.letter')),
+    h('p', {}, t('application.letterExplain')),
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button',
+      class: 'button button-secondary',
+      onclick: async () => {
+        try {
+          show(outcome, h('p', {}, t('application.letterDownloaded', { name: await download(letterUrl) })));
+        } catch (error) {
+          show(outcome, problemBox(error));
+        }
+      },
+    }, t('application.downloadLetter'))),
+    outcome);
 }

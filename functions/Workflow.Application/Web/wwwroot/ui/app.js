@@ -98,6 +98,27 @@ export async function api(method, path, body) {
   return { status: response.status, data, headers: response.headers };
 }
 
+/**
+ * Downloads a file the API serves (a letter): fetched with the person's credentials like every call, then handed to
+ * the browser as a download under the name the API gives it (Content-Disposition).
+ */
+export async function download(path) {
+  const { data, headers } = await api('GET', path);
+  const type = headers.get('content-type') ?? 'application/octet-stream';
+  const blob = data instanceof Blob ? data : new Blob([data], { type });
+  const disposition = headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : 'download';
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
+}
+
 /** A fresh id for a command: kept by the form until the API accepted it, so a retry repeats instead of duplicating. */
 export function newId(prefix) {
   const random = crypto.getRandomValues(new Uint8Array(6));

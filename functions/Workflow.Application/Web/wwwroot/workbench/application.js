@@ -1,7 +1,7 @@
 // An application's page: the summary, the SLA clock, the federal leg, the decision, the one-view in sections, the
 // timeline with who did what, and every command with its fate; the actions beside it (actions.js).
 import {
-  api, h, show, t, label, badge, table, facts, notice, problemBox,
+  api, download, h, show, t, label, badge, table, facts, notice, problemBox,
   formatDate, formatDateTime, formatMoney, formatDays,
 } from '/ui/app.js';
 import { newScreen, segment, person, daysLeft, english } from './common.js';
@@ -281,18 +281,18 @@ function decision(view, commands) {
         : t('decision.noGrounds')],
     ]));
     if (d.letterUrl) {
-      const letter = h('div', {});
+      const letter = h('div', { 'aria-live': 'polite' });
       parts.push(h('div', { class: 'actions' }, h('button', {
         type: 'button',
         class: 'button button-secondary',
         onclick: async () => {
           try {
-            show(letter, h('pre', { class: 'letter', tabindex: '0', 'aria-label': t('decision.letter') }, (await api('GET', d.letterUrl)).data));
+            show(letter, h('p', {}, t('decision.letterDownloaded', { name: await download(d.letterUrl) })));
           } catch (error) {
             show(letter, problemBox(error));
           }
         },
-      }, t('decision.showLetter'))), letter);
+      }, t('decision.downloadLetter'))), letter);
     }
   } else {
     parts.push(h('p', {}, t('decision.notYet')));

@@ -34,9 +34,9 @@ namespace Workflow.Client.Api.Applications.Item.Letter
         {
         }
         /// <summary>
-        /// The decision letter kept with the dossier.Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// The decision letter kept with the dossier, as a download: a PDF in Dutch with its English translation (a case decided before the PDF letters keeps its plain-text letter, served as stored).Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
-        /// <returns>A <see cref="string"/></returns>
+        /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
@@ -45,11 +45,11 @@ namespace Workflow.Client.Api.Applications.Item.Letter
         /// <exception cref="global::Workflow.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<string?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<Stream?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<string> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<Stream> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -60,10 +60,10 @@ namespace Workflow.Client.Api.Applications.Item.Letter
                 { "404", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Workflow.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendPrimitiveAsync<string>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The decision letter kept with the dossier.Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// The decision letter kept with the dossier, as a download: a PDF in Dutch with its English translation (a case decided before the PDF letters keeps its plain-text letter, served as stored).Who may call it: a bearer token in the role employer or caseworker or manager or inspector.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Workflow.FunctionalTests.Dashboard;
+namespace Workflow.FunctionalTests.Infrastructure;
 
 /// <summary>Reads a JSON answer, failing with its body when it is not 200.</summary>
-internal static class DashboardHttp
+internal static class JsonHttp
 {
     public static async Task<JsonNode?> GetFromJsonNodeAsync(this HttpClient http, string path)
     {
