@@ -84,6 +84,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TableMisuseReports>();
         services.AddSingleton<Application.Reports.IMisuseReports>(sp => sp.GetRequiredService<TableMisuseReports>());
         services.AddSingleton<IMisuseReportTriage>(sp => sp.GetRequiredService<TableMisuseReports>());
+        services.AddSingleton<TableWithdrawals>();
+        services.AddSingleton<Application.Withdrawals.IWithdrawals>(sp => sp.GetRequiredService<TableWithdrawals>());
+        services.AddSingleton<IWithdrawalRecords>(sp => sp.GetRequiredService<TableWithdrawals>());
         return services;
     }
 

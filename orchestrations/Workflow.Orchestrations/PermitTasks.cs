@@ -5,6 +5,7 @@ using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.MisuseReport;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
+using Workflow.Orchestrations.Workflows.Withdrawal;
 
 namespace Workflow.Orchestrations;
 
@@ -19,6 +20,7 @@ public static class PermitTasks
     [
         typeof(PermitApplicationOrchestrator),
         typeof(MisuseReportOrchestrator),
+        typeof(WithdrawalOrchestrator),
         typeof(RecognitionFollowUpOrchestrator),
     ];
 
@@ -35,6 +37,9 @@ public static class PermitTasks
         typeof(IssueDecisionLetterActivity),
         typeof(RecordTransitionActivity),
         typeof(RecordReportTriageActivity),
+        typeof(RecordWithdrawalActivity),
+        typeof(IssueWithdrawalLetterActivity),
+        typeof(ProposeWithdrawalExclusionsActivity),
         typeof(RecordRecognitionFollowUpActivity),
     ];
 

@@ -30,6 +30,7 @@ public sealed class AccessControlTests : IAsyncLifetime
 
     const string EmployerB = "0412345614";
     const string NoSuchReport = "MR-0000000000000000000000000000000000000000";
+    const string NoSuchWithdrawal = "wd-000000000000000000000000";
     const string NoSuchSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
 
     FunctionsApp app = null!;
@@ -230,7 +231,8 @@ public sealed class AccessControlTests : IAsyncLifetime
             .Replace("{kind}", "documents", StringComparison.Ordinal).Replace("{commandId}", "C-1", StringComparison.Ordinal)
             .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal)
             .Replace("{type}", "passport", StringComparison.Ordinal).Replace("{sha256}", NoSuchSha256, StringComparison.Ordinal)
-            .Replace("{reference}", NoSuchReport, StringComparison.Ordinal);
+            .Replace("{reference}", NoSuchReport, StringComparison.Ordinal)
+            .Replace("{withdrawalId}", NoSuchWithdrawal, StringComparison.Ordinal).Replace("{letter}", "hearing-invitation", StringComparison.Ordinal);
         (TestFunctionContext context, DefaultHttpContext http) = this.app.Invocation(method, path, json, principal: principal);
         await using (context)
         {
@@ -263,6 +265,8 @@ public sealed class AccessControlTests : IAsyncLifetime
                 Type t when t == typeof(string) && p.Name == "type" => "passport",
                 Type t when t == typeof(string) && p.Name == "sha256" => NoSuchSha256,
                 Type t when t == typeof(string) && p.Name == "reference" => NoSuchReport,
+                Type t when t == typeof(string) && p.Name == "withdrawalId" => NoSuchWithdrawal,
+                Type t when t == typeof(string) && p.Name == "letter" => "hearing-invitation",
                 _ => throw new InvalidOperationException($"{name}: no value for parameter {p.Name}"),
             })];
             object? returned = function.Method.Invoke(null, arguments);

@@ -34,6 +34,15 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
 
         /// <summary>The INSZ of the director of <see cref="ExcludedDirector"/> that is excluded (valid check digits, made up).</summary>
         public const string ExcludedDirectorInsz = "71020399532";
+
+        /// <summary>Clean figures; its last director also directs <see cref="SharesDirectorWith"/> (a withdrawal's exclusion of that director reaches both, §2.1).</summary>
+        public const string SharedDirector = "0200000736";
+
+        /// <summary>Another company directed, among others, by the shared director of <see cref="SharedDirector"/>.</summary>
+        public const string SharesDirectorWith = "0200000835";
+
+        /// <summary>The INSZ of the director the two companies share (valid check digits, made up).</summary>
+        public const string SharedDirectorInsz = "68051512317";
     }
 
     static readonly string[] NaceCodes =
@@ -86,10 +95,15 @@ public sealed class SimulatedAuthenticSources(IOptions<AuthenticSourcesSettings>
                 directorNumbers[^1] = PatternEmployers.ExcludedDirectorInsz;
             }
 
+            if (applicantKey is PatternEmployers.SharedDirector or PatternEmployers.SharesDirectorWith)
+            {
+                directorNumbers.Add(PatternEmployers.SharedDirectorInsz);
+            }
+
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.EnterpriseStatus, "active");
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.LegalName, legalName);
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.NaceCode, NaceCodes[employer.Next(NaceCodes.Length)]);
-            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.Directors, directors.ToString(CultureInfo.InvariantCulture));
+            Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.Directors, directorNumbers.Count.ToString(CultureInfo.InvariantCulture));
             Add(AuthenticSource.Kbo, SourceFields.Employer, SourceFields.DirectorPersonNumbers, string.Join(',', directorNumbers));
         }
 

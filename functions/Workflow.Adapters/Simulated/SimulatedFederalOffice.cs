@@ -19,6 +19,7 @@ namespace Workflow.Adapters.Simulated;
 /// <see cref="Plan(FederalOfficeSettings, FederalOutboundMessage)"/>, parks each on <c>federal-office-schedule</c>
 /// until due and then sends it to <c>federal-decisions</c>, where the platform's listener takes it like a real one.
 /// Cancellations are only logged: the office may have decided already, and the platform records a later answer as late.
+/// A withdrawal (§2.1) is acknowledged and nothing more: what the office does about the residence is its own business.
 /// A repeated handoff plans the same answers again, with the same message ids; the platform de-duplicates them.
 /// </summary>
 public sealed partial class SimulatedFederalOffice(
@@ -45,7 +46,15 @@ public sealed partial class SimulatedFederalOffice(
     /// </summary>
     public static IReadOnlyList<(double AfterPolicyDays, FederalInboundMessage Message)> Plan(FederalOfficeSettings settings, FederalOutboundMessage handoff)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(handoff);
+        if (handoff.Kind == FederalOutboundKind.Withdrawal)
+        {
+            // The withdrawal's id is its handoff id: the acknowledgement names it, so the platform finds the withdrawal.
+            return [(Math.Max(0, settings.AcknowledgeAfterDays), new FederalInboundMessage(
+                $"{handoff.HandoffId}:ack", FederalInboundKind.Acknowledgement, handoff.ApplicationId, handoff.HandoffId, handoff.CorrelationId))];
+        }
+
         return Plan(settings, handoff.HandoffId, handoff.ApplicationId, handoff.CorrelationId);
     }
 
@@ -167,8 +176,15 @@ public sealed partial class SimulatedFederalOffice(
         }
 
         await QueuePoller.DeleteAsync(this.handoffs, message, cancellationToken);
-        FederalInboundMessage decision = plan[^1].Message;
-        LogPlanned(logger, handoff.HandoffId, handoff.ApplicationId, plan.Count, decision.Decision!.Value, plan[^1].AfterPolicyDays);
+        FederalInboundMessage last = plan[^1].Message;
+        if (last.Decision is FederalVerdict verdict)
+        {
+            LogPlanned(logger, handoff.HandoffId, handoff.ApplicationId, plan.Count, verdict, plan[^1].AfterPolicyDays);
+        }
+        else
+        {
+            LogWithdrawal(logger, handoff.HandoffId, handoff.ApplicationId, plan[^1].AfterPolicyDays);
+        }
     }
 
     internal async Task HandleScheduledAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -233,6 +249,9 @@ public sealed partial class SimulatedFederalOffice(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Federal office planned {Count} answers to handoff {HandoffId} of {ApplicationId}: {Verdict} after {Days} policy days")]
     static partial void LogPlanned(ILogger logger, string handoffId, string applicationId, int count, FederalVerdict verdict, double days);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Federal office will acknowledge withdrawal {WithdrawalId} of {ApplicationId} after {Days} policy days")]
+    static partial void LogWithdrawal(ILogger logger, string withdrawalId, string applicationId, double days);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Federal office received the cancellation of handoff {HandoffId} of {ApplicationId}")]
     static partial void LogCancellation(ILogger logger, string handoffId, string applicationId);

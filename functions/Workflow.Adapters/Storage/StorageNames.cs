@@ -56,6 +56,7 @@ public sealed class StorageNames
         this.SimulatedEBoxTable = Table("SimulatedEBox");
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
+        this.WithdrawalsTable = Table("Withdrawals");
         this.RecognitionFollowUpsTable = Table("RecognitionFollowUps");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
@@ -131,6 +132,8 @@ public sealed class StorageNames
     /// <summary>Who reported misuse: read only by the inspectors' view, never by an application's.</summary>
     public string MisuseReportersTable { get; }
 
+    /// <summary>Withdrawals of granted authorisations (§2.1): findings, the withdrawals' state, their commands.</summary>
+    public string WithdrawalsTable { get; }
     /// <summary>The follow-ups of grants to nurses awaiting recognition (§2.6): start requests, records, the open index, notes.</summary>
     public string RecognitionFollowUpsTable { get; }
 
@@ -159,6 +162,7 @@ public sealed class StorageNames
         this.AuthorisationsTable,
         this.WorkerApplicationsTable,
         this.SimulatedEBoxTable,
+        this.WithdrawalsTable,
         this.RecognitionFollowUpsTable,
     ];
 

@@ -16,7 +16,9 @@ namespace Workflow.Adapters.Storage;
 /// retried grant changes nothing (and will not undo a later withdrawal); the record of truth is written last, so a
 /// crash in between is finished by the retry. The renewal of an authorisation is one more row in its application's
 /// partition (RK "renewal"): inserted conditionally, so of two applications renewing it at once one holds it; changed
-/// and freed only on the ETag it was read with.
+/// and freed only on the ETag it was read with. The record of truth also keeps the director keys, so a withdrawal's mark
+/// reaches every row: it is written to the record of truth first (conditionally on what was read), then copied to the
+/// others; a repeat of the mark copies it again.
 /// </summary>
 public sealed class TableAuthorisationRegister(TableServiceClient tables, StorageNames names) : IAuthorisationRegister
 {
@@ -39,7 +41,52 @@ public sealed class TableAuthorisationRegister(TableServiceClient tables, Storag
         }
 
         await this.AddAsync(TableKeys.Safe(EmployerPrefix + authorisation.Employer), application, json, cancellationToken);
-        await this.AddAsync(TableKeys.Safe(ApplicationPrefix + authorisation.ApplicationId), GrantRow, json, cancellationToken);
+        await this.AddAsync(TableKeys.Safe(ApplicationPrefix + authorisation.ApplicationId), GrantRow, json, cancellationToken, string.Join(',', directorKeys));
+    }
+
+    public async Task<Authorisation?> MarkAsync(string applicationId, RegisterMark mark, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationId);
+        ArgumentNullException.ThrowIfNull(mark);
+        string partition = TableKeys.Safe(ApplicationPrefix + applicationId);
+        while (true)
+        {
+            NullableResponse<RegisterRow> found = await this.table.GetEntityIfExistsAsync<RegisterRow>(partition, GrantRow, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return null;
+            }
+
+            RegisterRow row = found.Value!;
+            Authorisation current = Read(row);
+            if (current.Marked(mark) is not { } marked)
+            {
+                return current;
+            }
+
+            string json = JsonSerializer.Serialize(marked, WorkflowJson.Options);
+            if (marked != current)
+            {
+                try
+                {
+                    row.Authorisation = json;
+                    await this.table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 412)
+                {
+                    continue; // changed since it was read (another finding at the same moment): judge the mark again
+                }
+            }
+
+            string application = TableKeys.Safe(applicationId);
+            foreach (string director in (row.Directors ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                await this.ReplaceAsync(TableKeys.Safe(director), application, json, cancellationToken);
+            }
+
+            await this.ReplaceAsync(TableKeys.Safe(EmployerPrefix + marked.Employer), application, json, cancellationToken);
+            return marked;
+        }
     }
 
     public async Task<Authorisation?> GetAsync(string applicationId, CancellationToken cancellationToken)
@@ -171,17 +218,21 @@ public sealed class TableAuthorisationRegister(TableServiceClient tables, Storag
         return new AuthorisationPage(items, more ? items[^1].ApplicationId : null);
     }
 
-    async Task AddAsync(string partition, string row, string json, CancellationToken cancellationToken)
+    async Task AddAsync(string partition, string row, string json, CancellationToken cancellationToken, string? directors = null)
     {
         try
         {
-            await this.table.AddEntityAsync(new RegisterRow { PartitionKey = partition, RowKey = row, Authorisation = json }, cancellationToken);
+            await this.table.AddEntityAsync(new RegisterRow { PartitionKey = partition, RowKey = row, Authorisation = json, Directors = directors }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.IsConflict())
         {
             // Recorded before: the first write stands.
         }
     }
+
+    /// <summary>Copies the record of truth onto a list row (a grant recorded before its list rows were all written gets them here).</summary>
+    async Task ReplaceAsync(string partition, string row, string json, CancellationToken cancellationToken) =>
+        await this.table.UpsertEntityAsync(new RegisterRow { PartitionKey = partition, RowKey = row, Authorisation = json }, TableUpdateMode.Replace, cancellationToken);
 
     static Authorisation Read(RegisterRow row) =>
         JsonSerializer.Deserialize<Authorisation>(row.Authorisation, WorkflowJson.Options)
@@ -199,5 +250,8 @@ public sealed class TableAuthorisationRegister(TableServiceClient tables, Storag
         public ETag ETag { get; set; }
 
         public string Authorisation { get; set; } = "";
+
+        /// <summary>On the record of truth: the director keys of its rows by director, comma-separated (fingerprints, never numbers).</summary>
+        public string? Directors { get; set; }
     }
 }

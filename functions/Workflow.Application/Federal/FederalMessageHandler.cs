@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workflow.Application.Access;
 using Workflow.Application.Commands;
 using Workflow.Application.Validation;
+using Workflow.Application.Withdrawals;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
@@ -53,10 +54,12 @@ public sealed record FederalHandlingResult(FederalHandling Handling, string Reas
 /// <c>POST /api/federal/decisions</c> webhook alike. It never throws for bad input: it says what to do with the message.
 /// Every message for a known application is a command of kind <c>federal</c>, keyed by the office's message id: recorded
 /// once (with one audit row however often it is delivered or replayed), raised if the case takes it, else recorded as
-/// late or stale with the reason. A repeat is answered from its record and raises nothing.
+/// late or stale with the reason. A repeat is answered from its record and raises nothing. The office's acknowledgement
+/// of a withdrawal message (its handoff id a withdrawal's) goes to the withdrawal instead (<see cref="WithdrawalAcknowledgements"/>).
 /// </summary>
 public sealed partial class FederalMessageHandler(
     CommandGate gate,
+    WithdrawalAcknowledgements withdrawals,
     ILogger<FederalMessageHandler> logger)
 {
     /// <summary>A federal message is small: ids and reason codes. Anything bigger is not one.</summary>
@@ -80,6 +83,11 @@ public sealed partial class FederalMessageHandler(
         {
             LogRejected(logger, "malformed");
             return new FederalHandlingResult(FederalHandling.Malformed, problem!);
+        }
+
+        if (WithdrawalAcknowledgements.IsFor(message))
+        {
+            return await withdrawals.HandleAsync(message, cancellationToken);
         }
 
         string kind = Codes.Of(message.Kind);

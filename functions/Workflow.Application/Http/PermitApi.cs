@@ -163,6 +163,7 @@ public static class PermitApi
         api.MapApplicantApplications();
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
+        api.MapWithdrawalApi(); // withdrawals after a fraud finding (§2.1): Http/WithdrawalApi.cs
         api.MapRecognitionApi(); // regulated professions (§2.6): Http/RecognitionApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
@@ -745,6 +746,9 @@ public static class PermitApi
         services.AddTransient<ExclusionQueries>();
         services.AddTransient<Reports.MisuseReportService>();
         services.AddTransient<Inspections.InspectionQueries>();
+        services.AddTransient<Withdrawals.WithdrawalService>();
+        services.AddTransient<Withdrawals.WithdrawalAcknowledgements>();
+        services.AddTransient<Orchestrations.Ports.IWithdrawalExclusions, Withdrawals.WithdrawalExclusions>();
         services.AddOptions<ExclusionSettings>().BindConfiguration(ExclusionSettings.Section)
             .Validate(settings => settings.HasValidKey, ExclusionSettings.KeyProblem)
             .ValidateOnStart();

@@ -70,7 +70,11 @@ public sealed class InspectionQueries(
             authorisation.ValidUntil,
             authorisation.State,
             ApplicationQueries.StatusUrl(authorisation.ApplicationId),
-            authorisation.Renews);
+            authorisation.Renews,
+            authorisation.WithdrawalUnderWay,
+            authorisation.WithdrawalId,
+            authorisation.WithdrawalId is string withdrawal ? Withdrawals.WithdrawalIds.Url(withdrawal) : null,
+            authorisation.WithdrawnOn);
     }
 
     Task AuditAsync(Actor inspector, string searched, string? employer, string? directorKey, CancellationToken cancellationToken)

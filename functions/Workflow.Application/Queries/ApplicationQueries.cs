@@ -372,7 +372,10 @@ public sealed class ApplicationQueries(
                 granted.ValidUntil,
                 granted.State,
                 Renewed(granted.Renews),
-                renewal is null ? null : new RenewalView(renewal.RenewingApplicationId, renewal.State, StatusUrl(renewal.RenewingApplicationId))),
+                renewal is null ? null : new RenewalView(renewal.RenewingApplicationId, renewal.State, StatusUrl(renewal.RenewingApplicationId)),
+                granted.WithdrawalUnderWay,
+                granted.WithdrawalId is string withdrawal ? Withdrawals.WithdrawalIds.Url(withdrawal) : null,
+                granted.WithdrawnOn),
             Recognition = await recognition.SummaryAsync(state.ApplicationId, staff, cancellationToken),
         };
     }

@@ -125,14 +125,18 @@ public sealed record DecisionView(
 /// <summary>
 /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when
 /// the policy data has no term) and its state; for a renewal, the authorisation it renews (<c>Renews</c>); for an
-/// authorisation an application renews or renewed, that application (<c>RenewedBy</c>).
+/// authorisation an application renews or renewed, that application (<c>RenewedBy</c>); a withdrawal under way or done
+/// (§2.1), where it is read, and since when it is withdrawn.
 /// </summary>
 public sealed record AuthorisationView(
     DateOnly ValidFrom,
     DateOnly? ValidUntil,
     Orchestrations.Register.AuthorisationState State,
     RenewedAuthorisationView? Renews = null,
-    RenewalView? RenewedBy = null);
+    RenewalView? RenewedBy = null,
+    bool WithdrawalUnderWay = false,
+    string? WithdrawalUrl = null,
+    DateOnly? WithdrawnOn = null);
 
 /// <summary>The authorisation a renewal renews: the application id of its grant, and where that grant's status is.</summary>
 public sealed record RenewedAuthorisationView(string ApplicationId, string StatusUrl);

@@ -68,6 +68,18 @@ public enum NotificationKind
 
     /// <summary>The decision, with its letter.</summary>
     Decision,
+
+    /// <summary>A withdrawal of the authorisation is considered (§2.1): the employer is invited to be heard, with the letter and a deadline.</summary>
+    HearingInvitation,
+
+    /// <summary>The hearing's deadline is near and the employer has not answered.</summary>
+    HearingReminder,
+
+    /// <summary>The authorisation is withdrawn, with the decision letter.</summary>
+    WithdrawalDecision,
+
+    /// <summary>The withdrawal considered ended: the authorisation is kept.</summary>
+    AuthorisationKept,
 }
 
 /// <summary>A notification to one party; <paramref name="IdempotencyKey"/> makes sure each goes out once.</summary>

@@ -7,6 +7,12 @@ public enum FederalOutboundKind
 {
     Handoff,
     Cancellation,
+
+    /// <summary>
+    /// A granted authorisation was withdrawn (§2.1): the residence it supported is the office's to review. The handoff id
+    /// is the withdrawal's id; the office acknowledges it and sends nothing else.
+    /// </summary>
+    Withdrawal,
 }
 
 /// <summary>

@@ -119,6 +119,12 @@ public sealed class PolicyCatalog
     /// <summary>The appeal route in force for a decision taken on <paramref name="decidedOn"/>; null when the data has none.</summary>
     public AppealRouteEntry? AppealRouteOn(DateOnly decidedOn) => Latest(this.data.AppealRoutes ?? [], decidedOn);
 
+    /// <summary>The withdrawal terms in force on <paramref name="date"/> (a finding's Belgian date); null when none are.</summary>
+    public Withdrawals.WithdrawalTerms? WithdrawalTermsOn(DateOnly date) =>
+        Latest(this.data.Withdrawals ?? [], date) is { } entry
+            ? new Withdrawals.WithdrawalTerms(entry.Id, entry.HearingDays, entry.ReminderDaysBefore, entry.ExclusionMonths)
+            : null;
+
     static T? Latest<T>(IEnumerable<T> entries, DateOnly date)
         where T : DatedEntry =>
         entries.Where(e => e.ValidFrom <= date).MaxBy(e => e.ValidFrom);

@@ -12,7 +12,8 @@ public sealed record PolicyData(
     IReadOnlyList<OverallDeadlineEntry> OverallDeadlines,
     IReadOnlyList<CaseLimitsEntry>? CaseLimits = null,
     IReadOnlyList<AuthorisationTermEntry>? AuthorisationTerms = null,
-    IReadOnlyList<AppealRouteEntry>? AppealRoutes = null);
+    IReadOnlyList<AppealRouteEntry>? AppealRoutes = null,
+    IReadOnlyList<WithdrawalTermsEntry>? Withdrawals = null);
 
 public abstract record DatedEntry(string Id, DateOnly ValidFrom, string Source);
 
@@ -101,4 +102,17 @@ public sealed record AppealRouteEntry(
     DateOnly ValidFrom,
     string Dutch,
     string English,
+    string Source) : DatedEntry(Id, ValidFrom, Source);
+
+/// <summary>
+/// The terms of a withdrawal after a fraud finding (§2.1): how many policy days the employer is given to be heard, how
+/// many days before that deadline a reminder goes out (none when 0), and how many months the exclusion proposed on a
+/// withdrawal runs. The note gives none of these figures.
+/// </summary>
+public sealed record WithdrawalTermsEntry(
+    string Id,
+    DateOnly ValidFrom,
+    int HearingDays,
+    int ReminderDaysBefore,
+    int ExclusionMonths,
     string Source) : DatedEntry(Id, ValidFrom, Source);

@@ -9,6 +9,7 @@ public sealed record AuthorisationPage(IReadOnlyList<Authorisation> Items, strin
 /// The authorisations register: every work authorisation granted, found by application, by employer, and by any of the
 /// employer's directors at the time of the grant (their <see cref="PartyKeys.Director"/> keys: fingerprints, never the
 /// numbers). Written when an application closes granted; a grant is recorded once (a retried write changes nothing).
+/// A withdrawal marks it (<see cref="Authorisation.Marked"/>): under way, withdrawn, or kept.
 /// </summary>
 public interface IAuthorisationRegister
 {
@@ -16,6 +17,13 @@ public interface IAuthorisationRegister
     Task RecordGrantAsync(Authorisation authorisation, IReadOnlyList<string> directorKeys, CancellationToken cancellationToken);
 
     Task<Authorisation?> GetAsync(string applicationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies a withdrawal's mark (<see cref="Authorisation.Marked"/>) to the grant and its rows by employer and director,
+    /// as one writer at a time (a concurrent change makes it read again). Answers the authorisation as it stands after
+    /// (unchanged when the mark does not apply, so the caller sees why), or null when no grant is recorded. Safe to repeat.
+    /// </summary>
+    Task<Authorisation?> MarkAsync(string applicationId, RegisterMark mark, CancellationToken cancellationToken);
 
     /// <summary>The grants of one employer (KBO number or self-employed applicant key), in application id order.</summary>
     Task<AuthorisationPage> ListByEmployerAsync(string employer, int pageSize, string? continuation, CancellationToken cancellationToken);

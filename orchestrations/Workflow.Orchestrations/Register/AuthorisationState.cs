@@ -1,6 +1,6 @@
 namespace Workflow.Orchestrations.Register;
 
-/// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
+/// <summary>Where a work authorisation in the register stands: granted (perhaps with a withdrawal under way), withdrawn (§2.1); expiry is for later.</summary>
 public enum AuthorisationState
 {
     Granted,

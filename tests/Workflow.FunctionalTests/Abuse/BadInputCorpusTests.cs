@@ -47,6 +47,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
             "POST /api/applications/{applicationId}/information-requests", "POST /api/applications/{applicationId}/decision",
             "POST /api/applications/{applicationId}/third-party-requests", "PUT /api/sla/peak-periods", "POST /api/exclusions",
             "POST /api/exclusions/{exclusionId}/lift", "POST /api/exclusions/{exclusionId}/corrections", "POST /api/federal/decisions",
+            "POST /api/inspections/findings",
         ];
         foreach (string endpoint in endpoints)
         {
@@ -177,6 +178,7 @@ public sealed class BadInputCorpusTests(BadInputCorpusFixture fixture) : IClassF
             _ when path.StartsWith("/api/applications/", StringComparison.Ordinal) => api.As(Roles.Caseworker),
             "/api/sla/peak-periods" => api.As(Roles.Manager),
             _ when path.StartsWith("/api/exclusions", StringComparison.Ordinal) => api.As(Roles.Manager),
+            "/api/inspections/findings" => api.As(Roles.Inspector),
             _ => api, // the federal webhook: signed, not a token
         };
     }

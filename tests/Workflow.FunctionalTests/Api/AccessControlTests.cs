@@ -265,7 +265,8 @@ public sealed class AccessControlTests(AccessControlTests.Fixture fixture) : ICl
             .Replace("{providerPaymentId}", "psp_none", StringComparison.Ordinal)
             .Replace("{exclusionId}", "EXC-1", StringComparison.Ordinal).Replace("{changeId}", "CHG-1", StringComparison.Ordinal)
             .Replace("{type}", "passport", StringComparison.Ordinal).Replace("{sha256}", new string('0', 64), StringComparison.Ordinal)
-            .Replace("{reference}", "MR-" + new string('0', 40), StringComparison.Ordinal);
+            .Replace("{reference}", "MR-" + new string('0', 40), StringComparison.Ordinal)
+            .Replace("{withdrawalId}", "wd-" + new string('0', 24), StringComparison.Ordinal).Replace("{letter}", "hearing-invitation", StringComparison.Ordinal);
         if (row.Name is not ("ReceiveFederalMessage" or "ReceivePaymentEvent"))
         {
             return await Send(fixture.Host.Api.Http, row.Method, path, row.Method is "POST" or "PUT" ? "{}" : null, token);

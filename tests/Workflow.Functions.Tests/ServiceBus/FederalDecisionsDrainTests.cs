@@ -5,6 +5,7 @@ using Workflow.Adapters.ServiceBus;
 using Workflow.Application;
 using Workflow.Application.Commands;
 using Workflow.Application.Federal;
+using Workflow.Application.Withdrawals;
 using Workflow.Functions.Tests.Support;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
@@ -35,6 +36,7 @@ public sealed class FederalDecisionsDrainTests
             new CommandGate(
                 this.commands, this.caseIndex, this.submissions, new DurableWorkflowEvents(this.durable), this.auditLog,
                 PolicyCatalog.Embedded, Options.Create(new WorkflowSettings()), TimeProvider.System),
+            new WithdrawalAcknowledgements(new InMemoryWithdrawals(), this.auditLog, TimeProvider.System),
             NullLogger<FederalMessageHandler>.Instance);
 
     static string Decision(string applicationId) =>

@@ -86,6 +86,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.AddSingleton<InMemoryMisuseReports>();
             services.Replace(ServiceDescriptor.Singleton<Workflow.Application.Reports.IMisuseReports>(sp => sp.GetRequiredService<InMemoryMisuseReports>()));
             services.Replace(ServiceDescriptor.Singleton<IMisuseReportTriage>(sp => sp.GetRequiredService<InMemoryMisuseReports>()));
+            services.AddSingleton<InMemoryWithdrawals>();
+            services.Replace(ServiceDescriptor.Singleton<Workflow.Application.Withdrawals.IWithdrawals>(sp => sp.GetRequiredService<InMemoryWithdrawals>()));
+            services.Replace(ServiceDescriptor.Singleton<IWithdrawalRecords>(sp => sp.GetRequiredService<InMemoryWithdrawals>()));
         }
 
         replace?.Invoke(services);

@@ -46,6 +46,24 @@ internal sealed class InMemoryAuthorisationRegister : IAuthorisationRegister
     public Task<Authorisation?> GetAsync(string applicationId, CancellationToken cancellationToken) =>
         Task.FromResult(this.grants.TryGetValue(applicationId, out var entry) ? entry.Grant : null);
 
+    public Task<Authorisation?> MarkAsync(string applicationId, RegisterMark mark, CancellationToken cancellationToken)
+    {
+        while (this.grants.TryGetValue(applicationId, out var entry))
+        {
+            if (entry.Grant.Marked(mark) is not { } marked)
+            {
+                return Task.FromResult<Authorisation?>(entry.Grant);
+            }
+
+            if (this.grants.TryUpdate(applicationId, (marked, entry.Directors), entry))
+            {
+                return Task.FromResult<Authorisation?>(marked);
+            }
+        }
+
+        return Task.FromResult<Authorisation?>(null);
+    }
+
     public Task<AuthorisationPage> ListByEmployerAsync(string employer, int pageSize, string? continuation, CancellationToken cancellationToken) =>
         Task.FromResult(Page(this.grants.Values.Where(g => g.Grant.Employer == employer), pageSize, continuation));
 

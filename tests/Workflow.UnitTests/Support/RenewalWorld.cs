@@ -67,6 +67,8 @@ internal sealed class RenewalWorld : IAuthorisationRegister, ISubmissionLedger, 
 
     public Task<AuthorisationPage> ListByDirectorAsync(string directorKey, int pageSize, string? continuation, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<Authorisation?> MarkAsync(string applicationId, RegisterMark mark, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     // ---- the submissions ledger ----
 
     Task<SubmissionRecord?> ISubmissionLedger.GetAsync(string applicationId, CancellationToken cancellationToken) =>

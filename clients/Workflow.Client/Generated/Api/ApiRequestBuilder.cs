@@ -20,6 +20,7 @@ using Workflow.Client.Api.Payments;
 using Workflow.Client.Api.RecognitionFollowUps;
 using Workflow.Client.Api.Reports;
 using Workflow.Client.Api.Sla;
+using Workflow.Client.Api.Withdrawals;
 using Workflow.Client.Api.Worker;
 using Workflow.Client.Api.Worklist;
 namespace Workflow.Client.Api
@@ -99,6 +100,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Sla.SlaRequestBuilder Sla
         {
             get => new global::Workflow.Client.Api.Sla.SlaRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The withdrawals property</summary>
+        public global::Workflow.Client.Api.Withdrawals.WithdrawalsRequestBuilder Withdrawals
+        {
+            get => new global::Workflow.Client.Api.Withdrawals.WithdrawalsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The worker property</summary>
         public global::Workflow.Client.Api.Worker.WorkerRequestBuilder Worker

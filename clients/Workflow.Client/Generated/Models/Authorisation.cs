@@ -9,7 +9,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// One work authorisation in the register: the application that granted it, the employer (its KBO number, or the self-employed applicant&apos;s key), the worker by a keyed fingerprint of their person number (&quot;worker:&quot; + hex; null when the worker has none), the category and its validity (Belgian dates, both inclusive; `ValidUntil` null when the policy data holds no term). `TermId` names the policy entry the validity came from. `Renews`: for a renewal, the application id of the authorisation it renews. No personal data in clear.
+    /// One work authorisation in the register: the application that granted it, the employer (its KBO number, or the self-employed applicant&apos;s key), the worker by a keyed fingerprint of their person number (&quot;worker:&quot; + hex; null when the worker has none), the category and its validity (Belgian dates, both inclusive; `ValidUntil` null when the policy data holds no term). `TermId` names the policy entry the validity came from. `Renews`: for a renewal, the application id of the authorisation it renews. A withdrawal under way or done names itself in `WithdrawalId` (§2.1); `WithdrawnOn` is the Belgian date a withdrawal took effect. No personal data in clear.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Authorisation : IAdditionalDataHolder, IParsable
@@ -42,7 +42,7 @@ namespace Workflow.Client.Models
 #else
         public string Renews { get; set; }
 #endif
-        /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
+        /// <summary>Where a work authorisation in the register stands: granted (perhaps with a withdrawal under way), withdrawn (§2.1); expiry is for later.</summary>
         public global::Workflow.Client.Models.AuthorisationState? State { get; set; }
         /// <summary>The termId property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -56,6 +56,18 @@ namespace Workflow.Client.Models
         public Date? ValidFrom { get; set; }
         /// <summary>The validUntil property</summary>
         public Date? ValidUntil { get; set; }
+        /// <summary>The withdrawalId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WithdrawalId { get; set; }
+#nullable restore
+#else
+        public string WithdrawalId { get; set; }
+#endif
+        /// <summary>A withdrawal is under way: named, and the authorisation still granted.</summary>
+        public bool? WithdrawalUnderWay { get; set; }
+        /// <summary>The withdrawnOn property</summary>
+        public Date? WithdrawnOn { get; set; }
         /// <summary>The workerReference property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,6 +109,9 @@ namespace Workflow.Client.Models
                 { "termId", n => { TermId = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
                 { "validUntil", n => { ValidUntil = n.GetDateValue(); } },
+                { "withdrawalId", n => { WithdrawalId = n.GetStringValue(); } },
+                { "withdrawalUnderWay", n => { WithdrawalUnderWay = n.GetBoolValue(); } },
+                { "withdrawnOn", n => { WithdrawnOn = n.GetDateValue(); } },
                 { "workerReference", n => { WorkerReference = n.GetStringValue(); } },
             };
         }
@@ -115,6 +130,9 @@ namespace Workflow.Client.Models
             writer.WriteStringValue("termId", TermId);
             writer.WriteDateValue("validFrom", ValidFrom);
             writer.WriteDateValue("validUntil", ValidUntil);
+            writer.WriteStringValue("withdrawalId", WithdrawalId);
+            writer.WriteBoolValue("withdrawalUnderWay", WithdrawalUnderWay);
+            writer.WriteDateValue("withdrawnOn", WithdrawnOn);
             writer.WriteStringValue("workerReference", WorkerReference);
             writer.WriteAdditionalData(AdditionalData);
         }

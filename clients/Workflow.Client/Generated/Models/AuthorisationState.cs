@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace Workflow.Client.Models
 {
-    /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
+    /// <summary>Where a work authorisation in the register stands: granted (perhaps with a withdrawal under way), withdrawn (§2.1); expiry is for later.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum AuthorisationState
     {

@@ -9,7 +9,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state; for a renewal, the authorisation it renews (`Renews`); for an authorisation an application renews or renewed, that application (`RenewedBy`).
+    /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state; for a renewal, the authorisation it renews (`Renews`); for an authorisation an application renews or renewed, that application (`RenewedBy`); a withdrawal under way or done (§2.1), where it is read, and since when it is withdrawn.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AuthorisationView : IAdditionalDataHolder, IParsable
@@ -32,18 +32,31 @@ namespace Workflow.Client.Models
 #else
         public global::Workflow.Client.Models.RenewedAuthorisationView Renews { get; set; }
 #endif
-        /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
+        /// <summary>Where a work authorisation in the register stands: granted (perhaps with a withdrawal under way), withdrawn (§2.1); expiry is for later.</summary>
         public global::Workflow.Client.Models.AuthorisationState? State { get; set; }
         /// <summary>The validFrom property</summary>
         public Date? ValidFrom { get; set; }
         /// <summary>The validUntil property</summary>
         public Date? ValidUntil { get; set; }
+        /// <summary>The withdrawalUnderWay property</summary>
+        public bool? WithdrawalUnderWay { get; set; }
+        /// <summary>The withdrawalUrl property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WithdrawalUrl { get; set; }
+#nullable restore
+#else
+        public string WithdrawalUrl { get; set; }
+#endif
+        /// <summary>The withdrawnOn property</summary>
+        public Date? WithdrawnOn { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.AuthorisationView"/> and sets the default values.
         /// </summary>
         public AuthorisationView()
         {
             AdditionalData = new Dictionary<string, object>();
+            WithdrawalUnderWay = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -68,6 +81,9 @@ namespace Workflow.Client.Models
                 { "state", n => { State = n.GetEnumValue<global::Workflow.Client.Models.AuthorisationState>(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
                 { "validUntil", n => { ValidUntil = n.GetDateValue(); } },
+                { "withdrawalUnderWay", n => { WithdrawalUnderWay = n.GetBoolValue(); } },
+                { "withdrawalUrl", n => { WithdrawalUrl = n.GetStringValue(); } },
+                { "withdrawnOn", n => { WithdrawnOn = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -82,6 +98,9 @@ namespace Workflow.Client.Models
             writer.WriteEnumValue<global::Workflow.Client.Models.AuthorisationState>("state", State);
             writer.WriteDateValue("validFrom", ValidFrom);
             writer.WriteDateValue("validUntil", ValidUntil);
+            writer.WriteBoolValue("withdrawalUnderWay", WithdrawalUnderWay);
+            writer.WriteStringValue("withdrawalUrl", WithdrawalUrl);
+            writer.WriteDateValue("withdrawnOn", WithdrawnOn);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -15,7 +15,7 @@ namespace Workflow.Client.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state; for a renewal, the authorisation it renews (`Renews`); for an authorisation an application renews or renewed, that application (`RenewedBy`).</summary>
+        /// <summary>The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when the policy data has no term) and its state; for a renewal, the authorisation it renews (`Renews`); for an authorisation an application renews or renewed, that application (`RenewedBy`); a withdrawal under way or done (§2.1), where it is read, and since when it is withdrawn.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.AuthorisationView? Authorisation { get; set; }

@@ -9,7 +9,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive; `Renews`: for a renewal, the application id of the authorisation it renews.
+    /// One work authorisation as an inspector finds it in the register: valid from and until are Belgian dates, both inclusive; `Renews`: for a renewal, the application id of the authorisation it renews. A withdrawal under way or done (§2.1) is named with where it is read; a withdrawn one says since when.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InspectedAuthorisation : IAdditionalDataHolder, IParsable
@@ -42,7 +42,7 @@ namespace Workflow.Client.Models
 #else
         public string Renews { get; set; }
 #endif
-        /// <summary>Where a work authorisation in the register stands. Only grants are recorded so far; the others are for withdrawal and expiry.</summary>
+        /// <summary>Where a work authorisation in the register stands: granted (perhaps with a withdrawal under way), withdrawn (§2.1); expiry is for later.</summary>
         public global::Workflow.Client.Models.AuthorisationState? State { get; set; }
         /// <summary>The statusUrl property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -56,12 +56,33 @@ namespace Workflow.Client.Models
         public Date? ValidFrom { get; set; }
         /// <summary>The validUntil property</summary>
         public Date? ValidUntil { get; set; }
+        /// <summary>The withdrawalId property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WithdrawalId { get; set; }
+#nullable restore
+#else
+        public string WithdrawalId { get; set; }
+#endif
+        /// <summary>The withdrawalUnderWay property</summary>
+        public bool? WithdrawalUnderWay { get; set; }
+        /// <summary>The withdrawalUrl property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? WithdrawalUrl { get; set; }
+#nullable restore
+#else
+        public string WithdrawalUrl { get; set; }
+#endif
+        /// <summary>The withdrawnOn property</summary>
+        public Date? WithdrawnOn { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.InspectedAuthorisation"/> and sets the default values.
         /// </summary>
         public InspectedAuthorisation()
         {
             AdditionalData = new Dictionary<string, object>();
+            WithdrawalUnderWay = false;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -89,6 +110,10 @@ namespace Workflow.Client.Models
                 { "statusUrl", n => { StatusUrl = n.GetStringValue(); } },
                 { "validFrom", n => { ValidFrom = n.GetDateValue(); } },
                 { "validUntil", n => { ValidUntil = n.GetDateValue(); } },
+                { "withdrawalId", n => { WithdrawalId = n.GetStringValue(); } },
+                { "withdrawalUnderWay", n => { WithdrawalUnderWay = n.GetBoolValue(); } },
+                { "withdrawalUrl", n => { WithdrawalUrl = n.GetStringValue(); } },
+                { "withdrawnOn", n => { WithdrawnOn = n.GetDateValue(); } },
             };
         }
         /// <summary>
@@ -106,6 +131,10 @@ namespace Workflow.Client.Models
             writer.WriteStringValue("statusUrl", StatusUrl);
             writer.WriteDateValue("validFrom", ValidFrom);
             writer.WriteDateValue("validUntil", ValidUntil);
+            writer.WriteStringValue("withdrawalId", WithdrawalId);
+            writer.WriteBoolValue("withdrawalUnderWay", WithdrawalUnderWay);
+            writer.WriteStringValue("withdrawalUrl", WithdrawalUrl);
+            writer.WriteDateValue("withdrawnOn", WithdrawnOn);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

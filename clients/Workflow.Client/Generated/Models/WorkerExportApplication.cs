@@ -31,7 +31,7 @@ namespace Workflow.Client.Models
 #else
         public string AppliedBy { get; set; }
 #endif
-        /// <summary>One work authorisation in the register: the application that granted it, the employer (its KBO number, or the self-employed applicant&apos;s key), the worker by a keyed fingerprint of their person number (&quot;worker:&quot; + hex; null when the worker has none), the category and its validity (Belgian dates, both inclusive; `ValidUntil` null when the policy data holds no term). `TermId` names the policy entry the validity came from. `Renews`: for a renewal, the application id of the authorisation it renews. No personal data in clear.</summary>
+        /// <summary>One work authorisation in the register: the application that granted it, the employer (its KBO number, or the self-employed applicant&apos;s key), the worker by a keyed fingerprint of their person number (&quot;worker:&quot; + hex; null when the worker has none), the category and its validity (Belgian dates, both inclusive; `ValidUntil` null when the policy data holds no term). `TermId` names the policy entry the validity came from. `Renews`: for a renewal, the application id of the authorisation it renews. A withdrawal under way or done names itself in `WithdrawalId` (§2.1); `WithdrawnOn` is the Belgian date a withdrawal took effect. No personal data in clear.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.Authorisation? Authorisation { get; set; }

@@ -33,6 +33,8 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         ["type"] = "The document's type, as the document list names it (passport, diploma, ...).",
         ["reference"] = "The misuse report's reference, as the answer to the report gave it (\"MR-\" and 40 hex digits).",
         ["sha256"] = "The SHA-256 of the document's content in lowercase hex, as the document list names it.",
+        ["withdrawalId"] = "The withdrawal's id (\"wd-\" and 24 hex digits), as the answer to the finding gave it.",
+        ["letter"] = "The letter: hearing-invitation or withdrawal-decision.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

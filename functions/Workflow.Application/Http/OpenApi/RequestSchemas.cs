@@ -134,5 +134,25 @@ internal static class RequestSchemas
             ["messageId", "kind", "applicationId", "handoffId"],
             Notes: new Dictionary<string, string> { ["decision"] = "Required when kind is decision; not given otherwise." }),
         [nameof(PaymentEvent)] = new(["eventId", "type", "applicationId", "paymentId", "providerPaymentId", "amount", "currency"]),
+        [nameof(Withdrawals.FindingRequest)] = new(
+            ["findingId", "authorisationId", "ground", "evidence"],
+            Notes: new Dictionary<string, string>
+            {
+                ["authorisationId"] = "The application that granted the authorisation, as the register lists it.",
+                ["ground"] = "A §2.1 ground for a withdrawal: economic-hub, non-eu-workforce-only or false-documents.",
+                ["evidence"] = "1 to 20 references to the evidence (ids or short descriptions, at most 200 characters each); never shown to the employer.",
+                ["summary"] = "What was found, at most 4,000 characters; never shown to the employer.",
+            }),
+        [nameof(Withdrawals.HearingResponseRequest)] = new(
+            ["responseId", "statement"],
+            Notes: new Dictionary<string, string> { ["statement"] = "The employer's position, at most 8,000 characters." }),
+        [nameof(Withdrawals.WithdrawalDecisionRequest)] = new(
+            ["decisionId", "verdict"],
+            Notes: new Dictionary<string, string>
+            {
+                ["verdict"] = "withdraw or keep.",
+                ["ground"] = "Required to withdraw (a §2.1 ground: economic-hub, non-eu-workforce-only or false-documents); not given to keep.",
+                ["reason"] = "Required to keep the authorisation, optional to withdraw; at most 4,000 characters, never shown to the employer.",
+            }),
     };
 }

@@ -24,6 +24,10 @@ internal static class SuccessResponses
         [(nameof(FederalHandlingResult), "202")] = "Delivered to the application's workflow.",
         [(nameof(FederalHandlingResult), "200")] = "Recorded without acting: a late message, or a message id already handled.",
         [(nameof(PaymentEventResult), "202")] = "Applied to the application's workflow: a confirmation or a reversal.",
+        [(nameof(Withdrawals.WithdrawalReceipt), "202")] = "The finding is recorded and its withdrawal started (Location: the withdrawal): the employer is invited to be heard.",
+        [(nameof(Withdrawals.WithdrawalReceipt), "200")] = "The same finding again (same id, same content): the withdrawal it started (`repeated: true`).",
+        [(nameof(Withdrawals.WithdrawalCommandAnswer), "202")] = "Recorded and raised on the withdrawal's workflow (Location: the withdrawal, where its fate shows: pending, then accepted or rejected with the reason).",
+        [(nameof(Withdrawals.WithdrawalCommandAnswer), "200")] = "The same command again (same id, same content): the recorded answer (`repeated: true`).",
         [(nameof(PaymentEventResult), "200")] = "Recorded without acting: a failure, an event the case does not take, or an event id already handled.",
     };
 

@@ -7,6 +7,7 @@ using System.IO;
 using System.Threading.Tasks;
 using System;
 using Workflow.Client.Api.Inspections.Applications;
+using Workflow.Client.Api.Inspections.Findings;
 using Workflow.Client.Api.Inspections.Grants;
 using Workflow.Client.Api.Inspections.Reports;
 namespace Workflow.Client.Api.Inspections
@@ -21,6 +22,11 @@ namespace Workflow.Client.Api.Inspections
         public global::Workflow.Client.Api.Inspections.Applications.ApplicationsRequestBuilder Applications
         {
             get => new global::Workflow.Client.Api.Inspections.Applications.ApplicationsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The findings property</summary>
+        public global::Workflow.Client.Api.Inspections.Findings.FindingsRequestBuilder Findings
+        {
+            get => new global::Workflow.Client.Api.Inspections.Findings.FindingsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The grants property</summary>
         public global::Workflow.Client.Api.Inspections.Grants.GrantsRequestBuilder Grants

@@ -1,0 +1,4 @@
+namespace Workflow.Orchestrations.Withdrawals;
+
+/// <summary>How a withdrawal ended: withdrawn (with the exclusions proposed) or kept.</summary>
+public sealed record WithdrawalResult(string WithdrawalId, string AuthorisationId, WithdrawalStage Stage, IReadOnlyList<string> ExclusionIds);
