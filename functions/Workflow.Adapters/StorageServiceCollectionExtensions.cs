@@ -57,6 +57,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Application.Ports.IWorkerApplications, TableWorkerApplications>();
         services.AddSingleton<CaseFactsBackfill>();
         services.AddSingleton<IAuthorisationRegister, TableAuthorisationRegister>();
+        services.AddSingleton<IRecognitionFollowUps, TableRecognitionFollowUps>();
         services.TryAddSingleton<Orchestrations.Register.AuthorisationRegistrar>();
         services.TryAddSingleton<Orchestrations.Letters.EBoxLetterDelivery>(); // over IEBox: a real adapter, or the simulation opted in
         services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection

@@ -18,6 +18,7 @@ using Workflow.Adapters.ServiceBus;
 using Workflow.Adapters.Storage;
 using Workflow.Application;
 using Workflow.Application.Http;
+using Workflow.Application.Recognition;
 using Workflow.Application.Retention;
 using Workflow.Functions.Hosting;
 using Workflow.Functions.Http;
@@ -50,6 +51,7 @@ public static class PermitFunctionsApp
         services.AddPermitApplication();
         services.AddSettingsValidation();
         services.AddRetention(withJob: false);
+        services.AddRecognitionFollowUps(withJob: false);
 
         // Storage: the host's account, identity-based in Azure. One credential for every Azure client (the user-assigned
         // identity in Azure), one retry configuration (AzureClients).

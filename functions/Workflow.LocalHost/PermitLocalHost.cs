@@ -6,6 +6,7 @@ using Workflow.Adapters.Parties;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.Application.Http.OpenApi;
+using Workflow.Application.Recognition;
 using Workflow.Application.Retention;
 using Workflow.Application.Web;
 using Workflow.LocalHost.Engine;
@@ -68,6 +69,7 @@ public static class PermitLocalHost
         builder.Services.AddStorageQueueListeners();
         builder.Services.AddOptedInSimulations(builder.Configuration, storageQueues: true);
         builder.Services.AddRetention(withJob: true);
+        builder.Services.AddRecognitionFollowUps(withJob: true);
         builder.AddLocalTelemetry();
         OutsideParties.RequireEveryParty(builder.Services);
 

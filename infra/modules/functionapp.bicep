@@ -79,6 +79,7 @@ var appSettings = {
   FederalDecisionsDrainSchedule: '*/10 * * * * *'
   SlaAlertsDrainSchedule: '*/30 * * * * *'
   RetentionSchedule: '0 0 * * * *'
+  RecognitionStartSchedule: '0 * * * * *'
   Retention__HistoryAfter: '30.00:00:00'
   Retention__DossierAfter: '3653.00:00:00'
   'AzureWebJobs.FederalDecisionsFromStorageQueue.Disabled': 'true'

@@ -4,6 +4,7 @@ using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Telemetry;
 using Workflow.Orchestrations.Workflows.MisuseReport;
 using Workflow.Orchestrations.Workflows.PermitApplication;
+using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 using Workflow.Orchestrations.Workflows.Withdrawal;
 
 namespace Workflow.Orchestrations;
@@ -20,6 +21,7 @@ public static class PermitTasks
         typeof(PermitApplicationOrchestrator),
         typeof(MisuseReportOrchestrator),
         typeof(WithdrawalOrchestrator),
+        typeof(RecognitionFollowUpOrchestrator),
     ];
 
     public static IReadOnlyList<Type> Activities { get; } =
@@ -38,6 +40,7 @@ public static class PermitTasks
         typeof(RecordWithdrawalActivity),
         typeof(IssueWithdrawalLetterActivity),
         typeof(ProposeWithdrawalExclusionsActivity),
+        typeof(RecordRecognitionFollowUpActivity),
     ];
 
     public static DurableTaskRegistry AddPermitTasks(this DurableTaskRegistry registry)

@@ -57,6 +57,7 @@ public sealed class StorageNames
         this.MisuseReportsTable = Table("MisuseReports");
         this.MisuseReportersTable = Table("MisuseReporters");
         this.WithdrawalsTable = Table("Withdrawals");
+        this.RecognitionFollowUpsTable = Table("RecognitionFollowUps");
 
         this.FederalHandoffQueue = Lower("federal-handoff");
         this.FederalDecisionsQueue = Lower("federal-decisions");
@@ -133,6 +134,8 @@ public sealed class StorageNames
 
     /// <summary>Withdrawals of granted authorisations (§2.1): findings, the withdrawals' state, their commands.</summary>
     public string WithdrawalsTable { get; }
+    /// <summary>The follow-ups of grants to nurses awaiting recognition (§2.6): start requests, records, the open index, notes.</summary>
+    public string RecognitionFollowUpsTable { get; }
 
     public string FederalHandoffQueue { get; }
 
@@ -160,6 +163,7 @@ public sealed class StorageNames
         this.WorkerApplicationsTable,
         this.SimulatedEBoxTable,
         this.WithdrawalsTable,
+        this.RecognitionFollowUpsTable,
     ];
 
     public IReadOnlyList<string> Containers => [this.DossiersContainer];

@@ -164,6 +164,7 @@ public static class PermitApi
         api.MapReportApi(); // misuse reports (§2.8): Http/ReportApi.cs
         api.MapInspectionApi(); // ex-post controls: Http/InspectionApi.cs
         api.MapWithdrawalApi(); // withdrawals after a fraud finding (§2.1): Http/WithdrawalApi.cs
+        api.MapRecognitionApi(); // regulated professions (§2.6): Http/RecognitionApi.cs
         api.MapGet("/decision-grounds", GetDecisionGrounds)
             .WithTags("Caseworkers")
             .WithName("GetDecisionGrounds")

@@ -31,6 +31,7 @@ public sealed class ApplicationQueries(
     IDossierStore dossiers,
     ICaseAssignments assignments,
     IAuthorisationRegister register,
+    Recognition.RecognitionQueries recognition,
     PolicyCatalog policy,
     IOptions<WorkflowSettings> settings,
     TimeProvider time)
@@ -87,7 +88,7 @@ public sealed class ApplicationQueries(
             state.InformationRequest?.RequestId,
             state.OverallDeadline,
             Fee(state),
-            state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
+            state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: true, cancellationToken) : null,
             $"/api/applications/{applicationId}/commands",
             await this.TimelineAsync(applicationId, clock, reader, cancellationToken),
             Renewed(state.Renews));
@@ -122,7 +123,7 @@ public sealed class ApplicationQueries(
                 Days(sla.ElapsedAsOf(now)),
                 Days(sla.PausedAsOf(now)),
                 sla.Pauses),
-            state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, cancellationToken) : null,
+            state.IsClosed && state.Outcome is Outcome outcome ? await this.DecisionAsync(state, outcome, staff: false, cancellationToken) : null,
             await this.TimelineAsync(applicationId, clock, Audience.Applicant, cancellationToken),
             Renewed(state.Renews));
     }
@@ -351,10 +352,11 @@ public sealed class ApplicationQueries(
 
     /// <summary>
     /// The decision with, for a grant entered in the register (when the case closed), its authorisation: what it renews,
-    /// and the application that renews it or renewed it. Both applications are the same applicant's, so whoever may read
-    /// this one may read the other.
+    /// and the application that renews it or renewed it (both applications are the same applicant's, so whoever may read
+    /// this one may read the other); and for a nurse awaiting recognition, where the recognition follow-up stands (§2.6;
+    /// overdue for <paramref name="staff"/> only).
     /// </summary>
-    async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, CancellationToken cancellationToken)
+    async Task<DecisionView> DecisionAsync(PermitCase state, Outcome outcome, bool staff, CancellationToken cancellationToken)
     {
         DecisionView decision = Decision(state, outcome);
         if (outcome != Outcome.Granted || !state.IsClosed || await register.GetAsync(state.ApplicationId, cancellationToken) is not { } granted)
@@ -374,6 +376,7 @@ public sealed class ApplicationQueries(
                 granted.WithdrawalUnderWay,
                 granted.WithdrawalId is string withdrawal ? Withdrawals.WithdrawalIds.Url(withdrawal) : null,
                 granted.WithdrawnOn),
+            Recognition = await recognition.SummaryAsync(state.ApplicationId, staff, cancellationToken),
         };
     }
 

@@ -113,8 +113,14 @@ public sealed record SlaView(
 
 public sealed record FederalLegView(FederalLegStatus Status, string? HandoffId, DateTimeOffset? HandedOffAt, DateTimeOffset? AnsweredAt, IReadOnlyList<string> ReasonCodes);
 
-/// <summary>The decision; the letter is at <c>LetterUrl</c>.</summary>
-public sealed record DecisionView(Outcome Outcome, IReadOnlyList<DecisionGroundView> Grounds, DateTimeOffset? DecidedAt, string? LetterUrl, AuthorisationView? Authorisation = null);
+/// <summary>The decision; the letter is at <c>LetterUrl</c>. A grant shows its authorisation and, for a nurse awaiting recognition, its follow-up (§2.6).</summary>
+public sealed record DecisionView(
+    Outcome Outcome,
+    IReadOnlyList<DecisionGroundView> Grounds,
+    DateTimeOffset? DecidedAt,
+    string? LetterUrl,
+    AuthorisationView? Authorisation = null,
+    Recognition.RecognitionSummary? Recognition = null);
 
 /// <summary>
 /// The work authorisation a grant entered in the register: valid from and until (Belgian dates, inclusive; no end when

@@ -121,6 +121,24 @@ public enum MilestoneKind
 
     /// <summary>The overall single-permit deadline has passed.</summary>
     OverallDeadlinePassed,
+
+    /// <summary>Recognition follow-up (§2.6): NARIC's recognition is due soon (the first term); reminder to the caseworker.</summary>
+    RecognitionReminder,
+
+    /// <summary>Recognition follow-up: NARIC's recognition is overdue (the first term); escalation to managers.</summary>
+    RecognitionOverdue,
+
+    /// <summary>Recognition follow-up: NARIC's recognition is due soon (the term extended to its second length).</summary>
+    ExtendedRecognitionReminder,
+
+    /// <summary>Recognition follow-up: NARIC's recognition is overdue (the extended term).</summary>
+    ExtendedRecognitionOverdue,
+
+    /// <summary>Recognition follow-up: the federal health service's care visa is due soon.</summary>
+    CareVisaReminder,
+
+    /// <summary>Recognition follow-up: the care visa is overdue; escalation to managers.</summary>
+    CareVisaOverdue,
 }
 
 /// <summary>Who an alert is for.</summary>

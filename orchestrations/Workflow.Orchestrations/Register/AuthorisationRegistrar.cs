@@ -4,6 +4,7 @@ using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Domain.Identifiers;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
+using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 
 namespace Workflow.Orchestrations.Register;
 
@@ -13,9 +14,12 @@ namespace Workflow.Orchestrations.Register;
 /// returned them to admissibility, in the one-view gathered then), validity from the decision date for the category's
 /// term in the policy data. A renewal's grant continues the authorisation it renews and marks it renewed; a renewal
 /// that closes without a grant frees the authorisation for another. Called by <see cref="RecordTransitionActivity"/>;
-/// safe to call again.
+/// safe to call again. A grant to a nurse awaiting recognition of a foreign diploma (§2.2, §2.6) also asks for its
+/// recognition follow-up (<see cref="IRecognitionFollowUps.RequestStartAsync"/>), before the grant's record of truth
+/// is written, so a retry after a crash in between asks again.
 /// </summary>
-public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDossierStore dossiers, IPartyFingerprint fingerprints, PolicyCatalog policy)
+public sealed class AuthorisationRegistrar(
+    IAuthorisationRegister register, IDossierStore dossiers, IPartyFingerprint fingerprints, PolicyCatalog policy, IRecognitionFollowUps recognitionFollowUps)
 {
     public async Task RecordIfGrantedAsync(PermitCase state, CancellationToken cancellationToken)
     {
@@ -47,6 +51,15 @@ public sealed class AuthorisationRegistrar(IAuthorisationRegister register, IDos
         Authorisation? renewed = state.Renews is string renews ? await register.GetAsync(renews, cancellationToken) : null;
         Authorisation authorisation = Authorisation.Grant(state.ApplicationId, employer, worker, state.Category, grantedOn, policy, renewed) with { Renews = state.Renews };
         IReadOnlyList<string> directors = [.. DirectorNumbers(overview).Select(n => PartyKeys.Director(fingerprints, n)).Distinct(StringComparer.Ordinal)];
+        if (dossier.Worker.NurseAwaitingRecognition)
+        {
+            // A request, not the workflow itself: this runs inside the permit workflow's activity, which has no
+            // durable client in the Functions host; a starter schedules the follow-up (docs/design.md).
+            DateTimeOffset grantedAt = state.Clock().ToReal(state.DecidedAt ?? state.ClosedAt ?? state.SubmittedAt);
+            await recognitionFollowUps.RequestStartAsync(
+                new RecognitionStartRequest(state.ApplicationId, state.Category, grantedAt, state.PolicyDayLength), cancellationToken);
+        }
+
         if (state.Renews is string renewedId)
         {
             await register.CompleteRenewalAsync(renewedId, state.ApplicationId, cancellationToken);

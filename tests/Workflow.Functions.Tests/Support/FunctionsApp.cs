@@ -74,6 +74,7 @@ internal sealed class FunctionsApp : IAsyncDisposable
             services.Replace(ServiceDescriptor.Singleton<ICaseFacts, InMemoryCaseFacts>());
             services.Replace(ServiceDescriptor.Singleton<IWorkerApplications, InMemoryWorkerApplications>());
             services.Replace(ServiceDescriptor.Singleton<IAuthorisationRegister, InMemoryAuthorisationRegister>());
+            services.Replace(ServiceDescriptor.Singleton<IRecognitionFollowUps, InMemoryRecognitionFollowUps>());
             services.Replace(ServiceDescriptor.Singleton<ICaseAssignments, InMemoryCaseAssignments>());
             services.Replace(ServiceDescriptor.Singleton<IPeakPeriodCalendar, InMemoryPeakPeriodCalendar>());
             services.Replace(ServiceDescriptor.Singleton<IPaymentLedger, InMemoryPaymentLedger>());

@@ -207,7 +207,7 @@ public class RenewalCheckTests
     [Fact]
     public async Task The_registrar_continues_the_grant_and_marks_it_renewed_or_frees_it_when_the_renewal_is_not_granted()
     {
-        var registrar = new AuthorisationRegistrar(this.world, this.world, this.world, PolicyCatalog.Embedded);
+        var registrar = new AuthorisationRegistrar(this.world, this.world, this.world, PolicyCatalog.Embedded, new RecognitionRequests());
         ValidatedSubmission renewal = Renewal();
         this.world.Dossiers[RenewalId] = renewal.ToDossier(RenewalId, Now);
         this.world.Dossiers[OtherId] = renewal.ToDossier(OtherId, Now);

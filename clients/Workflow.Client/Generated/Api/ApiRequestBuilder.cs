@@ -17,6 +17,7 @@ using Workflow.Client.Api.Inspections;
 using Workflow.Client.Api.Me;
 using Workflow.Client.Api.Operations;
 using Workflow.Client.Api.Payments;
+using Workflow.Client.Api.RecognitionFollowUps;
 using Workflow.Client.Api.Reports;
 using Workflow.Client.Api.Sla;
 using Workflow.Client.Api.Withdrawals;
@@ -84,6 +85,11 @@ namespace Workflow.Client.Api
         public global::Workflow.Client.Api.Payments.PaymentsRequestBuilder Payments
         {
             get => new global::Workflow.Client.Api.Payments.PaymentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recognitionFollowUps property</summary>
+        public global::Workflow.Client.Api.RecognitionFollowUps.RecognitionFollowUpsRequestBuilder RecognitionFollowUps
+        {
+            get => new global::Workflow.Client.Api.RecognitionFollowUps.RecognitionFollowUpsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The reports property</summary>
         public global::Workflow.Client.Api.Reports.ReportsRequestBuilder Reports

@@ -35,7 +35,7 @@ namespace Workflow.Client.Models
         public global::Workflow.Client.Models.PermitCategory? Category { get; set; }
         /// <summary>The daysSinceSubmission property</summary>
         public double? DaysSinceSubmission { get; set; }
-        /// <summary>The decision; the letter is at `LetterUrl`.</summary>
+        /// <summary>The decision; the letter is at `LetterUrl`. A grant shows its authorisation and, for a nurse awaiting recognition, its follow-up (§2.6).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.DecisionView? Decision { get; set; }

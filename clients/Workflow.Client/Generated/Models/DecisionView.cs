@@ -8,7 +8,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The decision; the letter is at `LetterUrl`.
+    /// The decision; the letter is at `LetterUrl`. A grant shows its authorisation and, for a nurse awaiting recognition, its follow-up (§2.6).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DecisionView : IAdditionalDataHolder, IParsable
@@ -43,6 +43,14 @@ namespace Workflow.Client.Models
 #endif
         /// <summary>The outcome property</summary>
         public global::Workflow.Client.Models.Outcome? Outcome { get; set; }
+        /// <summary>The follow-up in an application&apos;s status (`decision.recognition`): its stage and due date, and for staff whether it is overdue; the whole follow-up at Url.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::Workflow.Client.Models.RecognitionSummary? Recognition { get; set; }
+#nullable restore
+#else
+        public global::Workflow.Client.Models.RecognitionSummary Recognition { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::Workflow.Client.Models.DecisionView"/> and sets the default values.
         /// </summary>
@@ -73,6 +81,7 @@ namespace Workflow.Client.Models
                 { "grounds", n => { Grounds = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.DecisionGroundView>(global::Workflow.Client.Models.DecisionGroundView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "letterUrl", n => { LetterUrl = n.GetStringValue(); } },
                 { "outcome", n => { Outcome = n.GetEnumValue<global::Workflow.Client.Models.Outcome>(); } },
+                { "recognition", n => { Recognition = n.GetObjectValue<global::Workflow.Client.Models.RecognitionSummary>(global::Workflow.Client.Models.RecognitionSummary.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -87,6 +96,7 @@ namespace Workflow.Client.Models
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.DecisionGroundView>("grounds", Grounds);
             writer.WriteStringValue("letterUrl", LetterUrl);
             writer.WriteEnumValue<global::Workflow.Client.Models.Outcome>("outcome", Outcome);
+            writer.WriteObjectValue<global::Workflow.Client.Models.RecognitionSummary>("recognition", Recognition);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -39,5 +39,29 @@ namespace Workflow.Client.Models
         #pragma warning disable CS1591
         OverallDeadlinePassed,
         #pragma warning restore CS1591
+        [EnumMember(Value = "recognition-reminder")]
+        #pragma warning disable CS1591
+        RecognitionReminder,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "recognition-overdue")]
+        #pragma warning disable CS1591
+        RecognitionOverdue,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "extended-recognition-reminder")]
+        #pragma warning disable CS1591
+        ExtendedRecognitionReminder,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "extended-recognition-overdue")]
+        #pragma warning disable CS1591
+        ExtendedRecognitionOverdue,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "care-visa-reminder")]
+        #pragma warning disable CS1591
+        CareVisaReminder,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "care-visa-overdue")]
+        #pragma warning disable CS1591
+        CareVisaOverdue,
+        #pragma warning restore CS1591
     }
 }

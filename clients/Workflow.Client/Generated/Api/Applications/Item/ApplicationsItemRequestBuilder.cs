@@ -17,6 +17,7 @@ using Workflow.Client.Api.Applications.Item.InformationRequests;
 using Workflow.Client.Api.Applications.Item.Letter;
 using Workflow.Client.Api.Applications.Item.Overview;
 using Workflow.Client.Api.Applications.Item.Payments;
+using Workflow.Client.Api.Applications.Item.Recognition;
 using Workflow.Client.Api.Applications.Item.ThirdPartyRequests;
 using Workflow.Client.Api.Applications.Item.Withdrawal;
 using Workflow.Client.Models;
@@ -72,6 +73,11 @@ namespace Workflow.Client.Api.Applications.Item
         public global::Workflow.Client.Api.Applications.Item.Payments.PaymentsRequestBuilder Payments
         {
             get => new global::Workflow.Client.Api.Applications.Item.Payments.PaymentsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recognition property</summary>
+        public global::Workflow.Client.Api.Applications.Item.Recognition.RecognitionRequestBuilder Recognition
+        {
+            get => new global::Workflow.Client.Api.Applications.Item.Recognition.RecognitionRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The thirdPartyRequests property</summary>
         public global::Workflow.Client.Api.Applications.Item.ThirdPartyRequests.ThirdPartyRequestsRequestBuilder ThirdPartyRequests
