@@ -698,8 +698,12 @@ public static class PermitApi
     /// <summary>A key for one read's audit row: the request's trace identifier, unique per request.</summary>
     static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";
 
-    /// <summary>The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems (422: a command that can never fit the case).</summary>
-    static RouteHandlerBuilder CommandResponses(this RouteHandlerBuilder endpoint) =>
+    /// <summary>
+    /// The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems (422, unless
+    /// <paramref name="mayNeverFit"/> is false: a command that can never fit the case).
+    /// </summary>
+    internal static RouteHandlerBuilder CommandResponses(this RouteHandlerBuilder endpoint, bool mayNeverFit = true)
+    {
         endpoint
             .Produces<CommandAnswer>(StatusCodes.Status202Accepted)
             .Produces<CommandAnswer>(StatusCodes.Status200OK)
@@ -708,8 +712,9 @@ public static class PermitApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(RetriesWhileRegistering.Instance);
+        return mayNeverFit ? endpoint.ProducesProblem(StatusCodes.Status422UnprocessableEntity) : endpoint;
+    }
 
     /// <summary>
     /// Registers the application services both hosts share, with their settings, and pins the HTTP JSON options to the

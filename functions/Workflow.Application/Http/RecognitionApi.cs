@@ -38,13 +38,13 @@ public static class RecognitionApi
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Record NARIC's outcome on the diploma: recognised (the care visa is awaited next), refused (the follow-up closes; what follows for the authorisation is the caseworker's call), or term-extended (from 60 to 120 days, once, with a reason). Idempotent by command id; 409 with the reason when the follow-up is not awaiting the recognition.")
             .Accepts<NaricOutcomeRequest>("application/json")
-            .OutcomeResponses();
+            .CommandResponses(mayNeverFit: false);
         applications.MapPost("/{id}/recognition/care-visa-outcome", RecordCareVisaOutcomeAsync)
             .WithName("RecordCareVisaOutcome")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Record the federal health service's outcome on the care visa: granted (done: the worker may work as a nurse) or refused (the follow-up closes; what follows is the caseworker's call). Idempotent by command id; 409 with the reason when the follow-up is not awaiting the visa.")
             .Accepts<CareVisaOutcomeRequest>("application/json")
-            .OutcomeResponses();
+            .CommandResponses(mayNeverFit: false);
         api.MapGet("/recognition-follow-ups", GetOpenFollowUpsAsync)
             .WithTags(Tag)
             .WithName("GetRecognitionFollowUps")
@@ -99,15 +99,4 @@ public static class RecognitionApi
         Actor actor = Actor.Of(user, AccessPolicies.CaseworkersAndManagers);
         return actor.Subject == "unknown" ? null : actor;
     }
-
-    static RouteHandlerBuilder OutcomeResponses(this RouteHandlerBuilder endpoint) =>
-        endpoint
-            .Produces<CommandAnswer>(StatusCodes.Status202Accepted)
-            .Produces<CommandAnswer>(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithMetadata(RetriesWhileRegistering.Instance);
 }

@@ -1,43 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Workflow.Application.Retention;
 
 /// <summary>Runs <see cref="RetentionService"/> on a timer in the local host (the Functions app has a timer function instead).</summary>
-public sealed partial class RetentionJob(IServiceProvider services, IOptions<RetentionSettings> settings, ILogger<RetentionJob> logger) : BackgroundService
+public sealed class RetentionJob(IServiceProvider services, IOptions<RetentionSettings> settings, ILogger<RetentionJob> logger)
+    : PeriodicJob(settings.Value.Interval, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // First run one interval after start: at start the engine's sidecar may not serve yet, and nothing is urgent.
-        using var timer = new PeriodicTimer(settings.Value.Interval);
-        while (await WaitAsync(timer, stoppingToken))
-        {
-            try
-            {
-                await services.GetRequiredService<RetentionService>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Type only: the next run tries again; nothing is half-done (every step is idempotent).
-                LogFailed(logger, e.GetType().Name);
-            }
-        }
-    }
+    protected override string Name => "The retention run";
 
-    static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention run failed ({ExceptionType}); it runs again at the next tick")]
-    static partial void LogFailed(ILogger logger, string exceptionType);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<RetentionService>().RunAsync(cancellationToken);
 }

@@ -5,15 +5,9 @@ using Workflow.Orchestrations.Contracts;
 namespace Workflow.Orchestrations.Workflows.PermitApplication;
 
 /// <summary>
-/// Listens for every permit event for the whole life of the workflow, with exactly one waiter per event name that is
-/// re-armed after each message and never cancelled.
+/// Listens for every permit event for the whole life of the workflow, one long-lived waiter per event name
+/// (<see cref="LongLivedInbox{TMessage}"/>, whose remarks say why).
 /// </summary>
-/// <remarks>
-/// Why not a fresh <c>WaitForExternalEvent</c> per wait, cancelled when a timer wins? In Microsoft.DurableTask a
-/// cancelled waiter stays on the event's waiter stack and swallows the next event of that name: the message would be
-/// lost. With one long-lived waiter per name nothing is lost, events raised before the workflow listens are buffered
-/// by the engine and delivered in order, and duplicates reach the workflow, which drops them by message id.
-/// </remarks>
 internal sealed class EventInbox
 {
     /// <summary>The events version 1.0 listens for (it never receives the later kinds: the API refuses those commands for it).</summary>
@@ -41,64 +35,21 @@ internal sealed class EventInbox
         (PermitEvents.ApplicationCorrected, WaitFor<ApplicationCorrected>),
     ];
 
-    readonly List<Listener> listeners;
+    readonly LongLivedInbox<PermitMessage> inbox;
 
     /// <param name="context">The workflow's context.</param>
     /// <param name="only">The event names to listen for (all of them when null).</param>
     public EventInbox(TaskOrchestrationContext context, IReadOnlySet<string>? only = null) =>
-        this.listeners = [.. Events.Where(e => only is null || only.Contains(e.Name)).Select(e => new Listener(() => e.Wait(context, e.Name)))];
+        this.inbox = new([.. Events.Where(e => only is null || only.Contains(e.Name)).Select(e => (Func<Task<PermitMessage>>)(() => e.Wait(context, e.Name)))]);
 
     internal static IEnumerable<string> EventNames => Events.Select(e => e.Name);
 
     /// <summary>Takes a message that has already arrived, without waiting and without a timer.</summary>
-    public bool TryTake([NotNullWhen(true)] out PermitMessage? message)
-    {
-        foreach (Listener listener in this.listeners)
-        {
-            if (listener.Pending.IsCompletedSuccessfully)
-            {
-                message = listener.Pending.Result;
-                listener.Rearm();
-                return true;
-            }
-        }
-
-        message = null;
-        return false;
-    }
+    public bool TryTake([NotNullWhen(true)] out PermitMessage? message) => this.inbox.TryTake(out message);
 
     /// <summary>Waits for the next message, or for <paramref name="timer"/> (then returns null).</summary>
-    public async Task<PermitMessage?> NextAsync(Task? timer)
-    {
-        if (this.TryTake(out PermitMessage? ready))
-        {
-            return ready;
-        }
-
-        List<Task> waits = [.. this.listeners.Select(l => l.Pending)];
-        if (timer is not null)
-        {
-            waits.Add(timer);
-        }
-
-        Task winner = await Task.WhenAny(waits);
-        if (winner == timer)
-        {
-            return null;
-        }
-
-        // A listener completed; a faulted one (an undeserialisable payload) surfaces here and fails the workflow.
-        await winner;
-        return this.TryTake(out PermitMessage? message) ? message : null;
-    }
+    public Task<PermitMessage?> NextAsync(Task? timer) => this.inbox.NextAsync(timer);
 
     static async Task<PermitMessage> WaitFor<T>(TaskOrchestrationContext context, string eventName)
         where T : PermitMessage => await context.WaitForExternalEvent<T>(eventName);
-
-    sealed class Listener(Func<Task<PermitMessage>> arm)
-    {
-        public Task<PermitMessage> Pending { get; private set; } = arm();
-
-        public void Rearm() => this.Pending = arm();
-    }
 }

@@ -6,8 +6,7 @@ namespace Workflow.Orchestrations.Workflows.Withdrawal;
 
 /// <summary>
 /// Listens for the withdrawal's events for the whole life of the workflow, with one waiter per event name that is
-/// re-armed after each message and never cancelled: a cancelled waiter would swallow the next event of its name (see
-/// <see cref="PermitApplication.EventInbox"/>). Events raised before the workflow listens are buffered by the engine.
+/// re-armed after each message and never cancelled (<see cref="LongLivedInbox{TMessage}"/>, whose remarks say why).
 /// </summary>
 internal sealed class WithdrawalInbox
 {
@@ -18,56 +17,14 @@ internal sealed class WithdrawalInbox
         async context => await context.WaitForExternalEvent<WithdrawalDecided>(WithdrawalEvents.Decided),
     ];
 
-    readonly List<Listener> listeners;
+    readonly LongLivedInbox<WithdrawalMessage> inbox;
 
     public WithdrawalInbox(TaskOrchestrationContext context) =>
-        this.listeners = [.. Events.Select(wait => new Listener(() => wait(context)))];
+        this.inbox = new([.. Events.Select(wait => (Func<Task<WithdrawalMessage>>)(() => wait(context)))]);
 
     /// <summary>Takes a message that has already arrived, without waiting.</summary>
-    public bool TryTake([NotNullWhen(true)] out WithdrawalMessage? message)
-    {
-        foreach (Listener listener in this.listeners)
-        {
-            if (listener.Pending.IsCompletedSuccessfully)
-            {
-                message = listener.Pending.Result;
-                listener.Rearm();
-                return true;
-            }
-        }
-
-        message = null;
-        return false;
-    }
+    public bool TryTake([NotNullWhen(true)] out WithdrawalMessage? message) => this.inbox.TryTake(out message);
 
     /// <summary>Waits for the next message, or for <paramref name="timer"/> (then returns null).</summary>
-    public async Task<WithdrawalMessage?> NextAsync(Task? timer)
-    {
-        if (this.TryTake(out WithdrawalMessage? ready))
-        {
-            return ready;
-        }
-
-        List<Task> waits = [.. this.listeners.Select(l => l.Pending)];
-        if (timer is not null)
-        {
-            waits.Add(timer);
-        }
-
-        Task winner = await Task.WhenAny(waits);
-        if (winner == timer)
-        {
-            return null;
-        }
-
-        await winner; // a faulted listener (an undeserialisable payload) fails the workflow here
-        return this.TryTake(out WithdrawalMessage? message) ? message : null;
-    }
-
-    sealed class Listener(Func<Task<WithdrawalMessage>> arm)
-    {
-        public Task<WithdrawalMessage> Pending { get; private set; } = arm();
-
-        public void Rearm() => this.Pending = arm();
-    }
+    public Task<WithdrawalMessage?> NextAsync(Task? timer) => this.inbox.NextAsync(timer);
 }
