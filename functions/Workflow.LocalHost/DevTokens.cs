@@ -105,7 +105,7 @@ public static class DevTokens
     static int Usage(TextWriter error, string problem)
     {
         error.WriteLine($"error: {problem}");
-        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} --role <{string.Join('|', Roles.All)}> [--applicant <kbo>|self:<reference>] [--subject <id>] [--name <display name>] [--hours 1-{MaxHours}]");
+        error.WriteLine($"usage: Workflow.LocalHost.dll {Command} --role <{string.Join('|', Roles.All)}> [--applicant <kbo>|self:<reference>|<INSZ or BIS, for a worker>] [--subject <id>] [--name <display name>] [--hours 1-{MaxHours}]");
         return 2;
     }
 }
