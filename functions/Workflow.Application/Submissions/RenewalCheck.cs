@@ -67,6 +67,14 @@ public sealed class RenewalCheck(
                 $"The authorisation of application {renews} is {Codes.Of(renewed.State)}: only a granted authorisation is renewed; submit a new application without renews.");
         }
 
+        if (renewed.WithdrawalUnderWay)
+        {
+            // §2.1: an authorisation the department may withdraw for fraud is not extended while that is decided.
+            return RenewalClaim.Refused(
+                RenewalVerdict.Conflict,
+                $"The authorisation of application {renews} is under a withdrawal procedure: it can be renewed only if it is kept once that is decided.");
+        }
+
         PermitCase? grantedCase = await caseIndex.GetAsync(renews, cancellationToken);
         DateOnly today = PolicyCatalog.BelgianDate(grantedCase?.Clock().ToPolicy(now) ?? now);
         if (renewed.ValidUntil is DateOnly lastDay && lastDay < today)

@@ -135,6 +135,20 @@ public class RenewalCheckTests
     }
 
     [Fact]
+    public async Task An_authorisation_under_a_withdrawal_procedure_is_not_renewed_until_it_is_kept()
+    {
+        this.world.Grants[GrantId] = this.world.Grants[GrantId] with { WithdrawalId = "wd-0123456789abcdef01234567" };
+
+        RenewalClaim claim = await this.ClaimAsync(Renewal());
+
+        Assert.Equal(RenewalVerdict.Conflict, claim.Verdict);
+        Assert.Contains($"The authorisation of application {GrantId} is under a withdrawal procedure", claim.Reason, StringComparison.Ordinal);
+
+        this.world.Grants[GrantId] = this.world.Grants[GrantId] with { WithdrawalId = null }; // kept: the mark is lifted
+        Assert.Equal(RenewalVerdict.Allowed, (await this.ClaimAsync(Renewal())).Verdict);
+    }
+
+    [Fact]
     public async Task A_withdrawn_authorisation_is_not_renewed()
     {
         this.world.Grants[GrantId] = this.world.Grants[GrantId] with { State = AuthorisationState.Withdrawn };
