@@ -22,4 +22,17 @@ public sealed record WorkerExportApplication(
     JobDetails Job,
     IReadOnlyList<StoredDocument> Documents,
     ApplicationStatus? Procedure,
-    Authorisation? Authorisation);
+    WorkerAuthorisation? Authorisation);
+
+/// <summary>
+/// The authorisation as the worker reads it: its validity and state, not the register's keys, links or procedures
+/// under way (a withdrawal reaches the worker with its decision, not before).
+/// </summary>
+public sealed record WorkerAuthorisation(DateOnly ValidFrom, DateOnly? ValidUntil, AuthorisationState State)
+{
+    public static WorkerAuthorisation Of(Authorisation authorisation)
+    {
+        ArgumentNullException.ThrowIfNull(authorisation);
+        return new(authorisation.ValidFrom, authorisation.ValidUntil, authorisation.State);
+    }
+}

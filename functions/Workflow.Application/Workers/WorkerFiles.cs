@@ -85,7 +85,7 @@ public sealed class WorkerFiles(
                 dossier.Job,
                 await dossiers.ListDocumentsAsync(applicationId, cancellationToken),
                 await queries.GetForApplicantAsync(applicationId, cancellationToken),
-                await register.GetAsync(applicationId, cancellationToken)));
+                await register.GetAsync(applicationId, cancellationToken) is { } authorisation ? WorkerAuthorisation.Of(authorisation) : null));
             await auditLog.AppendAsync(
                 new AuditEntry(
                     applicationId,

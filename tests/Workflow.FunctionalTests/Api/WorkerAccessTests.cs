@@ -80,6 +80,7 @@ public sealed class WorkerAccessTests
             Assert.Contains(application["documents"]!.AsArray(), d => d!["type"]!.GetValue<string>() == "passport");
             Assert.Null(application["documents"]![0]!["content"]);
             Assert.Equal("granted", application["authorisation"]!["state"]!.GetValue<string>());
+            Assert.Equal(["validFrom", "validUntil", "state"], application["authorisation"]!.AsObject().Select(p => p.Key)); // no register keys or procedures
 
             // The export is in the application's audit log, for managers and inspectors.
             JsonNode record = (await host.Api.As(Roles.Manager).Http.GetFromJsonNodeAsync($"/api/applications/{applicationId}"))!;

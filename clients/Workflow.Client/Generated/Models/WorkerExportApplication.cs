@@ -31,13 +31,13 @@ namespace Workflow.Client.Models
 #else
         public string AppliedBy { get; set; }
 #endif
-        /// <summary>One work authorisation in the register: the application that granted it, the employer (its KBO number, or the self-employed applicant&apos;s key), the worker by a keyed fingerprint of their person number (&quot;worker:&quot; + hex; null when the worker has none), the category and its validity (Belgian dates, both inclusive; `ValidUntil` null when the policy data holds no term). `TermId` names the policy entry the validity came from. `Renews`: for a renewal, the application id of the authorisation it renews. A withdrawal under way or done names itself in `WithdrawalId` (§2.1); `WithdrawnOn` is the Belgian date a withdrawal took effect. No personal data in clear.</summary>
+        /// <summary>The authorisation as the worker reads it: its validity and state, not the register&apos;s keys, links or procedures under way (a withdrawal reaches the worker with its decision, not before).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::Workflow.Client.Models.Authorisation? Authorisation { get; set; }
+        public global::Workflow.Client.Models.WorkerAuthorisation? Authorisation { get; set; }
 #nullable restore
 #else
-        public global::Workflow.Client.Models.Authorisation Authorisation { get; set; }
+        public global::Workflow.Client.Models.WorkerAuthorisation Authorisation { get; set; }
 #endif
         /// <summary>The category property</summary>
         public global::Workflow.Client.Models.PermitCategory? Category { get; set; }
@@ -102,7 +102,7 @@ namespace Workflow.Client.Models
             {
                 { "applicationId", n => { ApplicationId = n.GetStringValue(); } },
                 { "appliedBy", n => { AppliedBy = n.GetStringValue(); } },
-                { "authorisation", n => { Authorisation = n.GetObjectValue<global::Workflow.Client.Models.Authorisation>(global::Workflow.Client.Models.Authorisation.CreateFromDiscriminatorValue); } },
+                { "authorisation", n => { Authorisation = n.GetObjectValue<global::Workflow.Client.Models.WorkerAuthorisation>(global::Workflow.Client.Models.WorkerAuthorisation.CreateFromDiscriminatorValue); } },
                 { "category", n => { Category = n.GetEnumValue<global::Workflow.Client.Models.PermitCategory>(); } },
                 { "documents", n => { Documents = n.GetCollectionOfObjectValues<global::Workflow.Client.Models.StoredDocument>(global::Workflow.Client.Models.StoredDocument.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "job", n => { Job = n.GetObjectValue<global::Workflow.Client.Models.JobDetails>(global::Workflow.Client.Models.JobDetails.CreateFromDiscriminatorValue); } },
@@ -120,7 +120,7 @@ namespace Workflow.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("applicationId", ApplicationId);
             writer.WriteStringValue("appliedBy", AppliedBy);
-            writer.WriteObjectValue<global::Workflow.Client.Models.Authorisation>("authorisation", Authorisation);
+            writer.WriteObjectValue<global::Workflow.Client.Models.WorkerAuthorisation>("authorisation", Authorisation);
             writer.WriteEnumValue<global::Workflow.Client.Models.PermitCategory>("category", Category);
             writer.WriteCollectionOfObjectValues<global::Workflow.Client.Models.StoredDocument>("documents", Documents);
             writer.WriteObjectValue<global::Workflow.Client.Models.JobDetails>("job", Job);
