@@ -21,8 +21,8 @@ public static class WithdrawalTaskFunctions
         ActivityRunner.RunAsync<RecordWithdrawalActivity, WithdrawalRecord, string>(input, instanceId, executionContext);
 
     [Function(nameof(IssueWithdrawalLetterActivity))]
-    public static Task<string> IssueWithdrawalLetter([ActivityTrigger] WithdrawalLetterRequest input, string instanceId, FunctionContext executionContext) =>
-        ActivityRunner.RunAsync<IssueWithdrawalLetterActivity, WithdrawalLetterRequest, string>(input, instanceId, executionContext);
+    public static Task<LetterWritten> IssueWithdrawalLetter([ActivityTrigger] WithdrawalLetterRequest input, string instanceId, FunctionContext executionContext) =>
+        ActivityRunner.RunAsync<IssueWithdrawalLetterActivity, WithdrawalLetterRequest, LetterWritten>(input, instanceId, executionContext);
 
     [Function(nameof(ProposeWithdrawalExclusionsActivity))]
     public static Task<IReadOnlyList<string>> ProposeWithdrawalExclusions([ActivityTrigger] ExclusionProposalRequest input, string instanceId, FunctionContext executionContext) =>

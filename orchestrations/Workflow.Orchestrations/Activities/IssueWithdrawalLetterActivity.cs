@@ -12,9 +12,12 @@ namespace Workflow.Orchestrations.Activities;
 /// Writes a withdrawal's letter (the hearing invitation or the decision) into the grant's dossier as a PDF, beside its
 /// decision letter: Dutch with an English translation (<see cref="WithdrawalLetters"/>), naming the withdrawal and, in the
 /// decision, that the federal office is told and which exclusion is proposed. The fixed name per withdrawal and letter
-/// makes a retry overwrite, not duplicate.
+/// makes a retry overwrite, not duplicate. A hearing invitation is dated when it is written and names the last moment to
+/// answer counted from then, which it returns for the workflow to keep: the letter and the timer agree, and a slow write
+/// never shortens the employer's term.
 /// </summary>
-public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, PolicyCatalog policy) : TaskActivity<WithdrawalLetterRequest, string>
+public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, PolicyCatalog policy, TimeProvider time)
+    : TaskActivity<WithdrawalLetterRequest, LetterWritten>
 {
     /// <summary>The letter's name in the grant's dossier.</summary>
     public static string LetterName(string withdrawalId, WithdrawalLetterKind letter) => letter switch
@@ -23,17 +26,26 @@ public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, Policy
         _ => $"withdrawal-{withdrawalId}-decision.pdf",
     };
 
-    public override async Task<string> RunAsync(TaskActivityContext context, WithdrawalLetterRequest input)
+    public override async Task<LetterWritten> RunAsync(TaskActivityContext context, WithdrawalLetterRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        DateTimeOffset? answerBy = null;
+        if (input.Hearing is { } hearing)
+        {
+            DateTimeOffset writtenAt = hearing.Clock.ToPolicy(time.GetUtcNow());
+            answerBy = writtenAt + TimeSpan.FromDays(hearing.Days);
+            input = input with { Dated = PolicyCatalog.BelgianDate(writtenAt), AnswerBy = PolicyCatalog.BelgianDate(answerBy.Value) };
+        }
+
         ApplicationDossier dossier = await dossiers.GetApplicationAsync(input.AuthorisationId, CancellationToken.None)
             ?? throw new InvalidOperationException($"The dossier of application {input.AuthorisationId} is missing.");
         (string name, string kbo) = dossier.Employer is { } employer
             ? (employer.Name, employer.Kbo)
             : ($"{dossier.Worker.GivenName} {dossier.Worker.FamilyName}", dossier.SelfEmployed?.Kbo ?? dossier.ApplicantKey);
         Letter letter = Compose(input, name, kbo, policy);
-        return await dossiers.SaveLetterAsync(
+        string reference = await dossiers.SaveLetterAsync(
             input.AuthorisationId, LetterName(input.WithdrawalId, input.Letter), LetterFile.Pdf(LetterPdf.Render(letter)), CancellationToken.None);
+        return new LetterWritten(input.Letter, reference, answerBy);
     }
 
     /// <summary>The letter: the shared wording, plus the withdrawal's reference and, in the decision, what follows from it.</summary>

@@ -28,8 +28,11 @@ public sealed record WithdrawalCase
 
     public WithdrawalStage Stage { get; init; }
 
-    /// <summary>The last moment the employer may answer (policy time).</summary>
-    public DateTimeOffset HearingDeadline { get; init; }
+    /// <summary>
+    /// The last moment the employer may answer (policy time): the one the invitation letter names, so null until that
+    /// letter is written (the term runs from the letter, not from the finding).
+    /// </summary>
+    public DateTimeOffset? HearingDeadline { get; init; }
 
     /// <summary>When the employer is reminded (policy time); null without a reminder.</summary>
     public DateTimeOffset? ReminderAt { get; init; }

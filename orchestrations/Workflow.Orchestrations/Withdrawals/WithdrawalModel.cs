@@ -39,12 +39,13 @@ public static class WithdrawalModel
     /// <summary>The one withdrawal message a withdrawal sends the federal office: fixed, so a resend is the same message.</summary>
     public static string FederalMessageId(string withdrawalId) => $"{withdrawalId}:withdrawal";
 
-    /// <summary>A new withdrawal: the register shows it under way, and the hearing invitation is written first.</summary>
+    /// <summary>
+    /// A new withdrawal: the register shows it under way, and the hearing invitation is written first. The hearing's
+    /// deadline is not set here: the invitation names it, counted from the day it is written (<see cref="Invited"/>).
+    /// </summary>
     public static WithdrawalTransition Start(WithdrawalInput input, DateTimeOffset realNow)
     {
         ArgumentNullException.ThrowIfNull(input);
-        DateTimeOffset deadline = realNow + TimeSpan.FromDays(input.Terms.HearingDays); // policy time: the clock starts now
-        int reminderDays = input.Terms.ReminderDaysBefore;
         var initial = new WithdrawalCase
         {
             WithdrawalId = input.WithdrawalId,
@@ -55,8 +56,6 @@ public static class WithdrawalModel
             StartedAt = realNow,
             PolicyDayLength = input.PolicyDayLength,
             Stage = WithdrawalStage.Hearing,
-            HearingDeadline = deadline,
-            ReminderAt = reminderDays > 0 && reminderDays < input.Terms.HearingDays ? deadline - TimeSpan.FromDays(reminderDays) : null,
             PendingWork = [WithdrawalWork.IssueHearingInvitation],
         };
 
@@ -67,7 +66,7 @@ public static class WithdrawalModel
             null,
             ("authorisation", input.AuthorisationId),
             ("ground", input.Ground),
-            ("hearingDeadline", Day(deadline)),
+            ("hearingDays", input.Terms.HearingDays.ToString(CultureInfo.InvariantCulture)),
             ("terms", input.Terms.TermsId));
         change.Mark(new RegisterMark(input.WithdrawalId, WithdrawalMark.UnderWay));
         return change.Done();
@@ -88,7 +87,7 @@ public static class WithdrawalModel
                 Pass(change);
                 break;
             case LetterWritten { Letter: WithdrawalLetterKind.HearingInvitation } letter:
-                Invited(change, letter.Reference);
+                Invited(change, letter);
                 break;
             case LetterWritten letter:
                 Informed(change, letter.Reference);
@@ -120,7 +119,7 @@ public static class WithdrawalModel
                 {
                     WithdrawalStage.Hearing => null,
                     _ when state!.HearingEnd == HearingEnd.DeadlinePassed => new Refusal(
-                        "hearing-over", $"The hearing ended: its deadline, {Day(state.HearingDeadline)}, has passed. The caseworker decides on the file as it stands."),
+                        "hearing-over", $"The hearing ended: its deadline, {Day(state.HearingDeadline!.Value)}, has passed. The caseworker decides on the file as it stands."),
                     _ when state!.HearingEnd == HearingEnd.Answered => new Refusal("answered", "The employer has answered the hearing already."),
                     _ => new Refusal("decided", "The withdrawal is decided; the hearing is over."),
                 };
@@ -135,9 +134,9 @@ public static class WithdrawalModel
                     WithdrawalStage.AwaitingDecision => null,
                     WithdrawalStage.Hearing => new Refusal(
                         "hearing-open",
-                        state is null
-                            ? "The employer is about to be invited to a hearing; decide once they have answered or its deadline has passed."
-                            : $"The employer is heard until {Day(state.HearingDeadline)}; decide once they have answered or that deadline has passed."),
+                        state?.HearingDeadline is DateTimeOffset deadline
+                            ? $"The employer is heard until {Day(deadline)}; decide once they have answered or that deadline has passed."
+                            : "The employer is about to be invited to a hearing; decide once they have answered or its deadline has passed."),
                     _ => new Refusal("decided", "The withdrawal is decided already."),
                 };
             default:
@@ -149,12 +148,12 @@ public static class WithdrawalModel
     public static DateTimeOffset? NextMoment(WithdrawalCase state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.Stage != WithdrawalStage.Hearing || state.InvitationLetter is null)
+        if (state.Stage != WithdrawalStage.Hearing || state.HearingDeadline is not DateTimeOffset deadline)
         {
-            return null;
+            return null; // no timer before the invitation names the deadline
         }
 
-        DateTimeOffset policy = state.ReminderAt is DateTimeOffset reminder && state.RemindedAt is null ? reminder : state.HearingDeadline;
+        DateTimeOffset policy = state.ReminderAt is DateTimeOffset reminder && state.RemindedAt is null ? reminder : deadline;
         return state.Clock().ToReal(policy);
     }
 
@@ -218,7 +217,11 @@ public static class WithdrawalModel
         }
     }
 
-    /// <summary>Time passed: the hearing's deadline ends it (the reminder, if still unsent, is no use then); else the reminder goes out.</summary>
+    /// <summary>
+    /// Time passed: the hearing's deadline ends it; else the reminder goes out. A reminder still unsent when the deadline
+    /// has come (the workflow was down through its moment) is of no use to the employer any more: the timeline says it was
+    /// missed rather than leaving it out without a word.
+    /// </summary>
     static void Pass(WithdrawalChange change)
     {
         WithdrawalCase state = change.State;
@@ -227,27 +230,49 @@ public static class WithdrawalModel
             return;
         }
 
-        if (IsDue(state.Clock().ToReal(state.HearingDeadline), change.RealNow))
+        DateTimeOffset deadline = state.HearingDeadline!.Value;
+        bool reminderDue = state.ReminderAt is DateTimeOffset reminder && state.RemindedAt is null && IsDue(state.Clock().ToReal(reminder), change.RealNow);
+        if (IsDue(state.Clock().ToReal(deadline), change.RealNow))
         {
-            change.Set(c => c with { Stage = WithdrawalStage.AwaitingDecision, HearingEnd = Withdrawals.HearingEnd.DeadlinePassed, HearingEndedAt = c.HearingDeadline });
-            change.Record("hearing-deadline-passed", null, ("deadline", Day(state.HearingDeadline)));
+            if (reminderDue)
+            {
+                change.Record("hearing-reminder-missed", null, ("reminderAt", Day(state.ReminderAt!.Value)), ("deadline", Day(deadline)));
+            }
+
+            change.Set(c => c with { Stage = WithdrawalStage.AwaitingDecision, HearingEnd = Withdrawals.HearingEnd.DeadlinePassed, HearingEndedAt = deadline });
+            change.Record("hearing-deadline-passed", null, ("deadline", Day(deadline)));
             return;
         }
 
-        if (state.ReminderAt is DateTimeOffset reminder && state.RemindedAt is null && IsDue(state.Clock().ToReal(reminder), change.RealNow))
+        if (reminderDue)
         {
             change.Set(c => c with { RemindedAt = change.Now });
-            change.Record("hearing-reminder-sent", null, ("deadline", Day(state.HearingDeadline)));
-            change.Notify(Notification(state, Applicant(state), NotificationKind.HearingReminder, "hearing-reminder", state.HearingDeadline, state.InvitationLetter));
+            change.Record("hearing-reminder-sent", null, ("deadline", Day(deadline)));
+            change.Notify(Notification(state, Applicant(state), NotificationKind.HearingReminder, "hearing-reminder", deadline, state.InvitationLetter));
         }
     }
 
-    static void Invited(WithdrawalChange change, string reference)
+    /// <summary>
+    /// The invitation is written: the hearing runs until the deadline it names (counted from the day it was written, so
+    /// a slow letter never shortens the employer's term), with the reminder that many days before it.
+    /// </summary>
+    static void Invited(WithdrawalChange change, LetterWritten letter)
     {
-        change.Set(c => c with { InvitationLetter = reference, InvitedAt = change.Now, PendingWork = Without(c, WithdrawalWork.IssueHearingInvitation) });
+        DateTimeOffset deadline = letter.AnswerBy
+            ?? throw new ArgumentException("A hearing invitation names the last day to answer.", nameof(letter));
+        int hearingDays = change.State.Terms.HearingDays;
+        int reminderDays = change.State.Terms.ReminderDaysBefore;
+        change.Set(c => c with
+        {
+            InvitationLetter = letter.Reference,
+            InvitedAt = change.Now,
+            HearingDeadline = deadline,
+            ReminderAt = reminderDays > 0 && reminderDays < hearingDays ? deadline - TimeSpan.FromDays(reminderDays) : null,
+            PendingWork = Without(c, WithdrawalWork.IssueHearingInvitation),
+        });
         WithdrawalCase state = change.State;
-        change.Record("hearing-invited", null, ("ground", state.Ground), ("deadline", Day(state.HearingDeadline)));
-        change.Notify(Notification(state, Applicant(state), NotificationKind.HearingInvitation, "hearing-invitation", state.HearingDeadline, reference));
+        change.Record("hearing-invited", null, ("ground", state.Ground), ("deadline", Day(deadline)));
+        change.Notify(Notification(state, Applicant(state), NotificationKind.HearingInvitation, "hearing-invitation", deadline, letter.Reference));
     }
 
     /// <summary>The decision letter is written: the parties and the federal office are told, the register entry is withdrawn.</summary>

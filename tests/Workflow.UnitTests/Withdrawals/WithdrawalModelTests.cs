@@ -30,11 +30,15 @@ public sealed class WithdrawalModelTests
     /// <summary>Real time <paramref name="policyDays"/> policy days after the start.</summary>
     static DateTimeOffset At(double policyDays) => Start + (Day * policyDays);
 
+    /// <summary>The invitation as the letter activity reports it: written <paramref name="writtenAt"/> policy days after the start, naming the last moment 15 days later.</summary>
+    static LetterWritten Invitation(string reference = "dossiers/wp-grant/letters/invitation", double writtenAt = 0) =>
+        new(WithdrawalLetterKind.HearingInvitation, reference, Start + TimeSpan.FromDays(writtenAt + 15));
+
     /// <summary>A withdrawal whose invitation went out at the start: the hearing is open.</summary>
     static WithdrawalCase Invited(PermitCategory category = PermitCategory.HighlySkilled)
     {
         WithdrawalCase started = WithdrawalModel.Start(Input(category), Start).State;
-        return WithdrawalModel.Apply(started, new LetterWritten(WithdrawalLetterKind.HearingInvitation, "dossiers/wp-grant/letters/invitation"), Start).State;
+        return WithdrawalModel.Apply(started, Invitation(), Start).State;
     }
 
     static WithdrawalCase Answered() =>
@@ -51,18 +55,21 @@ public sealed class WithdrawalModelTests
         Assert.Equal(WithdrawalStage.Hearing, started.State.Stage);
         Assert.Equal([WithdrawalWork.IssueHearingInvitation], started.State.PendingWork);
         Assert.Equal(new RegisterMark(Id, WithdrawalMark.UnderWay), started.Effects.Register);
-        Assert.Equal(Start + TimeSpan.FromDays(15), started.State.HearingDeadline);
-        Assert.Equal(Start + TimeSpan.FromDays(10), started.State.ReminderAt);
+        Assert.Null(started.State.HearingDeadline); // the invitation names it when it is written
+        Assert.Null(started.State.ReminderAt);
         Assert.Empty(started.Effects.Notifications);
         Assert.Equal("withdrawal-started", Assert.Single(started.Effects.Steps).Event);
         Assert.Null(WithdrawalModel.NextMoment(started.State)); // no timer before the employer is invited
+        Refusal early = WithdrawalModel.Admits(started.State, Withdraw())!;
+        Assert.Equal("hearing-open", early.Code);
+        Assert.Contains("about to be invited", early.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_invitation_goes_to_the_employer_with_its_letter_and_the_deadline_and_the_reminder_is_the_next_moment()
     {
         WithdrawalCase started = WithdrawalModel.Start(Input(), Start).State;
-        WithdrawalTransition invited = WithdrawalModel.Apply(started, new LetterWritten(WithdrawalLetterKind.HearingInvitation, "letter-ref"), Start);
+        WithdrawalTransition invited = WithdrawalModel.Apply(started, Invitation("letter-ref"), Start);
 
         PartyNotification invitation = Assert.Single(invited.Effects.Notifications);
         Assert.Equal((Party.Employer, NotificationKind.HearingInvitation, "letter-ref"), (invitation.Party, invitation.Kind, invitation.LetterReference));
@@ -70,7 +77,37 @@ public sealed class WithdrawalModelTests
         Assert.Equal(Grant, invitation.ApplicationId);
         Assert.Equal([Id, DecisionGrounds.EconomicHub.Code], invitation.Items);
         Assert.Empty(invited.State.PendingWork);
+        Assert.Equal(Start + TimeSpan.FromDays(15), invited.State.HearingDeadline);
+        Assert.Equal(Start + TimeSpan.FromDays(10), invited.State.ReminderAt);
         Assert.Equal(At(10), WithdrawalModel.NextMoment(invited.State));
+    }
+
+    [Fact]
+    public void A_slow_invitation_does_not_shorten_the_hearing_its_deadline_and_reminder_run_from_the_letter()
+    {
+        // The letter took longer than the whole term would have lasted from the finding: the employer still gets all 15 days.
+        WithdrawalCase started = WithdrawalModel.Start(Input(), Start).State;
+        WithdrawalCase invited = WithdrawalModel.Apply(started, Invitation(writtenAt: 16), At(16)).State;
+
+        Assert.Equal(Start + TimeSpan.FromDays(31), invited.HearingDeadline);
+        Assert.Equal(At(26), WithdrawalModel.NextMoment(invited));
+        Assert.True(WithdrawalModel.Apply(invited, MomentReached.Instance, At(17)).IsQuiet);
+
+        WithdrawalTransition reminded = WithdrawalModel.Apply(invited, MomentReached.Instance, At(26));
+        Assert.Equal(NotificationKind.HearingReminder, Assert.Single(reminded.Effects.Notifications).Kind);
+        Assert.Equal(WithdrawalStage.Hearing, reminded.State.Stage);
+        Assert.Equal(At(31), WithdrawalModel.NextMoment(reminded.State));
+    }
+
+    [Fact]
+    public void A_reminder_whose_moment_passed_unseen_is_recorded_as_missed_when_the_deadline_ends_the_hearing()
+    {
+        // The workflow was down from before the reminder's moment until after the deadline.
+        WithdrawalTransition ended = WithdrawalModel.Apply(Invited(), MomentReached.Instance, At(15.5));
+
+        Assert.Equal(["hearing-reminder-missed", "hearing-deadline-passed"], ended.Effects.Steps.Select(s => s.Event));
+        Assert.Empty(ended.Effects.Notifications); // a reminder after the deadline is of no use
+        Assert.Equal(HearingEnd.DeadlinePassed, ended.State.HearingEnd);
     }
 
     [Fact]
@@ -124,7 +161,7 @@ public sealed class WithdrawalModelTests
         WithdrawalCase invited = Invited();
         Refusal refusal = WithdrawalModel.Admits(invited, Withdraw())!;
         Assert.Equal("hearing-open", refusal.Code);
-        Assert.Contains(PolicyCatalog.BelgianDate(invited.HearingDeadline).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), refusal.Reason, StringComparison.Ordinal);
+        Assert.Contains(PolicyCatalog.BelgianDate(invited.HearingDeadline!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), refusal.Reason, StringComparison.Ordinal);
 
         WithdrawalTransition rejected = WithdrawalModel.Apply(invited, new MessageArrived(Withdraw()), At(2));
         Assert.Equal(WithdrawalStage.Hearing, rejected.State.Stage);
@@ -205,7 +242,7 @@ public sealed class WithdrawalModelTests
     public void A_self_employed_applicant_is_told_once_as_the_worker()
     {
         WithdrawalCase started = WithdrawalModel.Start(Input(PermitCategory.ProfessionalCard), Start).State;
-        WithdrawalCase invited = WithdrawalModel.Apply(started, new LetterWritten(WithdrawalLetterKind.HearingInvitation, "ref"), Start).State;
+        WithdrawalCase invited = WithdrawalModel.Apply(started, Invitation("ref"), Start).State;
         WithdrawalCase ended = WithdrawalModel.Apply(invited, MomentReached.Instance, At(16)).State;
         WithdrawalCase decided = WithdrawalModel.Apply(ended, new MessageArrived(Withdraw()), At(16)).State;
         WithdrawalTransition informed = WithdrawalModel.Apply(decided, new LetterWritten(WithdrawalLetterKind.WithdrawalDecision, "d"), At(16));
@@ -217,7 +254,7 @@ public sealed class WithdrawalModelTests
     public void Without_a_reminder_term_the_deadline_is_the_only_moment()
     {
         WithdrawalCase started = WithdrawalModel.Start(Input(terms: Terms with { ReminderDaysBefore = 0 }), Start).State;
-        WithdrawalCase invited = WithdrawalModel.Apply(started, new LetterWritten(WithdrawalLetterKind.HearingInvitation, "ref"), Start).State;
+        WithdrawalCase invited = WithdrawalModel.Apply(started, Invitation("ref"), Start).State;
 
         Assert.Null(invited.ReminderAt);
         Assert.Equal(At(15), WithdrawalModel.NextMoment(invited));

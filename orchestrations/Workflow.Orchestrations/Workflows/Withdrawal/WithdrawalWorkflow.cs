@@ -86,32 +86,29 @@ internal sealed partial class WithdrawalWorkflow(TaskOrchestrationContext contex
 
     async Task<WithdrawalCaseInput> DoAsync(WithdrawalWork work, WithdrawalCase state) => work switch
     {
-        WithdrawalWork.IssueHearingInvitation => new LetterWritten(
-            WithdrawalLetterKind.HearingInvitation,
-            await context.CallActivityAsync<string>(
-                nameof(IssueWithdrawalLetterActivity),
-                new WithdrawalLetterRequest(
-                    state.WithdrawalId,
-                    state.AuthorisationId,
-                    WithdrawalLetterKind.HearingInvitation,
-                    state.Ground,
-                    PolicyCatalog.BelgianDate(state.Clock().ToPolicy(this.RealNow)),
-                    PolicyCatalog.BelgianDate(state.HearingDeadline),
-                    state.Terms.ExclusionMonths),
-                Retry)),
-        WithdrawalWork.IssueDecisionLetter => new LetterWritten(
-            WithdrawalLetterKind.WithdrawalDecision,
-            await context.CallActivityAsync<string>(
-                nameof(IssueWithdrawalLetterActivity),
-                new WithdrawalLetterRequest(
-                    state.WithdrawalId,
-                    state.AuthorisationId,
-                    WithdrawalLetterKind.WithdrawalDecision,
-                    state.DecisionGround!,
-                    PolicyCatalog.BelgianDate(state.DecidedAt!.Value),
-                    null,
-                    state.Terms.ExclusionMonths),
-                Retry)),
+        WithdrawalWork.IssueHearingInvitation => await context.CallActivityAsync<LetterWritten>(
+            nameof(IssueWithdrawalLetterActivity),
+            new WithdrawalLetterRequest(
+                state.WithdrawalId,
+                state.AuthorisationId,
+                WithdrawalLetterKind.HearingInvitation,
+                state.Ground,
+                PolicyCatalog.BelgianDate(state.Clock().ToPolicy(this.RealNow)),
+                null,
+                state.Terms.ExclusionMonths,
+                new HearingTerm(state.Clock(), state.Terms.HearingDays)),
+            Retry),
+        WithdrawalWork.IssueDecisionLetter => await context.CallActivityAsync<LetterWritten>(
+            nameof(IssueWithdrawalLetterActivity),
+            new WithdrawalLetterRequest(
+                state.WithdrawalId,
+                state.AuthorisationId,
+                WithdrawalLetterKind.WithdrawalDecision,
+                state.DecisionGround!,
+                PolicyCatalog.BelgianDate(state.DecidedAt!.Value),
+                null,
+                state.Terms.ExclusionMonths),
+            Retry),
         WithdrawalWork.ProposeExclusions => new ExclusionsProposed(
             await context.CallActivityAsync<IReadOnlyList<string>>(
                 nameof(ProposeWithdrawalExclusionsActivity),
