@@ -138,6 +138,10 @@ internal sealed class BrowserSession : IAsyncDisposable
             string executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
             Assert.True(File.Exists(executable), $"No Chromium at {executable}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. Playwright's own download is not used.");
             playwright ??= await Playwright.CreateAsync();
+
+            // A command's fate on a page needs the API and a workflow turn on one Azurite that the parallel suite keeps
+            // busy: Playwright's 5 s default is met on an idle machine, not always under CI load. Still a wait for a condition.
+            Assertions.SetDefaultExpectTimeout(30_000);
             browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true, Args = ["--no-sandbox"] });
             return browser;
         }

@@ -148,7 +148,7 @@ public sealed class CrashTests
             {
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (HostDied(e))
             {
                 await hosts.WaitForLiveHostAsync();
             }
@@ -211,7 +211,7 @@ public sealed class CrashTests
                     stages[applicationId] = (await hosts.Api.GetAsync(applicationId))["stage"]!.GetValue<string>();
                 }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (HostDied(e))
             {
                 await hosts.WaitForLiveHostAsync();
                 continue;
@@ -301,12 +301,18 @@ public sealed class CrashTests
             {
                 return await request(hosts.Api);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
+            catch (Exception e) when (HostDied(e) && DateTime.UtcNow < deadline)
             {
                 await hosts.WaitForLiveHostAsync();
             }
         }
     }
+
+    /// <summary>
+    /// The request failed because its host was killed: refused or cut off, or its client disposed with the dead host
+    /// while the request waited out a Retry-After (a take-over asks to come back a whole period later).
+    /// </summary>
+    static bool HostDied(Exception e) => e is HttpRequestException or TaskCanceledException or ObjectDisposedException;
 
     static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : fallback;

@@ -245,7 +245,7 @@ public class RenewalCheckTests
     }
 
     Task<RenewalClaim> ClaimAsync(ValidatedSubmission submission, string? applicationId = null, DateTimeOffset? at = null) =>
-        new RenewalCheck(this.world, this.world, this.world, this.world, this.world, Options.Create(new WorkflowSettings()))
+        new RenewalCheck(this.world, this.world, this.world, this.world, this.world, Options.Create(new WorkflowSettings { SubmissionTakeOverAfter = TimeSpan.FromSeconds(30) }))
             .ClaimAsync(submission, applicationId ?? RenewalId, at ?? Now, CancellationToken.None);
 
     static ValidatedSubmission Renewal(string? renews = null, PermitCategory category = PermitCategory.HighlySkilled, WorkerInput? worker = null)
