@@ -166,8 +166,9 @@ public sealed partial class SubmissionService(
             if (overdueIn > TimeSpan.Zero)
             {
                 // Another request registers it: answering "done" here would let the client go on with an application
-                // whose workflow may never start.
-                return new SubmissionResult(SubmissionStatus.Registering, applicationId, RetryAfter: overdueIn);
+                // whose workflow may never start. That request usually finishes within a second or two, so the client
+                // is asked back soon rather than at the take-over moment.
+                return new SubmissionResult(SubmissionStatus.Registering, applicationId, RetryAfter: overdueIn < StillRegisteringRetry ? overdueIn : StillRegisteringRetry);
             }
 
             // Overdue: its submitter died. It may have died after sending the workflow's start and before the engine
@@ -198,6 +199,9 @@ public sealed partial class SubmissionService(
         await this.RegisterAsync(submission, stored, submitter, cancellationToken);
         return new SubmissionResult(outcome == ReservationOutcome.Reserved ? SubmissionStatus.Accepted : SubmissionStatus.Repeated, applicationId, Fee: this.FeeOf(stored));
     }
+
+    /// <summary>How soon a repeat that found another request registering the submission is asked to come back.</summary>
+    static readonly TimeSpan StillRegisteringRetry = TimeSpan.FromSeconds(2);
 
     /// <summary>The fee as the submission answers it (what is due, the reference, by when, how to pay).</summary>
     Queries.FeeView FeeOf(SubmissionRecord stored) => Queries.ApplicationQueries.FeeAtSubmission(

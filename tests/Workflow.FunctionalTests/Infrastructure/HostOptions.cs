@@ -36,8 +36,7 @@ internal sealed record PermitHostOptions
             $"--Engine:ControlQueueVisibilityTimeout=00:00:20",
             $"--Engine:WorkItemQueueVisibilityTimeout=00:00:20",
             $"--Workflow:PolicyDayLength={this.PolicyDay:c}",
-            "--Engine:LeaseInterval=00:00:09", // a killed worker's partitions come back within seconds, not half a minute
-            "--Workflow:SubmissionTakeOverAfter=00:00:15", // longer than a start a dead worker sent takes to be taken up (13 s)
+            "--Workflow:SubmissionTakeOverAfter=00:00:45", // longer than a start a dead worker sent takes to be taken up (41 s at the default lease)
             $"--FederalOffice:Mode={this.FederalOffice}",
             $"--FederalWebhook:Secret={WebhookSecret}",
             $"--PaymentProvider:WebhookSecret={PaymentSecret}",

@@ -30,7 +30,11 @@ public sealed class CrashTests
     {
         PolicyDay = TimeSpan.FromSeconds(2),
         FederalOffice = "Simulated",
-        Extra = new Dictionary<string, string?> { ["Engine:LeaseInterval"] = "00:00:09" },
+        Extra = new Dictionary<string, string?>
+        {
+            ["Engine:LeaseInterval"] = "00:00:09", // a killed host's partitions come back within seconds
+            ["Workflow:SubmissionTakeOverAfter"] = "00:00:15", // and a start it sent is taken up within 13 s
+        },
     };
 
     [Fact]
