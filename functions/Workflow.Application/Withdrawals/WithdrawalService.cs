@@ -351,10 +351,9 @@ public sealed partial class WithdrawalService(
     static WithdrawalCommandView View(WithdrawalCommand command) =>
         new(command.Kind, command.CommandId, command.CurrentFate, command.FateReason, command.By, command.At);
 
-    /// <summary>The hearing once the invitation is written (it names the deadline); null before.</summary>
     static HearingView? Hearing(StoredWithdrawal withdrawal)
     {
-        if (withdrawal.State is not { HearingDeadline: DateTimeOffset deadline } state)
+        if (withdrawal.State is not { } state)
         {
             return null;
         }
@@ -362,7 +361,7 @@ public sealed partial class WithdrawalService(
         WithdrawalCommand? response = withdrawal.Command(WithdrawalModel.HearingResponseKind);
         return new HearingView(
             state.InvitedAt,
-            PolicyCatalog.BelgianDate(deadline),
+            state.HearingDeadline is DateTimeOffset deadline ? PolicyCatalog.BelgianDate(deadline) : null,
             state.RemindedAt,
             state.HearingEnd,
             state.HearingEndedAt,

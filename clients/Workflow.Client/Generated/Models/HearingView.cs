@@ -9,7 +9,7 @@ using System;
 namespace Workflow.Client.Models
 {
     /// <summary>
-    /// The employer&apos;s hearing, in policy time like every term of the procedure: when the invitation went out, the last day to answer (a Belgian date), when the reminder went out, how and when it ended; and the answer when there is one (with the real time it was received, as every command&apos;s).
+    /// The employer&apos;s hearing, in policy time like every term of the procedure: when the invitation went out, the last day to answer (a Belgian date; null until the invitation, which names it, is written), when the reminder went out, how and when it ended; and the answer when there is one (with the real time it was received, as every command&apos;s).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class HearingView : IAdditionalDataHolder, IParsable

@@ -89,7 +89,7 @@ namespace Workflow.Client.Models
 #else
         public global::Workflow.Client.Models.DecisionGround Ground { get; set; }
 #endif
-        /// <summary>The employer&apos;s hearing, in policy time like every term of the procedure: when the invitation went out, the last day to answer (a Belgian date), when the reminder went out, how and when it ended; and the answer when there is one (with the real time it was received, as every command&apos;s).</summary>
+        /// <summary>The employer&apos;s hearing, in policy time like every term of the procedure: when the invitation went out, the last day to answer (a Belgian date; null until the invitation, which names it, is written), when the reminder went out, how and when it ended; and the answer when there is one (with the real time it was received, as every command&apos;s).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::Workflow.Client.Models.HearingView? Hearing { get; set; }

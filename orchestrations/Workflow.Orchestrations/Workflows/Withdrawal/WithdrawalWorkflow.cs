@@ -119,8 +119,9 @@ internal sealed partial class WithdrawalWorkflow(TaskOrchestrationContext contex
     };
 
     /// <summary>
-    /// Carries out a transition: the notifications and federal messages first (each once by its key), then the record
-    /// (audit rows, the commands' fates, the register, the withdrawal as it stands), and the stage in the custom status.
+    /// Carries out a transition: the record first (audit rows, the commands' fates, the register, the withdrawal as it
+    /// stands), so whoever is told finds the withdrawal as the message describes it (the invitation's deadline, the
+    /// decision); then the notifications and federal messages (each once by its key); and the stage in the custom status.
     /// </summary>
     async Task<WithdrawalCase> CarryOutAsync(WithdrawalTransition transition)
     {
@@ -131,16 +132,15 @@ internal sealed partial class WithdrawalWorkflow(TaskOrchestrationContext contex
         }
 
         WithdrawalEffects effects = transition.Effects;
+        await context.CallActivityAsync<string>(
+            nameof(RecordWithdrawalActivity),
+            new WithdrawalRecord(state.WithdrawalId, state.AuthorisationId, this.RealNow, effects.Steps, effects.Settlements, transition.StateChanged ? state : null, effects.Register),
+            Retry);
         await Task.WhenAll(effects.Notifications.Select(n => context.CallActivityAsync<string>(nameof(NotifyPartyActivity), n, Retry)));
         foreach (FederalOutboundMessage message in effects.FederalMessages)
         {
             await context.CallActivityAsync<string>(nameof(SendFederalMessageActivity), message, Retry);
         }
-
-        await context.CallActivityAsync<string>(
-            nameof(RecordWithdrawalActivity),
-            new WithdrawalRecord(state.WithdrawalId, state.AuthorisationId, this.RealNow, effects.Steps, effects.Settlements, transition.StateChanged ? state : null, effects.Register),
-            Retry);
         if (transition.StateChanged)
         {
             context.SetCustomStatus(state.Stage);
