@@ -7,7 +7,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Options;
 using Workflow.Application.Access;
 using Workflow.LocalHost.Driving;
 using Workflow.LocalHost.Simulation;
@@ -57,11 +57,13 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
             builder =>
             {
                 builder.Services.AddSingleton(this.watch.Decorator);
-                builder.Services.AddDurableTaskWorker(worker => worker.AddTasks(registry =>
+                // Added to the worker's task registry (what AddTasks configures), not through AddDurableTaskWorker: that
+                // would register the worker's hosted service before the sidecar's, and stop the sidecar first.
+                builder.Services.Configure<DurableTaskRegistry>(Options.DefaultName, registry =>
                 {
                     registry.AddOrchestrator<BareShapeOrchestrator>();
                     registry.AddActivity<NoOpActivity>();
-                }));
+                });
             },
             cancellationToken);
         this.history = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
