@@ -345,8 +345,8 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
             Percentiles.Of(completions),
             Percentiles.Of(federal),
             Percentiles.Of(caseworkerResumes),
-            Math.Round(measure.Cpu.TotalMilliseconds / applications, 1),
-            measure.AzuriteCpu is TimeSpan azuriteCpu ? Math.Round(azuriteCpu.TotalMilliseconds / applications, 1) : null,
+            Math.Round(measure.Cpu.TotalMilliseconds / Math.Max(completed, 1), 1),
+            measure.AzuriteCpu is TimeSpan azuriteCpu ? Math.Round(azuriteCpu.TotalMilliseconds / Math.Max(completed, 1), 1) : null,
             Math.Round(measure.PeakWorkingSet / 1048576.0, 1),
             measure.Refusals,
             StorageFigures.Of(measure.Requests, idle.PerSecondByRequest, seconds, applications, StoragePrices.StandardV2LrsHot));
