@@ -68,6 +68,7 @@ public static class BenchCommand
             Directory.CreateDirectory(options.Out);
             string file = Path.Combine(options.Out, ResultsFile);
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, Json), cancellationToken);
+            file = Path.GetFullPath(file); // dotnet run starts the program in the project folder
             BenchReport.Show(console, results);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote {file}.");
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
