@@ -14,6 +14,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     readonly Process process;
     readonly StringBuilder output = new();
+    int disposed;
 
     readonly Dictionary<string, TaskCompletionSource<int>> ports = new(StringComparer.Ordinal)
     {
@@ -37,6 +38,11 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         get
         {
+            if (Volatile.Read(ref this.disposed) == 1)
+            {
+                return TimeSpan.Zero;
+            }
+
             this.process.Refresh();
             return this.process.HasExited ? TimeSpan.Zero : this.process.TotalProcessorTime;
         }
@@ -108,8 +114,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops Azurite and removes its folder; once, however often called (the bench also calls it as the process exits).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!this.process.HasExited)
         {
             this.process.Kill(entireProcessTree: true);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Spectre.Console;
@@ -12,7 +13,7 @@ namespace Workflow.LocalHost.Bench;
 /// process (<see cref="BenchRunner"/>), and measures in one run (a) the bare orchestration of the workflow's shape and
 /// (b) the full workflow through the API; shows a progress bar, then a table, the ratio (b)/(a) last; writes
 /// bench-results.json. Returns 0; 1 when an application did not complete in time or failed, or storage could not be
-/// used; 2 on a usage error.
+/// used; 2 on a usage error; 130 when stopped (Ctrl+C, SIGTERM).
 /// </summary>
 public static class BenchCommand
 {
@@ -48,6 +49,17 @@ public static class BenchCommand
         });
         console.Profile.Width = Math.Max(console.Profile.Width, 120);
 
+        // Ctrl+C or SIGTERM (a CI timeout) ends the run, not only the host inside it (whose own lifetime hears them too).
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        cancellationToken = stop.Token;
         AzuriteServer? azurite = null;
         try
         {
@@ -61,6 +73,10 @@ public static class BenchCommand
                 console.MarkupLine("Starting an Azurite of the bench's own (fresh, in a temporary folder)…");
                 azurite = await AzuriteServer.StartAsync();
                 storage = azurite.ConnectionString;
+
+                // Stopped (Ctrl+C, a CI timeout) before the end: Azurite goes with the bench, and its folder too.
+                AzuriteServer started = azurite;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
             // The host is stopped before the tables are shown, so its last words come before them.
@@ -80,6 +96,12 @@ public static class BenchCommand
             }
 
             return 0;
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // Whatever the stop broke on its way (a cancelled wait, a request to the stopping host).
+            await error.WriteLineAsync($"{Command}: stopped before the end; nothing written.");
+            return 130;
         }
         catch (Exception e) when (e is BenchFailedException or Simulation.SimulationAbortedException)
         {
@@ -132,7 +154,7 @@ public static class BenchCommand
                 PhaseResult full = await runner.RunFullAsync(idle, new Progress<int>(done => fullTask.Value = done), cancellationToken);
                 return new BenchResults(
                     startedAt,
-                    $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+                    $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}",
                     azurite is null ? "the storage given by --storage" : "Azurite (its own, fresh)",
                     options.Applications,
                     options.InFlight,
