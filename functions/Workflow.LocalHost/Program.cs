@@ -3,6 +3,7 @@ using Workflow.Adapters.Parties;
 using Workflow.Application;
 using Workflow.Application.Http;
 using Workflow.LocalHost;
+using Workflow.LocalHost.Bench;
 using Workflow.LocalHost.Engine;
 using Workflow.LocalHost.Simulation;
 
@@ -31,6 +32,12 @@ if (OpenApiCommand.IsCommand(args))
 if (SimulateCommand.IsCommand(args))
 {
     return await SimulateCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
+// `bench [--applications N] [--in-flight M] [--out <folder>]` measures the bare engine and the full workflow side by side (BenchCommand).
+if (BenchCommand.IsCommand(args))
+{
+    return await BenchCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
 WebApplication app;

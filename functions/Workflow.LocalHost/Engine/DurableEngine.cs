@@ -33,7 +33,9 @@ public static class DurableEngine
         builder.Services.AddHostedService<SidecarServer>(); // before the worker: it listens before the worker connects
 
         builder.Services.AddSingleton(sp => CreateOrchestrationService(engine, storageConnectionString, sp.GetRequiredService<ILoggerFactory>()));
-        builder.Services.AddSingleton<IOrchestrationService>(sp => new StopSafeOrchestrationService(sp.GetRequiredService<OrchestrationServiceHandle>().Service));
+        builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetServices<OrchestrationServiceDecorator>().Aggregate(
+            (IOrchestrationService)new StopSafeOrchestrationService(sp.GetRequiredService<OrchestrationServiceHandle>().Service),
+            (service, decorator) => decorator.Decorate(service)));
         builder.Services.AddSingleton(sp => (IOrchestrationServiceClient)sp.GetRequiredService<OrchestrationServiceHandle>().Service);
 
         GrpcChannel channel = sidecar.CreateChannel();

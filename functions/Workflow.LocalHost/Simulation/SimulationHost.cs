@@ -7,6 +7,6 @@ namespace Workflow.LocalHost.Simulation;
 /// </summary>
 public sealed record SimulationHost(string Name, string Storage, IReadOnlyList<string> Settings)
 {
-    /// <summary>A fresh name: "sim" and the UTC time to the second (task hubs and prefixes take letters and digits only).</summary>
-    public static string NewName(DateTimeOffset now) => "sim" + now.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>A fresh name: the prefix ("sim", "bench") and the UTC time to the second (task hubs and prefixes take letters and digits only).</summary>
+    public static string NewName(DateTimeOffset now, string prefix = "sim") => prefix + now.UtcDateTime.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 }

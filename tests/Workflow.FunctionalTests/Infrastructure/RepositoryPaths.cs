@@ -11,8 +11,6 @@ internal static class RepositoryPaths
     public static string Configuration { get; } =
         typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
-    public static string Azurite => Path.Combine(Root, "node_modules", ".bin", "azurite");
-
     public static string LocalHostDll => Path.Combine(Root, "functions", "Workflow.LocalHost", "bin", Configuration, "net10.0", "Workflow.LocalHost.dll");
 
     public static string Samples => Path.Combine(AppContext.BaseDirectory, "samples");

@@ -1,3 +1,6 @@
+// The tests' Azurite is the local host's (the bench command starts one the same way).
+global using AzuriteServer = Workflow.LocalHost.AzuriteServer;
+
 namespace Workflow.FunctionalTests.Infrastructure;
 
 /// <summary>The one Azurite of a test run, shared by every test (each host gets its own task hub and resource names).</summary>

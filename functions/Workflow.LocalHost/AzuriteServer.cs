@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Workflow.FunctionalTests.Infrastructure;
+namespace Workflow.LocalHost;
 
 /// <summary>
-/// An Azurite of the tests' own: free ports and a temporary data folder (on disk: with in-memory persistence the
-/// durable backend stalls), started from the repository's pinned npm install and stopped with the test run.
+/// An Azurite of its own: free ports and a temporary data folder (on disk: with in-memory persistence the durable
+/// backend stalls), started from the repository's pinned npm install (node_modules/.bin/azurite) and stopped, its
+/// folder deleted, when disposed. The functional tests and the bench command start theirs with it.
 /// </summary>
-internal sealed class AzuriteServer : IAsyncDisposable
+public sealed class AzuriteServer : IAsyncDisposable
 {
     const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     readonly Process process;
     readonly StringBuilder output = new();
+    int disposed;
 
     readonly Dictionary<string, TaskCompletionSource<int>> ports = new(StringComparer.Ordinal)
     {
@@ -31,18 +33,51 @@ internal sealed class AzuriteServer : IAsyncDisposable
 
     public string DataFolder { get; }
 
+    /// <summary>The CPU time Azurite's process has used so far (the bench reports the storage emulator's share of the work).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            if (Volatile.Read(ref this.disposed) == 1)
+            {
+                return TimeSpan.Zero;
+            }
+
+            this.process.Refresh();
+            return this.process.HasExited ? TimeSpan.Zero : this.process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>
+    /// The repository's Azurite: node_modules/.bin/azurite in the first folder above the running program (or the current
+    /// folder) that has one; null when none has.
+    /// </summary>
+    public static string? FindExecutable()
+    {
+        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                string candidate = Path.Combine(directory.FullName, "node_modules", ".bin", "azurite");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Starts Azurite on ports the system picks (port 0) and reads them from its start-up lines.</summary>
     public static async Task<AzuriteServer> StartAsync()
     {
-        if (!File.Exists(RepositoryPaths.Azurite))
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not installed at {RepositoryPaths.Azurite}. Run `npm ci` in the repository root (scripts/run-tests.sh does it).");
-        }
+        string executable = FindExecutable() ?? throw new InvalidOperationException(
+            "Azurite is not installed: no node_modules/.bin/azurite above this program or the current folder. Run `npm ci` in the repository root (scripts/run-tests.sh does it).");
 
         string dataFolder = Path.Combine(Path.GetTempPath(), "permit-tests-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dataFolder);
-        var start = new ProcessStartInfo(RepositoryPaths.Azurite)
+        var start = new ProcessStartInfo(executable)
         {
             ArgumentList =
             {
@@ -79,8 +114,14 @@ internal sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops Azurite and removes its folder; once, however often called (the bench also calls it as the process exits).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref this.disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!this.process.HasExited)
         {
             this.process.Kill(entireProcessTree: true);
