@@ -23,6 +23,10 @@ public static class BenchCommand
 
     public const string ResultsFile = "bench-results.json";
 
+    public const string WaitingFile = "bench-waiting.json";
+
+    public const string ProcessesFile = "bench-processes.json";
+
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -79,12 +83,39 @@ public static class BenchCommand
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
+            if (options.Waiting > 0)
+            {
+                WaitingResults waiting = await MeasureWaitingAsync(options, storage, azurite, console, cancellationToken);
+                string written = await WriteAsync(options, WaitingFile, waiting, cancellationToken);
+                BenchReport.ShowWaiting(console, waiting);
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote {written}.");
+                if (waiting.StatusNotWaiting > 0 || waiting.WorklistFound != waiting.Applications)
+                {
+                    await error.WriteLineAsync($"{Command}: FAILED: {waiting.StatusNotWaiting} sampled statuses not awaiting the decision; {waiting.WorklistFound} of {waiting.Applications} applications found on the worklist.");
+                    return 1;
+                }
+
+                return 0;
+            }
+
+            if (options.Processes is int)
+            {
+                ProcessesResults processes = await ProcessesBench.RunAsync(options, storage, azurite, console, cancellationToken);
+                string written = await WriteAsync(options, ProcessesFile, processes, cancellationToken);
+                BenchReport.ShowProcesses(console, processes);
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote {written}.");
+                if (processes.Completed != processes.Applications || processes.NotDecidedOnce.Count > 0)
+                {
+                    await error.WriteLineAsync($"{Command}: FAILED: {processes.Completed} of {processes.Applications} completed; {processes.NotDecidedOnce.Count} without exactly one decision in their timeline.");
+                    return 1;
+                }
+
+                return 0;
+            }
+
             // The host is stopped before the tables are shown, so its last words come before them.
             BenchResults results = await MeasureAsync(options, storage, azurite, console, cancellationToken);
-            Directory.CreateDirectory(options.Out);
-            string file = Path.Combine(options.Out, ResultsFile);
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, Json), cancellationToken);
-            file = Path.GetFullPath(file); // dotnet run starts the program in the project folder
+            string file = await WriteAsync(options, ResultsFile, results, cancellationToken);
             BenchReport.Show(console, results);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Wrote {file}.");
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
@@ -169,6 +200,52 @@ public static class BenchCommand
             });
     }
 
+    /// <summary>Writes the results as JSON into --out; the full path (dotnet run starts the program in the project folder).</summary>
+    static async Task<string> WriteAsync<T>(BenchOptions options, string name, T results, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.Out);
+        string file = Path.Combine(options.Out, name);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(results, Json), cancellationToken);
+        return Path.GetFullPath(file);
+    }
+
+    static async Task<WaitingResults> MeasureWaitingAsync(BenchOptions options, string storage, AzuriteServer? azurite, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        StorageEndpoints endpoints = StorageEndpoints.Parse(storage);
+        await using StorageCountingProxy proxy = await StorageCountingProxy.StartAsync(endpoints, cancellationToken);
+        await using var runner = new BenchRunner(options, storage, proxy, azurite);
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Bench, scale in memory: {options.Waiting} applications until each waits on its caseworker, {options.InFlight} in flight, policy day {options.PolicyDay:c}; {Environment.ProcessorCount} cores.");
+        return await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask starting = context.AddTask("host started, warm-up", maxValue: 1 + (2 * options.Warmup));
+                await runner.StartAsync(cancellationToken);
+                starting.Increment(1);
+                await runner.WarmUpAsync(new Progress<int>(_ => starting.Increment(1)), cancellationToken);
+                ProgressTask submitting = context.AddTask("waiting on the caseworker", maxValue: options.Waiting);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                ProgressTask? reads = null;
+                return await runner.RunWaitingAsync(
+                    startedAt,
+                    new Progress<int>(done =>
+                    {
+                        submitting.Value = done;
+                        submitting.Description = string.Create(CultureInfo.InvariantCulture, $"waiting on the caseworker, {done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.00}/s");
+                    }),
+                    new Progress<string>(step =>
+                    {
+                        reads ??= context.AddTask("reads with all waiting", maxValue: 4);
+                        reads.Description = $"reads with all waiting: {step}";
+                        reads.Increment(1);
+                    }),
+                    cancellationToken);
+            });
+    }
+
     /// <summary>The options from the command line, or why they are refused.</summary>
     public static (BenchOptions? Options, string? Problem) Parse(string[] args)
     {
@@ -197,6 +274,21 @@ public static class BenchCommand
                 case "--warmup" when number is int warmup:
                     options = options with { Warmup = warmup };
                     break;
+                case "--waiting" when number is int waiting:
+                    options = options with { Waiting = waiting };
+                    break;
+                case "--status-sample" when number is int sample:
+                    options = options with { StatusSample = sample };
+                    break;
+                case "--read-concurrency" when number is int concurrency:
+                    options = options with { ReadConcurrency = concurrency };
+                    break;
+                case "--processes" when number is int processes:
+                    options = options with { Processes = processes };
+                    break;
+                case "--kill-one":
+                    options = options with { KillOne = true };
+                    continue; // a flag: no value follows
                 case "--out" when value is not null:
                     options = options with { Out = value };
                     break;
@@ -226,6 +318,8 @@ public static class BenchCommand
     {
         error.WriteLine($"{Command}: {why}");
         error.WriteLine($"usage: Workflow.LocalHost.dll {Command} [--applications <n>] [--in-flight <m>] [--out <folder>] [--policy-day <hh:mm:ss>] [--timeout <seconds>] [--idle-seconds <s>] [--warmup <n>] [--storage <connection string>] [--Section:Key=value]");
+        error.WriteLine($"       Workflow.LocalHost.dll {Command} --waiting <n> [--in-flight <m>] [--status-sample <s>] [--read-concurrency <c>] [...]");
+        error.WriteLine($"       Workflow.LocalHost.dll {Command} --processes <p> [--kill-one] [--applications <n>] [--in-flight <m>] [...]");
         return 2;
     }
 }

@@ -24,7 +24,7 @@ namespace Workflow.LocalHost.Bench;
 /// each with a fixed number of applications in flight, and reads each instance's history (directly, not through the
 /// proxy: the bench's own reads are not counted) for the engine's timings.
 /// </summary>
-public sealed class BenchRunner(BenchOptions options, string directStorage, StorageCountingProxy proxy, AzuriteServer? azurite) : IAsyncDisposable
+public sealed partial class BenchRunner(BenchOptions options, string directStorage, StorageCountingProxy proxy, AzuriteServer? azurite) : IAsyncDisposable
 {
     const int Seed = 11;
 
@@ -44,11 +44,15 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
 
     public string TaskHub => this.name;
 
+    /// <summary>The simulated federal office of every bench run: acknowledges and approves at once.</summary>
+    internal static FederalOfficeBehaviour FederalOfficeAnsweringAtOnce =>
+        new() { AcknowledgeAfterDays = 0, DecisionAfterDaysMin = 0, DecisionAfterDaysMax = 0, RefusalRate = 0, InformationRequestRate = 0 };
+
     DrivenHost Host => this.host ?? throw new InvalidOperationException("Start the bench first.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var federalOffice = new FederalOfficeBehaviour { AcknowledgeAfterDays = 0, DecisionAfterDaysMin = 0, DecisionAfterDaysMax = 0, RefusalRate = 0, InformationRequestRate = 0 };
+        FederalOfficeBehaviour federalOffice = FederalOfficeAnsweringAtOnce;
         this.host = await DrivenHost.StartAsync(
             new SimulationHost(this.name, proxy.ProxiedConnectionString, options.Settings),
             options.PolicyDay,
@@ -237,12 +241,19 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
             ? list.Split(',', StringSplitOptions.RemoveEmptyEntries)
             : [];
 
-    async Task<WatchedInstance> StartFullAsync(int number, CancellationToken cancellationToken)
+    Task<WatchedInstance> StartFullAsync(int number, CancellationToken cancellationToken) => this.SubmitFullAsync(number, waiting: null, cancellationToken);
+
+    /// <summary>
+    /// Submits and pays; the caseworker then approves as soon as the case awaits the decision, or, with
+    /// <paramref name="waiting"/>, nobody decides and <paramref name="waiting"/> completes once the case waits on the
+    /// caseworker alone (the federal office answered) and the case index shows it.
+    /// </summary>
+    async Task<WatchedInstance> SubmitFullAsync(int number, TaskCompletionSource? waiting, CancellationToken cancellationToken)
     {
         JsonObject body = SyntheticApplications.Build(Seed, new PlannedApplication(number, 0, SyntheticApplications.HighlySkilled, null, null), DateOnly.FromDateTime(DateTime.UtcNow));
         string id = ApplicationIds.Derive(
             ApplicationIds.ApplicantKey(SyntheticApplications.EmployerOf(SyntheticApplications.HighlySkilled), null), body["submissionId"]!.GetValue<string>());
-        var application = new CaseworkerTrigger();
+        var application = new CaseworkerTrigger(waiting is null ? AwaitsCaseworker : WaitingCase.Settled);
         WatchedInstance watched = this.watch.Watch(
             id,
             onCustomStatus: (_, status) => application.StatusChanged(status),
@@ -251,7 +262,14 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
                 // The case index (which the API checks a decision against) has the new stage once this activity is done.
                 if (activity == nameof(RecordTransitionActivity) && application.TakeDecision())
                 {
-                    this.InBackground($"deciding {id}", () => this.DecideAsync(id, cancellationToken));
+                    if (waiting is not null)
+                    {
+                        waiting.TrySetResult();
+                    }
+                    else
+                    {
+                        this.InBackground($"deciding {id}", () => this.DecideAsync(id, cancellationToken));
+                    }
                 }
             });
 
@@ -387,15 +405,17 @@ public sealed class BenchRunner(BenchOptions options, string directStorage, Stor
         int Refusals,
         long PeakWorkingSet);
 
-    /// <summary>Decides once, after the workflow shows it awaits the caseworker.</summary>
-    sealed class CaseworkerTrigger
+    static bool AwaitsCaseworker(string? customStatus) => customStatus?.Contains("caseworker-decision", StringComparison.Ordinal) == true;
+
+    /// <summary>Decides once, after the workflow shows it awaits the caseworker (as <paramref name="awaits"/> reads its custom status).</summary>
+    sealed class CaseworkerTrigger(Func<string?, bool> awaits)
     {
         int awaiting;
         int taken;
 
         public void StatusChanged(string? customStatus)
         {
-            if (customStatus?.Contains("caseworker-decision", StringComparison.Ordinal) == true)
+            if (awaits(customStatus))
             {
                 Volatile.Write(ref this.awaiting, 1);
             }

@@ -24,7 +24,14 @@ public sealed class ApiCaller
     /// <summary>The refusals and failures so far, each as "METHOD /path/{id}: status problem".</summary>
     public IReadOnlyCollection<string> Refusals => this.refusals;
 
-    public async Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    public Task<JsonNode?> SendAsync(HttpClient client, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return this.SendAsync(() => client, method, path, body, cancellationToken);
+    }
+
+    /// <summary>As above, asking <paramref name="client"/> for the client before each try: a run on several host processes sends a retry to one still alive.</summary>
+    public async Task<JsonNode?> SendAsync(Func<HttpClient> client, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         for (int attempt = 1; ; attempt++)
@@ -38,7 +45,7 @@ public sealed class ApiCaller
             HttpResponseMessage response;
             try
             {
-                response = await client.SendAsync(request, cancellationToken);
+                response = await client().SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e)
             {
@@ -86,7 +93,11 @@ public sealed class ApiCaller
     /// The fee paid as an employer pays it: the employer starts a payment, the payer pays at the simulated provider's
     /// checkout (anonymous), whose signed callback pays the fee. False when either step was refused.
     /// </summary>
-    public async Task<bool> PayFeeAsync(HttpClient employer, HttpClient anonymous, string applicationId, string paymentId, CancellationToken cancellationToken)
+    public Task<bool> PayFeeAsync(HttpClient employer, HttpClient anonymous, string applicationId, string paymentId, CancellationToken cancellationToken) =>
+        this.PayFeeAsync(() => employer, () => anonymous, applicationId, paymentId, cancellationToken);
+
+    /// <summary>As above, the clients chosen before each try (<see cref="SendAsync(Func{HttpClient}, HttpMethod, string, JsonNode?, CancellationToken)"/>).</summary>
+    public async Task<bool> PayFeeAsync(Func<HttpClient> employer, Func<HttpClient> anonymous, string applicationId, string paymentId, CancellationToken cancellationToken)
     {
         JsonNode? payment = await this.SendAsync(
             employer, HttpMethod.Post, $"/api/applications/{applicationId}/payments", new JsonObject { ["paymentId"] = paymentId }, cancellationToken);
