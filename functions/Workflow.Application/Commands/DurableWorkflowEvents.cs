@@ -4,9 +4,42 @@ using Workflow.Orchestrations.Contracts;
 
 namespace Workflow.Application.Commands;
 
-/// <summary>Raises workflow events through the durable client (the local host's, or the Functions binding's).</summary>
+/// <summary>
+/// Raises workflow events through the durable client (the local host's, or the Functions binding's). An event raised
+/// while the workflow's start is still on its way is raised again once it runs: the Azure Storage provider discards an
+/// event that reaches an instance before its start has been taken up ("No such instance"), which would leave the
+/// command pending for good. The workflow acts on a message once, so the second raise changes nothing when the first
+/// arrived.
+/// </summary>
 public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowEvents
 {
-    public Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken) =>
-        client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
+    /// <summary>How long a raise waits for a workflow that has not started yet (the start is usually taken up within a second).</summary>
+    static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
+
+    static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
+
+    public async Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken)
+    {
+        await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        if (instance?.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
+        {
+            return;
+        }
+
+        // Polled like the operator's restart waits for its new run (the local sidecar's own wait is not relied on).
+        DateTimeOffset until = DateTimeOffset.UtcNow + StartWait;
+        while (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            if (DateTimeOffset.UtcNow >= until)
+            {
+                return; // still not started: the command stays pending, as its fate shows; the engine is far behind
+            }
+
+            await Task.Delay(PollEvery, cancellationToken);
+            instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        }
+
+        await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
+    }
 }
