@@ -20,8 +20,10 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
 
     public async Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken)
     {
-        await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
+        // Read before raising: an instance that runs already takes the event; one still pending may discard it even if
+        // it starts a moment later.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+        await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
         if (instance?.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
         {
             return;
