@@ -8,12 +8,8 @@ public sealed class WorkflowSettings
     /// <summary>How long a policy day lasts in real time: 24 h in production, about a second in tests and demos.</summary>
     public TimeSpan PolicyDayLength { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>
-    /// A reserved submission not scheduled after this long is taken over by a repeat (its first submitter crashed), and
-    /// scheduled by a repeat that long after that. Longer than the engine takes to pick up a start a dead worker sent
-    /// (its partition lease, 30 s by default, and more): the local host refuses to start otherwise.
-    /// </summary>
-    public TimeSpan SubmissionTakeOverAfter { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>A reserved submission not scheduled after this long is taken over by a repeat (its first submitter crashed).</summary>
+    public TimeSpan SubmissionTakeOverAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Largest accepted request body for submissions and documents.</summary>
     public long MaxRequestBytes { get; set; } = 30 * 1024 * 1024;

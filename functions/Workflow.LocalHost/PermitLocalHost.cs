@@ -51,8 +51,6 @@ public static class PermitLocalHost
 
         EngineSettings engine = builder.Configuration.GetSection(EngineSettings.Section).Get<EngineSettings>() ?? new EngineSettings();
         engine.Validate();
-        engine.RequireTakeOverBeyondStart(
-            builder.Configuration.GetValue($"{WorkflowSettings.Section}:{nameof(WorkflowSettings.SubmissionTakeOverAfter)}", new WorkflowSettings().SubmissionTakeOverAfter));
         string storage = builder.Configuration["Storage:ConnectionString"] ?? "UseDevelopmentStorage=true";
         int httpPort = builder.Configuration.GetValue("Http:Port", 5080);
 

@@ -46,7 +46,6 @@ public sealed class SettingsValidationTests
     [InlineData("--Engine:TaskHub=no-dashes", "Engine:TaskHub")]
     [InlineData("--Storage:NamePrefix=9starts-with-a-digit", "Storage:NamePrefix")]
     [InlineData("--Telemetry:OtlpEndpoint=ftp://collector", "Telemetry:OtlpEndpoint")]
-    [InlineData("--Workflow:SubmissionTakeOverAfter=00:00:30", "Workflow:SubmissionTakeOverAfter")] // not longer than the default lease (30 s) and more
     public async Task The_local_host_refuses_wrong_engine_and_storage_settings(string argument, string named)
     {
         Exception refused = await Record.ExceptionAsync(async () =>

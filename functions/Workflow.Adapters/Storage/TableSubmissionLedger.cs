@@ -80,7 +80,7 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
             TableUpdateMode.Replace,
             cancellationToken);
 
-    public async Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, bool deferred, CancellationToken cancellationToken)
+    public async Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
         NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(
@@ -96,7 +96,7 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
             return false;
         }
 
-        var takeOver = new TableEntity(entity.PartitionKey, entity.RowKey) { ["ReservedAt"] = now, ["TakeOverDeferred"] = deferred };
+        var takeOver = new TableEntity(entity.PartitionKey, entity.RowKey) { ["ReservedAt"] = now };
         try
         {
             await this.table.UpdateEntityAsync(takeOver, entity.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -134,7 +134,6 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
             ["ReservedAt"] = record.ReservedAt,
             ["InPeakPeriod"] = record.InPeakPeriod,
             ["FunctionExcluded"] = record.FunctionExcluded,
-            ["TakeOverDeferred"] = record.TakeOverDeferred,
         };
         if (record.FeeCents is long cents)
         {
@@ -167,8 +166,7 @@ public sealed class TableSubmissionLedger(TableServiceClient tables, StorageName
         entity.GetDateTimeOffset("ReservedAt") ?? default,
         entity.GetBoolean("InPeakPeriod") ?? false,
         entity.GetBoolean("FunctionExcluded") ?? false,
-        entity.GetString("Renews"),
-        entity.GetBoolean("TakeOverDeferred") ?? false);
+        entity.GetString("Renews"));
 
     /// <summary>Counts the applicant's submissions since a moment (a scan by applicant: fine for the volumes of one region).</summary>
     public async Task<int> CountApplicationsAsync(string applicantKey, DateTimeOffset since, CancellationToken cancellationToken)

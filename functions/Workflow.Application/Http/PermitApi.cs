@@ -326,7 +326,7 @@ public static class PermitApi
             SubmissionStatus.NotRenewable => Problems.Unprocessable(result.Reason!),
             SubmissionStatus.RenewalConflict => Problems.Conflict(result.Reason!),
             SubmissionStatus.Registering => Problems.StillRegistering(
-                result.Reason ?? $"Application {result.ApplicationId} is still being registered by an earlier request with this submission id. Submit it again (the same body) after the Retry-After interval.",
+                $"Application {result.ApplicationId} is still being registered by an earlier request with this submission id. Submit it again (the same body) after the Retry-After interval.",
                 result.RetryAfter!.Value),
             _ => Problems.Validation(result.Errors!),
         };

@@ -8,8 +8,7 @@ namespace Workflow.Application.Ports;
 /// <c>InPeakPeriod</c> and <c>FunctionExcluded</c> are fixed when the submission is reserved, so the first answer, the
 /// status before the workflow records anything and the workflow's own terms all agree (a peak period declared a moment
 /// later does not change a submission already made). <c>Renews</c>: for a renewal, the application id of the
-/// authorisation it renews. <c>TakeOverDeferred</c>: a retry found the reservation overdue and took it over without
-/// scheduling yet, so that a start its dead submitter may have sent is taken up by the engine first.
+/// authorisation it renews.
 /// </summary>
 public sealed record SubmissionRecord(
     string ApplicationId,
@@ -24,8 +23,7 @@ public sealed record SubmissionRecord(
     DateTimeOffset ReservedAt,
     bool InPeakPeriod = false,
     bool FunctionExcluded = false,
-    string? Renews = null,
-    bool TakeOverDeferred = false);
+    string? Renews = null);
 
 /// <summary>The outcome of trying to reserve a submission.</summary>
 public enum ReservationOutcome
@@ -48,11 +46,9 @@ public interface ISubmissionLedger
 
     /// <summary>
     /// Takes over a reservation that was never scheduled (its submitter crashed), if nobody else took it since
-    /// <paramref name="seen"/> was read: its reservation time becomes <paramref name="now"/>, and
-    /// <paramref name="deferred"/> records whether the taker holds off scheduling for one more period. Returns false
-    /// when another request got there first.
+    /// <paramref name="seen"/> was read. Returns false when another request got there first.
     /// </summary>
-    Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, bool deferred, CancellationToken cancellationToken);
+    Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken);
 

@@ -161,35 +161,16 @@ public sealed partial class SubmissionService(
                 return new SubmissionResult(SubmissionStatus.Repeated, applicationId, Fee: this.FeeOf(stored));
             }
 
-            TimeSpan takeOverAfter = settings.Value.SubmissionTakeOverAfter;
-            TimeSpan overdueIn = stored.ReservedAt + takeOverAfter - now;
-            if (overdueIn > TimeSpan.Zero)
+            TimeSpan overdueIn = stored.ReservedAt + settings.Value.SubmissionTakeOverAfter - now;
+            if (overdueIn > TimeSpan.Zero || !await ledger.TryTakeOverAsync(stored, now, cancellationToken))
             {
-                // Another request registers it: answering "done" here would let the client go on with an application
-                // whose workflow may never start. That request usually finishes within a second or two, so the client
-                // is asked back soon rather than at the take-over moment.
-                return new SubmissionResult(SubmissionStatus.Registering, applicationId, RetryAfter: overdueIn < StillRegisteringRetry ? overdueIn : StillRegisteringRetry);
-            }
-
-            // Overdue: its submitter died. It may have died after sending the workflow's start and before the engine
-            // recorded the instance (the start message goes first); a second start then would restart that workflow
-            // over the first. So the first retry only takes the reservation over and waits one more period, by which
-            // the engine has taken up any such start (SubmissionTakeOverAfter exceeds its lease and polling intervals);
-            // the next one schedules, and the engine's duplicate check finds the instance if it exists.
-            bool defer = !stored.TakeOverDeferred;
-            if (!await ledger.TryTakeOverAsync(stored, now, deferred: defer, cancellationToken))
-            {
-                return new SubmissionResult(SubmissionStatus.Registering, applicationId, RetryAfter: TimeSpan.FromSeconds(1)); // another retry got there first
-            }
-
-            if (defer)
-            {
-                LogTakeOverDeferred(logger, applicationId);
+                // Another request registers it (or just took it over): answering "done" here would let the client
+                // go on with an application whose workflow may never start. That request usually finishes within a
+                // second or two, so the client is asked back soon rather than at the take-over moment.
                 return new SubmissionResult(
                     SubmissionStatus.Registering,
                     applicationId,
-                    RetryAfter: takeOverAfter,
-                    Reason: $"The earlier request registering application {applicationId} stopped before it finished; this request took the registration over. Submit it again (the same body) after the Retry-After interval to finish it.");
+                    RetryAfter: overdueIn > StillRegisteringRetry ? StillRegisteringRetry : overdueIn > TimeSpan.Zero ? overdueIn : TimeSpan.FromSeconds(1));
             }
 
             LogTakeOver(logger, applicationId);
@@ -297,7 +278,4 @@ public sealed partial class SubmissionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: taking over a reservation that was never scheduled")]
     static partial void LogTakeOver(ILogger logger, string applicationId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Application {ApplicationId}: a reservation never scheduled is taken over; it is scheduled after one more period unless its workflow appears")]
-    static partial void LogTakeOverDeferred(ILogger logger, string applicationId);
 }

@@ -69,26 +69,6 @@ public sealed class EngineSettings
         }
     }
 
-    /// <summary>
-    /// The longest a start message already sent waits before a live worker takes it up: a dead worker's lease runs out,
-    /// the next acquisition round (a third of the lease) claims its partition, and the queue is polled.
-    /// </summary>
-    public TimeSpan StartTakenUpWithin => this.LeaseInterval + (this.LeaseInterval / 3) + this.MaxQueuePollingInterval;
-
-    /// <summary>
-    /// A submission taken over after <paramref name="takeOverAfter"/> must not schedule before a start its dead submitter
-    /// sent is taken up (docs/design.md#idempotent-submission); the in-memory engine has no leases.
-    /// </summary>
-    public void RequireTakeOverBeyondStart(TimeSpan takeOverAfter)
-    {
-        if (this.Backend != EngineBackend.InMemory && takeOverAfter <= this.StartTakenUpWithin)
-        {
-            throw new InvalidOperationException(
-                $"Workflow:SubmissionTakeOverAfter ({takeOverAfter}) must be longer than the engine takes to pick up a start a dead worker sent " +
-                $"(LeaseInterval {this.LeaseInterval} plus a third of it plus MaxQueuePollingInterval {this.MaxQueuePollingInterval}: {this.StartTakenUpWithin}).");
-        }
-    }
-
     public string EffectiveWorkerId => string.IsNullOrWhiteSpace(this.WorkerId)
         ? $"{Environment.MachineName}-{Environment.ProcessId}"
         : this.WorkerId;

@@ -36,7 +36,7 @@ internal sealed record PermitHostOptions
             $"--Engine:ControlQueueVisibilityTimeout=00:00:20",
             $"--Engine:WorkItemQueueVisibilityTimeout=00:00:20",
             $"--Workflow:PolicyDayLength={this.PolicyDay:c}",
-            "--Workflow:SubmissionTakeOverAfter=00:00:45", // longer than a start a dead worker sent takes to be taken up (41 s at the default lease)
+            $"--Workflow:SubmissionTakeOverAfter=00:00:05",
             $"--FederalOffice:Mode={this.FederalOffice}",
             $"--FederalWebhook:Secret={WebhookSecret}",
             $"--PaymentProvider:WebhookSecret={PaymentSecret}",

@@ -30,11 +30,7 @@ public sealed class CrashTests
     {
         PolicyDay = TimeSpan.FromSeconds(2),
         FederalOffice = "Simulated",
-        Extra = new Dictionary<string, string?>
-        {
-            ["Engine:LeaseInterval"] = "00:00:09", // a killed host's partitions come back within seconds
-            ["Workflow:SubmissionTakeOverAfter"] = "00:00:15", // and a start it sent is taken up within 13 s
-        },
+        Extra = new Dictionary<string, string?> { ["Engine:LeaseInterval"] = "00:00:09" },
     };
 
     [Fact]
@@ -315,7 +311,7 @@ public sealed class CrashTests
 
     /// <summary>
     /// The request failed because its host was killed: refused or cut off, or its client disposed with the dead host
-    /// while the request waited out a Retry-After (a take-over asks to come back a whole period later).
+    /// while the request waited out a Retry-After.
     /// </summary>
     static bool HostDied(Exception e) => e is HttpRequestException or TaskCanceledException or ObjectDisposedException;
 

@@ -32,7 +32,7 @@ internal sealed class InMemorySubmissionLedger : ISubmissionLedger, IApplicantIn
             : new ApplicantIndexPage(entries, null));
     }
 
-    public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, bool deferred, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken)
     {

@@ -110,7 +110,7 @@ public sealed class ApplicantScopeTests
 
         public Task<(ReservationOutcome Outcome, SubmissionRecord Record)> TryReserveAsync(SubmissionRecord record, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, bool deferred, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }

@@ -76,7 +76,7 @@ internal sealed class RenewalWorld : IAuthorisationRegister, ISubmissionLedger, 
 
     public Task<(ReservationOutcome Outcome, SubmissionRecord Record)> TryReserveAsync(SubmissionRecord record, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, bool deferred, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> TryTakeOverAsync(SubmissionRecord seen, DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task MarkScheduledAsync(string applicationId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
