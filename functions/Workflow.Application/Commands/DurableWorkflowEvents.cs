@@ -16,8 +16,6 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
     /// <summary>How long a raise waits for a workflow that has not started yet (the start is usually taken up within a second).</summary>
     static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
 
-    static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
-
     public async Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken)
     {
         // Read before raising: an instance that runs already takes the event; one still pending may discard it even if
@@ -29,17 +27,9 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
             return;
         }
 
-        // Polled like the operator's restart waits for its new run (the local sidecar's own wait is not relied on).
-        DateTimeOffset until = DateTimeOffset.UtcNow + StartWait;
-        while (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        if (!await InstanceWaits.UntilAsync(client, applicationId, now => now?.RuntimeStatus != OrchestrationRuntimeStatus.Pending, StartWait, TimeProvider.System, cancellationToken))
         {
-            if (DateTimeOffset.UtcNow >= until)
-            {
-                return; // still not started: the command stays pending, as its fate shows; the engine is far behind
-            }
-
-            await Task.Delay(PollEvery, cancellationToken);
-            instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
+            return; // still not started: the command stays pending, as its fate shows; the engine is far behind
         }
 
         await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);

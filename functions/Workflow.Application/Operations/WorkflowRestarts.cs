@@ -104,28 +104,13 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
                 actor.Name),
             cancellationToken);
 
-        await this.WaitForNewRunAsync(applicationId, cancellationToken);
+        // The engine has taken up the restart once the instance is no longer the failed run: raised events reach the new run.
+        await InstanceWaits.UntilAsync(client, applicationId, now => now is not null && now.RuntimeStatus is not OrchestrationRuntimeStatus.Failed, StartWait, time, cancellationToken);
         foreach (CommandRecord command in received)
         {
             await gate.RaiseAsync(command, cancellationToken);
         }
 
         return CommandResult.Accepted(new RestartReceipt(applicationId, ApplicationQueries.StatusUrl(applicationId), failure, received.Count));
-    }
-
-    /// <summary>Waits until the engine has taken up the restart (the instance is no longer the failed run), so raised events reach the new run.</summary>
-    async Task WaitForNewRunAsync(string applicationId, CancellationToken cancellationToken)
-    {
-        DateTimeOffset until = time.GetUtcNow() + StartWait;
-        while (time.GetUtcNow() < until)
-        {
-            OrchestrationMetadata? now = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);
-            if (now is not null && now.RuntimeStatus is not OrchestrationRuntimeStatus.Failed)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken);
-        }
     }
 }
