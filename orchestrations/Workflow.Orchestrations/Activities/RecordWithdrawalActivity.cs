@@ -9,9 +9,9 @@ using Workflow.Orchestrations.Withdrawals;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// Writes one withdrawal transition's record: its audit rows (the audit log's partition of the withdrawal), the fates of
-/// the commands it handled, its mark in the authorisations register, then the withdrawal as it stands. Each write is
-/// idempotent on its key, so a retry repeats nothing.
+/// Writes one withdrawal transition's record: its audit rows (the audit log's partition of the withdrawal), its mark in
+/// the authorisations register, the withdrawal as it stands, and last the fates of the commands it handled. Each write
+/// is idempotent on its key, so a retry repeats nothing.
 /// </summary>
 public sealed class RecordWithdrawalActivity(IWithdrawalRecords records, IAuthorisationRegister register, IAuditLog auditLog) : TaskActivity<WithdrawalRecord, string>
 {
@@ -21,11 +21,6 @@ public sealed class RecordWithdrawalActivity(IWithdrawalRecords records, IAuthor
         foreach (CaseStep step in input.Steps)
         {
             await auditLog.AppendAsync(new AuditEntry(input.WithdrawalId, step.Key, input.At, step.Event, step.Actor, step.Details), CancellationToken.None);
-        }
-
-        foreach (CommandSettlement settlement in input.Settlements)
-        {
-            await records.SettleAsync(input.WithdrawalId, settlement, input.At, CancellationToken.None);
         }
 
         if (input.Register is RegisterMark mark)
@@ -49,6 +44,13 @@ public sealed class RecordWithdrawalActivity(IWithdrawalRecords records, IAuthor
         if (input.State is { } state)
         {
             await records.SaveStateAsync(state with { HandledMessages = [] }, CancellationToken.None);
+        }
+
+        // The commands' fates last, as a case's transition does: a sender who reads "accepted" finds the withdrawal,
+        // the register and the timeline as its command left them.
+        foreach (CommandSettlement settlement in input.Settlements)
+        {
+            await records.SettleAsync(input.WithdrawalId, settlement, input.At, CancellationToken.None);
         }
 
         return input.WithdrawalId;
