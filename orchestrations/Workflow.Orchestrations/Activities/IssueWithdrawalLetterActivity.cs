@@ -22,8 +22,8 @@ public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, Policy
     /// <summary>The letter's name in the grant's dossier.</summary>
     public static string LetterName(string withdrawalId, WithdrawalLetterKind letter) => letter switch
     {
-        WithdrawalLetterKind.HearingInvitation => $"withdrawal-{withdrawalId}-hearing-invitation.pdf",
-        _ => $"withdrawal-{withdrawalId}-decision.pdf",
+        WithdrawalLetterKind.HearingInvitation => $"withdrawal-{withdrawalId}-{LetterNames.Pdf(LetterKind.HearingInvitation)}",
+        _ => $"withdrawal-{withdrawalId}-{LetterNames.Pdf(LetterKind.WithdrawalDecision)}",
     };
 
     public override async Task<LetterWritten> RunAsync(TaskActivityContext context, WithdrawalLetterRequest input)

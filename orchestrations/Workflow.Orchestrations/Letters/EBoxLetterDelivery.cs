@@ -48,9 +48,11 @@ public sealed class EBoxLetterDelivery(IDossierStore dossiers, IEBox ebox)
         return true;
     }
 
-    /// <summary>The e-Box message's subject, in Dutch like the letter: what the letter is, never who it is about.</summary>
-    static string Subject(string letterName) =>
-        letterName == LetterNames.Pdf(LetterKind.HearingInvitation) ? "Uitnodiging om gehoord te worden over de intrekking van een toelating tot arbeid"
-        : letterName == LetterNames.Pdf(LetterKind.WithdrawalDecision) ? "Beslissing tot intrekking van een toelating tot arbeid"
+    /// <summary>
+    /// The e-Box message's subject, in Dutch like the letter: what the letter is, never who it is about. A withdrawal's letters carry the withdrawal's id before their name (<c>withdrawal-{id}-hearing-invitation.pdf</c>).
+    /// </summary>
+    public static string Subject(string letterName) =>
+        letterName.EndsWith(LetterNames.Pdf(LetterKind.HearingInvitation), StringComparison.Ordinal) ? "Uitnodiging om gehoord te worden over de intrekking van een toelating tot arbeid"
+        : letterName.EndsWith(LetterNames.Pdf(LetterKind.WithdrawalDecision), StringComparison.Ordinal) ? "Beslissing tot intrekking van een toelating tot arbeid"
         : "Beslissing over een aanvraag van een toelating tot arbeid";
 }

@@ -53,4 +53,10 @@ public class WithdrawalLetterTests
         Assert.Contains("for 24 months (§2.1)", text, StringComparison.Ordinal);
         Assert.Contains(PolicyCatalog.Embedded.AppealRouteOn(new DateOnly(2026, 3, 20))!.Dutch, text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(WithdrawalLetterKind.HearingInvitation, "Uitnodiging om gehoord te worden over de intrekking")]
+    [InlineData(WithdrawalLetterKind.WithdrawalDecision, "Beslissing tot intrekking")]
+    public void A_withdrawal_letter_reaches_the_e_box_under_its_own_subject(WithdrawalLetterKind kind, string subject) =>
+        Assert.StartsWith(subject, EBoxLetterDelivery.Subject(IssueWithdrawalLetterActivity.LetterName(WithdrawalId, kind)), StringComparison.Ordinal);
 }
