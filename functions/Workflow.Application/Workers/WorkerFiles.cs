@@ -44,7 +44,7 @@ public sealed class WorkerFiles(
         {
             if (await queries.GetForApplicantAsync(applicationId, cancellationToken) is ApplicantView view)
             {
-                views.Add(view);
+                views.Add(ForWorker(view));
             }
         }
 
@@ -54,8 +54,17 @@ public sealed class WorkerFiles(
     /// <summary>The application as its applicant follows it, when it names the worker; else null (as if it did not exist).</summary>
     public async Task<ApplicantView?> ApplicationAsync(string workerKey, string applicationId, CancellationToken cancellationToken) =>
         ApplicationIds.IsWellFormed(applicationId) && await index.NamesAsync(workerKey, applicationId, cancellationToken)
-            ? await queries.GetForApplicantAsync(applicationId, cancellationToken)
+            && await queries.GetForApplicantAsync(applicationId, cancellationToken) is ApplicantView view
+            ? ForWorker(view)
             : null;
+
+    /// <summary>
+    /// The applicant's view as the worker reads it: a withdrawal under way, and where the employer follows it, stay out
+    /// (the hearing is the employer's); the worker learns of a withdrawal with its decision (<see cref="AuthorisationView.WithdrawnOn"/>).
+    /// </summary>
+    static ApplicantView ForWorker(ApplicantView view) => view.Decision is { Authorisation: { } authorisation } decision
+        ? view with { Decision = decision with { Authorisation = authorisation with { WithdrawalUnderWay = false, WithdrawalUrl = null } } }
+        : view;
 
     /// <summary>The decision letter of an application that names the worker, once issued; else null.</summary>
     public async Task<(string Name, LetterFile Letter)?> LetterAsync(string workerKey, string applicationId, CancellationToken cancellationToken) =>
@@ -84,7 +93,7 @@ public sealed class WorkerFiles(
                 dossier.Worker,
                 dossier.Job,
                 await dossiers.ListDocumentsAsync(applicationId, cancellationToken),
-                await queries.GetForApplicantAsync(applicationId, cancellationToken),
+                await queries.GetForApplicantAsync(applicationId, cancellationToken) is ApplicantView procedure ? ForWorker(procedure) : null,
                 await register.GetAsync(applicationId, cancellationToken) is { } authorisation ? WorkerAuthorisation.Of(authorisation) : null));
             await auditLog.AppendAsync(
                 new AuditEntry(

@@ -282,7 +282,10 @@ public static class WithdrawalModel
         WithdrawalCase state = change.State;
         foreach (Party party in new[] { Applicant(state), Party.Worker }.Distinct())
         {
-            change.Notify(Notification(state, party, NotificationKind.WithdrawalDecision, $"withdrawal-decision:{Codes.Of(party)}", null, reference));
+            // The letter is the applicant's: it names the employer and the exclusions proposed for it and its directors.
+            // A worker employed by that employer is told of the withdrawal without it.
+            string? letter = party == Applicant(state) ? reference : null;
+            change.Notify(Notification(state, party, NotificationKind.WithdrawalDecision, $"withdrawal-decision:{Codes.Of(party)}", null, letter));
         }
 
         change.Send(new FederalOutboundMessage(

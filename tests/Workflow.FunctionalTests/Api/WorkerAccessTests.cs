@@ -92,10 +92,10 @@ public sealed class WorkerAccessTests
         }
     }
 
-    static string BirthDateOf(string insz) => $"19{insz[..2]}-{insz[2..4]}-{insz[4..6]}";
+    internal static string BirthDateOf(string insz) => $"19{insz[..2]}-{insz[2..4]}-{insz[4..6]}";
 
     /// <summary>A valid INSZ of someone born in 1990 that no other test uses (the serial is random).</summary>
-    static string FreshPersonNumber()
+    internal static string FreshPersonNumber()
     {
         string nine = string.Create(CultureInfo.InvariantCulture, $"90{Random.Shared.Next(1, 13):D2}{Random.Shared.Next(1, 29):D2}{Random.Shared.Next(1, 998):D3}");
         return nine + (97 - (long.Parse(nine, CultureInfo.InvariantCulture) % 97)).ToString("D2", CultureInfo.InvariantCulture);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflow.Adapters.Simulated;
 using Workflow.Application.Access;
 using Workflow.Application.Withdrawals;
+using Workflow.FunctionalTests.Api;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
@@ -33,7 +34,13 @@ public sealed class WithdrawalTests
     public async Task A_fraud_finding_leads_through_the_hearing_to_a_withdrawal_told_to_all_and_excludes_the_employer_and_its_directors()
     {
         PermitHost host = await SharedHost.GetAsync();
-        string grant = await GrantAsync(host, Samples.Load(Samples.HighlySkilled, s => s["employer"]!["kbo"] = Employer));
+        string person = WorkerAccessTests.FreshPersonNumber();
+        string grant = await GrantAsync(host, Samples.Load(Samples.HighlySkilled, s =>
+        {
+            s["employer"]!["kbo"] = Employer;
+            s["worker"]!["insz"] = person;
+            s["worker"]!["birthDate"] = WorkerAccessTests.BirthDateOf(person);
+        }));
         ApiClient inspector = host.Api.AsPerson(Roles.Inspector, $"inspector-{Guid.NewGuid():N}", "Ines Inspector");
         ApiClient caseworker = host.Api.AsPerson(Roles.Caseworker, $"caseworker-{Guid.NewGuid():N}", "Carla Caseworker");
         ApiClient employer = host.Api.AsEmployerOf(grant);
@@ -58,6 +65,15 @@ public sealed class WithdrawalTests
             // The register shows the withdrawal under way; the authorisation stays granted meanwhile.
             JsonNode entry = await RegisterEntryAsync(host, grant);
             Assert.Equal(("granted", true, withdrawalId), (entry["state"]!.GetValue<string>(), entry["withdrawalUnderWay"]!.GetValue<bool>(), entry["withdrawalId"]!.GetValue<string>()));
+
+            // The employer's status shows the withdrawal under way; the worker's does not: the hearing is the employer's,
+            // and the worker learns of a withdrawal with its decision.
+            JsonNode employersAuthorisation = (await ReadAsync(employer, $"/api/applications/{grant}"))["decision"]!["authorisation"]!;
+            Assert.True(employersAuthorisation["withdrawalUnderWay"]!.GetValue<bool>());
+            Assert.NotNull(employersAuthorisation["withdrawalUrl"]);
+            JsonNode workersAuthorisation = (await ReadAsync(host.Api.AsWorker(person, "worker-" + person), $"/api/worker/applications/{grant}"))["decision"]!["authorisation"]!;
+            Assert.NotEqual(true, workersAuthorisation["withdrawalUnderWay"]?.GetValue<bool>());
+            Assert.Null(workersAuthorisation["withdrawalUrl"]);
 
             // The hearing invitation: a notification with its deadline and a letter in Dutch and English citing the ground, nothing of the evidence.
             TableEntity invitation = await NotificationAsync(host, grant, $"{withdrawalId}:hearing-invitation");
@@ -106,9 +122,12 @@ public sealed class WithdrawalTests
             Assert.Contains(withdrawn["commands"]!.AsArray(), c => c!["commandId"]!.GetValue<string>() == "D-1" && c["fate"]!.GetValue<string>() == "accepted");
             Assert.Equal(Evidence, withdrawn["finding"]!["evidence"]![0]!.GetValue<string>());
 
-            // The employer and the worker are told with the decision letter; the federal office gets one withdrawal message.
+            // The employer and the worker are told, the employer with the decision letter (it names the employer and the
+            // exclusions proposed for it), the worker without; the federal office gets one withdrawal message.
             TableEntity[] told = [.. (await host.Storage.NotificationsAsync(grant)).Where(n => n.GetString("Kind") == "withdrawal-decision")];
             Assert.Equal(["employer", "worker"], told.Select(n => n.GetString("Party")).Order());
+            Assert.NotNull(Assert.Single(told, n => n.GetString("Party") == "employer").GetString("LetterReference"));
+            Assert.Null(Assert.Single(told, n => n.GetString("Party") == "worker").GetString("LetterReference"));
             JsonElement federal = await host.FederalOffice.WaitForAsync(grant, "withdrawal", Scenario.StepTimeout);
             Assert.Equal(withdrawalId, federal.GetProperty("handoffId").GetString());
             Assert.Single(host.FederalOffice.MessagesFor(grant), m => m.GetProperty("kind").GetString() == "withdrawal");

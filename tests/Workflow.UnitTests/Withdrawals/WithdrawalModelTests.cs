@@ -197,7 +197,7 @@ public sealed class WithdrawalModelTests
 
         WithdrawalTransition informed = WithdrawalModel.Apply(decided.State, new LetterWritten(WithdrawalLetterKind.WithdrawalDecision, "decision-ref"), At(4));
         Assert.Equal(
-            [(Party.Employer, NotificationKind.WithdrawalDecision, "decision-ref"), (Party.Worker, NotificationKind.WithdrawalDecision, "decision-ref")],
+            [(Party.Employer, NotificationKind.WithdrawalDecision, "decision-ref"), (Party.Worker, NotificationKind.WithdrawalDecision, (string?)null)],
             informed.Effects.Notifications.Select(n => (n.Party, n.Kind, n.LetterReference)));
         FederalOutboundMessage federal = Assert.Single(informed.Effects.FederalMessages);
         Assert.Equal((FederalOutboundKind.Withdrawal, Grant, Id, $"{Id}:withdrawal"), (federal.Kind, federal.ApplicationId, federal.HandoffId, federal.MessageId));
