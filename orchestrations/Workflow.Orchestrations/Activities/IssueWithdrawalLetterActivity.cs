@@ -32,9 +32,9 @@ public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, Policy
         DateTimeOffset? answerBy = null;
         if (input.Hearing is { } hearing)
         {
-            DateTimeOffset writtenAt = hearing.Clock.ToPolicy(time.GetUtcNow());
-            answerBy = writtenAt + TimeSpan.FromDays(hearing.Days);
-            input = input with { Dated = PolicyCatalog.BelgianDate(writtenAt), AnswerBy = PolicyCatalog.BelgianDate(answerBy.Value) };
+            (DateOnly dated, DateOnly lastDay, DateTimeOffset deadline) = HearingDates(hearing, time.GetUtcNow());
+            answerBy = deadline;
+            input = input with { Dated = dated, AnswerBy = lastDay };
         }
 
         ApplicationDossier dossier = await dossiers.GetApplicationAsync(input.AuthorisationId, CancellationToken.None)
@@ -46,6 +46,19 @@ public sealed class IssueWithdrawalLetterActivity(IDossierStore dossiers, Policy
         string reference = await dossiers.SaveLetterAsync(
             input.AuthorisationId, LetterName(input.WithdrawalId, input.Letter), LetterFile.Pdf(LetterPdf.Render(letter)), CancellationToken.None);
         return new LetterWritten(input.Letter, reference, answerBy);
+    }
+
+    /// <summary>
+    /// An invitation written at <paramref name="realNow"/>: dated that (policy) day, the last day to answer the term's
+    /// days later, and the deadline the workflow keeps: the end of that last day, as the letter says "by that date at
+    /// the latest".
+    /// </summary>
+    public static (DateOnly Dated, DateOnly LastDay, DateTimeOffset Deadline) HearingDates(HearingTerm hearing, DateTimeOffset realNow)
+    {
+        ArgumentNullException.ThrowIfNull(hearing);
+        DateOnly dated = PolicyCatalog.BelgianDate(hearing.Clock.ToPolicy(realNow));
+        DateOnly lastDay = dated.AddDays(hearing.Days);
+        return (dated, lastDay, PolicyCatalog.EndOfBelgianDay(lastDay));
     }
 
     /// <summary>The letter: the shared wording, plus the withdrawal's reference and, in the decision, what follows from it.</summary>

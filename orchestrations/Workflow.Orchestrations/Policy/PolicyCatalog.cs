@@ -30,6 +30,13 @@ public sealed class PolicyCatalog
     public static DateOnly BelgianDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Brussels).DateTime);
 
+    /// <summary>The last instant of a Belgian date (just before midnight in Brussels): "by that date at the latest".</summary>
+    public static DateTimeOffset EndOfBelgianDay(DateOnly date)
+    {
+        DateTime nextMidnight = date.AddDays(1).ToDateTime(TimeOnly.MinValue); // Brussels changes its clocks at 2 or 3 am, never at midnight
+        return new DateTimeOffset(nextMidnight, Brussels.GetUtcOffset(nextMidnight)).AddTicks(-1);
+    }
+
     /// <summary>Resolves the terms for an application of <paramref name="category"/> submitted at <paramref name="submittedAt"/>.</summary>
     public PermitTerms Resolve(PermitCategory category, DateTimeOffset submittedAt, bool inPeakPeriod)
     {

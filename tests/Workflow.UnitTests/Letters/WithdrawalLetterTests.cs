@@ -59,4 +59,19 @@ public class WithdrawalLetterTests
     [InlineData(WithdrawalLetterKind.WithdrawalDecision, "Beslissing tot intrekking")]
     public void A_withdrawal_letter_reaches_the_e_box_under_its_own_subject(WithdrawalLetterKind kind, string subject) =>
         Assert.StartsWith(subject, EBoxLetterDelivery.Subject(IssueWithdrawalLetterActivity.LetterName(WithdrawalId, kind)), StringComparison.Ordinal);
+
+    [Fact]
+    public void An_invitation_written_in_the_afternoon_gives_the_employer_the_whole_of_its_last_day()
+    {
+        // Written at 15:00 in Brussels on 2 March (winter time), on a real-time clock: 15 days, until 17 March at midnight.
+        var writtenAt = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var hearing = new HearingTerm(new PolicyClock(writtenAt.AddDays(-3), PolicyClock.RealDay), 15);
+
+        (DateOnly dated, DateOnly lastDay, DateTimeOffset deadline) = IssueWithdrawalLetterActivity.HearingDates(hearing, writtenAt);
+
+        Assert.Equal((new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 17)), (dated, lastDay));
+        Assert.Equal(lastDay, PolicyCatalog.BelgianDate(deadline)); // the deadline falls on the date the letter names
+        Assert.True(new DateTimeOffset(2026, 3, 17, 22, 59, 0, TimeSpan.Zero) < deadline); // 23:59 in Brussels on the last day is in time
+        Assert.Equal(new DateOnly(2026, 3, 18), PolicyCatalog.BelgianDate(deadline.AddTicks(1))); // and the next instant is the next day
+    }
 }
