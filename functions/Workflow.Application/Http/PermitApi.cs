@@ -696,7 +696,7 @@ public static class PermitApi
     static string Shorten(string id) => ApplicationIds.IsWellFormed(id) ? id : "(not an application id)";
 
     /// <summary>A key for one read's audit row: the request's trace identifier, unique per request.</summary>
-    static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";
+    internal static string ReadId(HttpContext http) => $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}";
 
     /// <summary>
     /// The answers every command endpoint gives: 202 the first time, 200 for a repeat, and its problems (422, unless

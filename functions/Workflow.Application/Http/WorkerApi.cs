@@ -92,7 +92,7 @@ public static class WorkerApi
             return Problems.Forbidden(NoPersonNumber);
         }
 
-        WorkerExport export = await files.ExportAsync(key, Actor.Of(user, AccessPolicies.Workers), $"{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{http.TraceIdentifier}", cancellationToken);
+        WorkerExport export = await files.ExportAsync(key, Actor.Of(user, AccessPolicies.Workers), PermitApi.ReadId(http), cancellationToken);
         http.Response.Headers.CacheControl = "no-store"; // personal data: not kept by browsers or proxies
         return TypedResults.Ok(export);
     }
