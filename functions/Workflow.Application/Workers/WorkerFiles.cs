@@ -102,7 +102,7 @@ public sealed class WorkerFiles(
                     now,
                     CommandEvents.PersonalDataExported,
                     worker.Role,
-                    new Dictionary<string, string>(StringComparer.Ordinal) { ["applications"] = string.Create(CultureInfo.InvariantCulture, $"{applications.Count}") },
+                    new Dictionary<string, string>(StringComparer.Ordinal), // the row names its application, the worker and the request
                     worker.Subject,
                     worker.Name),
                 cancellationToken);

@@ -16,8 +16,6 @@ public sealed record WithdrawalEffects(
     IReadOnlyList<CommandSettlement> Settlements,
     RegisterMark? Register)
 {
-    public static WithdrawalEffects None { get; } = new([], [], [], [], null);
-
     public bool IsEmpty =>
         this.Steps.Count == 0 && this.Notifications.Count == 0 && this.FederalMessages.Count == 0 && this.Settlements.Count == 0 && this.Register is null;
 }
