@@ -242,8 +242,8 @@ public sealed class CrashTests
         string books = $"{applicationId}: {string.Join(" > ", timeline)}"; // the whole timeline when a count is off
         Assert.True(timeline.Count(e => e == "decided") == 1, books);
         Assert.True(timeline.Count(e => e == "closed") == 1, books);
-        Assert.True(timeline.Count(e => e == "caseworker-decided") <= 1, $"{applicationId} took two caseworker decisions");
-        Assert.True(timeline.Count(e => e == "federal-decided") <= 1, $"{applicationId} took two federal decisions");
+        Assert.True(timeline.Count(e => e == "caseworker-decided") <= 1, $"two caseworker decisions: {books}");
+        Assert.True(timeline.Count(e => e == "federal-decided") <= 1, $"two federal decisions: {books}");
 
         using HttpResponseMessage letter = await hosts.Api.As(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}/letter");
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);

@@ -117,7 +117,8 @@ public sealed class WithdrawalTests
             Assert.True(decided == HttpStatusCode.Accepted, $"the decision answered {(int)decided}: {answer}");
             Assert.Equal(HttpStatusCode.OK, (await PostAsync(caseworker, $"/api/withdrawals/{withdrawalId}/decision", decision)).Status);
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(caseworker, $"/api/withdrawals/{withdrawalId}/decision", Decision("D-2", "keep", null, "Second thoughts."))).Status);
-            JsonNode withdrawn = await WaitForStageAsync(host, withdrawalId, "withdrawn");
+            await WaitForStageAsync(host, withdrawalId, "withdrawn");
+            JsonNode withdrawn = await WaitForFateAsync(host, withdrawalId, "D-1");
             Assert.Equal(("withdraw", "economic-hub"), (withdrawn["decision"]!["verdict"]!.GetValue<string>(), withdrawn["decision"]!["ground"]!["code"]!.GetValue<string>()));
             Assert.Contains(withdrawn["commands"]!.AsArray(), c => c!["commandId"]!.GetValue<string>() == "D-1" && c["fate"]!.GetValue<string>() == "accepted");
             Assert.Equal(Evidence, withdrawn["finding"]!["evidence"]![0]!.GetValue<string>());
@@ -239,7 +240,8 @@ public sealed class WithdrawalTests
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(employer, $"/api/withdrawals/{withdrawalId}/hearing-response", new JsonObject { ["responseId"] = "R-1", ["statement"] = "Other words." })).Status);
             Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(employer, $"/api/withdrawals/{withdrawalId}/hearing-response", new JsonObject { ["responseId"] = "R-2", ["statement"] = "More." })).Status);
 
-            JsonNode heard = await WaitForStageAsync(host, withdrawalId, "awaiting-decision");
+            JsonNode heard = await WaitForFateAsync(host, withdrawalId, "R-1");
+            Assert.Equal("awaiting-decision", heard["stage"]!.GetValue<string>());
             Assert.Equal("answered", heard["hearing"]!["endedBy"]!.GetValue<string>());
             Assert.Equal("R-1", heard["hearing"]!["response"]!["responseId"]!.GetValue<string>());
             Assert.Contains(heard["commands"]!.AsArray(), c => c!["commandId"]!.GetValue<string>() == "R-1" && c["fate"]!.GetValue<string>() == "accepted");
@@ -401,6 +403,20 @@ public sealed class WithdrawalTests
             },
             Scenario.StepTimeout,
             $"withdrawal {withdrawalId} to reach stage {stage}");
+
+    /// <summary>
+    /// The withdrawal once <paramref name="commandId"/>'s fate is settled: fates are written last, so the withdrawal then
+    /// stands as that command left it.
+    /// </summary>
+    static Task<JsonNode> WaitForFateAsync(PermitHost host, string withdrawalId, string commandId) =>
+        Eventually.ReturnsAsync(
+            async () =>
+            {
+                JsonNode view = await ReadAsync(host.Api.As(Roles.Caseworker), $"/api/withdrawals/{withdrawalId}");
+                return view["commands"]!.AsArray().Any(c => c!["commandId"]!.GetValue<string>() == commandId && c["fate"]!.GetValue<string>() is "accepted" or "rejected") ? view : null;
+            },
+            Scenario.StepTimeout,
+            $"command {commandId} of withdrawal {withdrawalId} to be settled");
 
     static Task<TableEntity> NotificationAsync(PermitHost host, string applicationId, string key) =>
         Eventually.ReturnsAsync(
