@@ -4,7 +4,7 @@ namespace Workflow.LocalHost.Engine;
 
 /// <summary>
 /// An orchestration service that forwards every call to another: the base of the decorators the sidecar is handed
-/// (<see cref="StopSafeOrchestrationService"/>, and the bench's work-item counter), which override only what they change.
+/// (<see cref="StopSafeOrchestrationService"/>, <see cref="RedeliveredMessageFilter"/>, and the bench's work-item counter), which override only what they change.
 /// </summary>
 public abstract class DelegatingOrchestrationService(IOrchestrationService inner) : IOrchestrationService
 {
@@ -43,7 +43,7 @@ public abstract class DelegatingOrchestrationService(IOrchestrationService inner
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => this.Inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+    public virtual Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         this.Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => this.Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);

@@ -34,7 +34,9 @@ public static class DurableEngine
 
         builder.Services.AddSingleton(sp => CreateOrchestrationService(engine, storageConnectionString, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IOrchestrationService>(sp => sp.GetServices<OrchestrationServiceDecorator>().Aggregate(
-            (IOrchestrationService)new StopSafeOrchestrationService(sp.GetRequiredService<OrchestrationServiceHandle>().Service),
+            (IOrchestrationService)new RedeliveredMessageFilter(
+                new StopSafeOrchestrationService(sp.GetRequiredService<OrchestrationServiceHandle>().Service),
+                sp.GetRequiredService<ILogger<RedeliveredMessageFilter>>()),
             (service, decorator) => decorator.Decorate(service)));
         builder.Services.AddSingleton(sp => (IOrchestrationServiceClient)sp.GetRequiredService<OrchestrationServiceHandle>().Service);
 
