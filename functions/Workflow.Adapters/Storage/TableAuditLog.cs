@@ -29,6 +29,7 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
             Actor = entry.Actor,
             BySubject = entry.BySubject,
             ByName = entry.ByName,
+            Order = entry.Order,
             Details = JsonSerializer.Serialize(entry.Details, WorkflowJson.Options),
         };
         try
@@ -56,10 +57,11 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
                 row.Actor,
                 JsonSerializer.Deserialize<Dictionary<string, string>>(row.Details, WorkflowJson.Options) ?? [],
                 row.BySubject,
-                row.ByName));
+                row.ByName,
+                row.Order ?? 0));
         }
 
-        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal)];
+        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>One audit entry.</summary>
@@ -89,5 +91,8 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
         public string? ByName { get; set; }
 
         public string Details { get; set; } = "{}";
+
+        /// <summary>The entry's place among entries of the same moment (absent in rows written before it existed).</summary>
+        public int? Order { get; set; }
     }
 }

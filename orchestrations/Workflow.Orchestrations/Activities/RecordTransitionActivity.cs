@@ -72,9 +72,10 @@ public sealed class RecordTransitionActivity(
             await register.RecordIfGrantedAsync(input.State, none);
         }
 
-        foreach (CaseStep step in effects.Steps)
+        for (int order = 0; order < effects.Steps.Count; order++)
         {
-            await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details), none);
+            CaseStep step = effects.Steps[order];
+            await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details, Order: order + 1), none);
         }
 
         foreach (CommandSettlement settlement in effects.Settlements)

@@ -54,12 +54,23 @@ internal sealed class CaseChange
         this.Set(c => c with { Sla = SlaSnapshot.Of(clock) });
     }
 
+    /// <summary>
+    /// Records a step for the audit log, keyed by its event and occurrence ("wf-decided-1"), so the same step has the same
+    /// key whatever came before it. That matters after a crash: the Azure Storage provider sends an episode's activities
+    /// before it commits the episode, so a host that dies in between leaves a transition carried out that the retried
+    /// episode may make again after another message (one that arrived meanwhile) was handled first. Numbered by place
+    /// among all steps, the same decision would be recorded twice; keyed by occurrence, the first record stands.
+    /// </summary>
     public void Record(string eventCode, string actor, params (string Key, string Value)[] details)
     {
-        int step = this.State.Steps + 1;
-        this.Remember(c => c with { Steps = step });
+        int occurrence = this.State.StepsByEvent.GetValueOrDefault(eventCode) + 1;
+        this.Remember(c => c with
+        {
+            Steps = c.Steps + 1,
+            StepsByEvent = new Dictionary<string, int>(c.StepsByEvent, StringComparer.Ordinal) { [eventCode] = occurrence },
+        });
         this.steps.Add(new CaseStep(
-            $"wf-{step.ToString("D4", CultureInfo.InvariantCulture)}-{eventCode}",
+            $"wf-{eventCode}-{occurrence.ToString(CultureInfo.InvariantCulture)}",
             eventCode,
             actor,
             details.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal)));

@@ -114,8 +114,14 @@ public sealed record PermitCase
     /// <summary>Grows with every change of state; the case index never lets an older revision overwrite a newer one.</summary>
     public int Revision { get; init; }
 
-    /// <summary>How many audit steps the workflow recorded: the key of the next one.</summary>
+    /// <summary>How many audit steps the workflow recorded.</summary>
     public int Steps { get; init; }
+
+    /// <summary>
+    /// How many audit steps of each event the workflow recorded: a step's key is its event and occurrence
+    /// (<see cref="CaseChange.Record"/>), not its place among all steps.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> StepsByEvent { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     public PolicyClock Clock() => new(this.SubmittedAt, this.PolicyDayLength);
 

@@ -7,7 +7,8 @@ namespace Workflow.Orchestrations.Contracts;
 /// is purged). <paramref name="Key"/> makes the write idempotent. Codes and ids only; <paramref name="At"/> is real time.
 /// <paramref name="Actor"/> is the role or party; a person's command also records who: <paramref name="BySubject"/> (the
 /// token's subject, the Entra object id in Azure) and <paramref name="ByName"/> (the display name). Those two live in the
-/// audit table only, never in workflow history.
+/// audit table only, never in workflow history. <paramref name="Order"/>: the entry's place among entries of the same
+/// moment (the steps of one transition share it); the log reads by time, then order, then key.
 /// </summary>
 public sealed record AuditEntry(
     string ApplicationId,
@@ -17,7 +18,8 @@ public sealed record AuditEntry(
     string Actor,
     IReadOnlyDictionary<string, string> Details,
     string? BySubject = null,
-    string? ByName = null);
+    string? ByName = null,
+    int Order = 0);
 
 /// <summary>Who did something, for the audit log.</summary>
 public static class Actors

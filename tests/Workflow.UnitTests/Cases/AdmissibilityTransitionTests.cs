@@ -19,7 +19,7 @@ public sealed class AdmissibilityTransitionTests
         Assert.Equal([CaseEvents.Received], harness.Timeline);
         Assert.Equal(FeeStatus.Due, harness.State.Fee);
         Assert.Equal(FederalLegStatus.NotStarted, harness.State.Federal.Status);
-        Assert.Equal("wf-0001-received", Assert.Single(harness.Last.Effects.Steps).Key);
+        Assert.Equal("wf-received-1", Assert.Single(harness.Last.Effects.Steps).Key);
         Assert.True(harness.Last.StateChanged);
     }
 
@@ -210,16 +210,37 @@ public sealed class AdmissibilityTransitionTests
     }
 
     [Fact]
-    public void Audit_keys_are_unique_and_numbered_in_order_across_transitions()
+    public void Audit_keys_are_unique_and_name_each_event_with_its_occurrence()
     {
         var harness = CaseHarness.Start(PermitCategory.HighlySkilled).Complete();
         harness.Decide(CaseworkerVerdict.Approve);
 
-        string[] keys = [.. harness.Transitions.SelectMany(t => t.Effects.Steps).Select(s => s.Key)];
-        Assert.Equal(keys.Length, keys.Distinct().Count());
-        Assert.Equal(keys, keys.Order(StringComparer.Ordinal));
-        Assert.StartsWith("wf-0001-", keys[0], StringComparison.Ordinal);
+        CaseStep[] steps = [.. harness.Transitions.SelectMany(t => t.Effects.Steps)];
+        Assert.Equal(steps.Length, steps.Select(s => s.Key).Distinct().Count());
+        Assert.All(steps, s => Assert.Equal($"wf-{s.Event}-{steps.TakeWhile(o => o != s).Count(o => o.Event == s.Event) + 1}", s.Key));
+        Assert.Equal(steps.Length, harness.State.Steps);
     }
+
+    [Fact]
+    public void The_same_step_has_the_same_key_whichever_message_was_handled_first()
+    {
+        // After a crash the engine may hand the retried episode another message first than the lost one took: the
+        // caseworker's decision then comes after the federal office's, and must still be the same record.
+        var federalFirst = CaseHarness.Start(PermitCategory.HighlySkilled).Complete();
+        federalFirst.Federal(FederalVerdict.Approved);
+        federalFirst.Decide(CaseworkerVerdict.Approve);
+
+        var caseworkerFirst = CaseHarness.Start(PermitCategory.HighlySkilled).Complete();
+        caseworkerFirst.Decide(CaseworkerVerdict.Approve);
+        caseworkerFirst.Federal(FederalVerdict.Approved);
+
+        Assert.Equal(KeyOf(federalFirst, CaseEvents.CaseworkerDecided), KeyOf(caseworkerFirst, CaseEvents.CaseworkerDecided));
+        Assert.Equal(KeyOf(federalFirst, CaseEvents.Decided), KeyOf(caseworkerFirst, CaseEvents.Decided));
+        Assert.Equal(KeyOf(federalFirst, CaseEvents.FederalDecided), KeyOf(caseworkerFirst, CaseEvents.FederalDecided));
+    }
+
+    static string KeyOf(CaseHarness harness, string eventCode) =>
+        Assert.Single(harness.Transitions.SelectMany(t => t.Effects.Steps), s => s.Event == eventCode).Key;
 
     [Fact]
     public void The_revision_grows_exactly_when_the_state_changes()
