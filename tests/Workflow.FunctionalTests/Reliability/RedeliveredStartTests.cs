@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using DurableTask.Core;
 using DurableTask.Core.History;
@@ -48,10 +47,10 @@ public sealed class RedeliveredStartTests
             "the host to drop the copy of the start message");
 
         await host.Api.DecideAsync(applicationId, "approve");
-        JsonNode closed = await host.Api.WaitForStageAsync(applicationId, "closed");
+        Assert.Equal("granted", (await Scenario.CompletedAsync(host, applicationId))["outcome"]!.GetValue<string>());
 
         Assert.Single(await StartsAsync(host.Storage, applicationId));
-        List<string> timeline = [.. closed["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>())];
+        List<string> timeline = await Scenario.TimelineAsync(host, applicationId);
         Assert.Equal(1, timeline.Count(e => e == "decided"));
         Assert.Equal(1, timeline.Count(e => e == "closed"));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("Multiple ExecutionStartedEvent", StringComparison.Ordinal));
