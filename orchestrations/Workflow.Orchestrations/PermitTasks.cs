@@ -36,6 +36,7 @@ public static class PermitTasks
         typeof(GatherAuthenticSourcesActivity),
         typeof(IssueDecisionLetterActivity),
         typeof(RecordTransitionActivity),
+        typeof(RecordThenWorkActivity),
         typeof(RecordReportTriageActivity),
         typeof(RecordWithdrawalActivity),
         typeof(IssueWithdrawalLetterActivity),

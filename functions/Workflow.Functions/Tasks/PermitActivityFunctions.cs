@@ -33,6 +33,10 @@ public static class PermitActivityFunctions
     public static Task<int> RecordTransition([ActivityTrigger] TransitionRecord input, string instanceId, FunctionContext executionContext) =>
         ActivityRunner.RunAsync<RecordTransitionActivity, TransitionRecord, int>(input, instanceId, executionContext);
 
+    [Function(nameof(RecordThenWorkActivity))]
+    public static Task<CaseWorkDone> RecordThenWork([ActivityTrigger] CaseWorkOrder input, string instanceId, FunctionContext executionContext) =>
+        ActivityRunner.RunAsync<RecordThenWorkActivity, CaseWorkOrder, CaseWorkDone>(input, instanceId, executionContext);
+
     [Function(nameof(NotifyPartyActivity))]
     public static Task<string> NotifyParty([ActivityTrigger] PartyNotification input, string instanceId, FunctionContext executionContext) =>
         ActivityRunner.RunAsync<NotifyPartyActivity, PartyNotification, string>(input, instanceId, executionContext);

@@ -9,13 +9,19 @@ internal sealed class TracedActivity(ITaskActivity inner, string name) : ITaskAc
 
     public Type OutputType => inner.OutputType;
 
-    public async Task<object?> RunAsync(TaskActivityContext context, object? input)
+    public Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using System.Diagnostics.Activity? span = PermitTelemetry.StartActivity(name, context.InstanceId);
+        return RunAsync(name, context.InstanceId, () => inner.RunAsync(context, input));
+    }
+
+    /// <summary>Runs an activity (or a part of one) inside its span, marked failed when it throws.</summary>
+    public static async Task<T> RunAsync<T>(string name, string instanceId, Func<Task<T>> run)
+    {
+        using System.Diagnostics.Activity? span = PermitTelemetry.StartActivity(name, instanceId);
         try
         {
-            return await inner.RunAsync(context, input);
+            return await run();
         }
         catch (Exception e)
         {

@@ -21,6 +21,9 @@ internal sealed class LongLivedInbox<TMessage>
     /// <param name="waits">One per event: arms a waiter for it (a call to <c>WaitForExternalEvent</c>).</param>
     public LongLivedInbox(IEnumerable<Func<Task<TMessage>>> waits) => this.listeners = [.. waits.Select(wait => new Listener(wait))];
 
+    /// <summary>Whether a message has arrived that nothing has taken yet (or a waiter failed, which the next wait surfaces).</summary>
+    public bool HasArrived => this.listeners.Any(l => l.Pending.IsCompleted);
+
     /// <summary>Takes a message that has already arrived, without waiting and without a timer.</summary>
     public bool TryTake([NotNullWhen(true)] out TMessage? message)
     {

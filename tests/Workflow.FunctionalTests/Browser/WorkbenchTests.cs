@@ -120,9 +120,14 @@ public sealed partial class WorkbenchTests(WorkbenchTests.Fixture fixture) : ICl
         await Assertions.Expect(ask.Locator(".command-answer")).ToContainTextAsync("Lot van de opdracht: aanvaard");
         await Assertions.Expect(Region(page, "Samenvatting").Locator(".badge-sla-paused")).ToHaveTextAsync("gepauzeerd");
         await Assertions.Expect(Region(page, "SLA-klok").GetByRole(AriaRole.Row).Filter(new() { HasText = "informatie gevraagd" })).ToContainTextAsync("loopt nog");
-        await Assertions.Expect(Region(page, "SLA-klok").Locator(".sla-pause")).ToHaveCountAsync(1);
         JsonNode paused = await this.Host.Api.GetAsync(id);
         Assert.Equal("paused", paused["sla"]!["state"]!.GetValue<string>());
+
+        // One shaded stretch per pause: this one, and one while the fee was outstanding if the admissibility check ran
+        // before the payment that followed the submission was handled.
+        JsonArray pauses = paused["sla"]!["pauses"]!.AsArray();
+        Assert.Equal(1, pauses.Count(p => p!["end"] is null));
+        await Assertions.Expect(Region(page, "SLA-klok").Locator(".sla-pause")).ToHaveCountAsync(pauses.Count);
         string requestId = paused["openInformationRequestId"]!.GetValue<string>();
         Assert.StartsWith("INF-", requestId, StringComparison.Ordinal);
         await BrowserSession.AssertAccessibleAsync(page, "application");

@@ -5,9 +5,9 @@ using Workflow.Orchestrations.Workflows.PermitApplication;
 namespace Workflow.FunctionalTests.Workflows;
 
 /// <summary>
-/// A new deployment finishes the applications an older one started (README "Versioning"): a host of version 1.0 (the
-/// first release's steps) and one of the current version (2.0, the case model) run one after the other on the same task
-/// hub and storage, as in a deployment. The 1.0 instances finish on their own steps under the new code; an older host
+/// A new deployment finishes the applications an older one started (README "Versioning"): a host of an older version
+/// (1.0, the first release's steps; 2.0, the case model with an activity per transition) and one of the current version
+/// run one after the other on the same task hub and storage, as in a deployment. The 1.0 instances finish on their own steps under the new code; an older host
 /// never runs an instance a newer one started: it leaves it (Reject), and the newer host completes it.
 /// </summary>
 [Collection(HeavyTests.Name)]
@@ -80,5 +80,50 @@ public sealed class VersioningTests
         {
             Assert.Equal("granted", (await Scenario.CompletedAsync(versionNext, newer))["outcome"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task A_version_2_0_instance_keeps_an_activity_per_transition_under_2_1_code_and_a_2_1_instance_records_with_its_work()
+    {
+        string name = "v" + Guid.NewGuid().ToString("N")[..10];
+        string older;
+        await using (PermitHost version20 = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.CaseModel)))
+        {
+            older = await version20.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
+            await version20.Api.WaitForStageAsync(older, "awaiting-decision");
+        }
+
+        await using PermitHost current = await PermitHost.StartAsync(Version(name, PermitWorkflowVersions.Current));
+        string newer = await current.Api.SubmitAsync(Samples.Load(Samples.WorkCard));
+        await current.Api.WaitForStageAsync(newer, "awaiting-decision");
+        foreach (string applicationId in new[] { older, newer })
+        {
+            await current.Api.DecideAsync(applicationId, "approve");
+            Assert.Equal("granted", (await Scenario.CompletedAsync(current, applicationId))["outcome"]!.GetValue<string>());
+        }
+
+        // 2.0: the letter after its own transition activity, as the history of the instance has it from before.
+        List<string> olderSteps = await ActivitiesAsync(current.Storage, older);
+        Assert.DoesNotContain(nameof(Orchestrations.Activities.RecordThenWorkActivity), olderSteps);
+        Assert.Contains(nameof(Orchestrations.Activities.IssueDecisionLetterActivity), olderSteps);
+
+        // 2.1: every piece of work (sources, admissibility, assessment, letter) went with the transition that asked for it.
+        List<string> newerSteps = await ActivitiesAsync(current.Storage, newer);
+        Assert.Equal(4, newerSteps.Count(a => a == nameof(Orchestrations.Activities.RecordThenWorkActivity)));
+        Assert.DoesNotContain(nameof(Orchestrations.Activities.IssueDecisionLetterActivity), newerSteps);
+        Assert.DoesNotContain(nameof(Orchestrations.Activities.GatherAuthenticSourcesActivity), newerSteps);
+    }
+
+    /// <summary>The activities an instance scheduled, in order, from the engine's history table.</summary>
+    static async Task<List<string>> ActivitiesAsync(StorageProbe storage, string instanceId)
+    {
+        var names = new List<string>();
+        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
+        await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
+        {
+            names.Add(row.GetString("Name"));
+        }
+
+        return names;
     }
 }

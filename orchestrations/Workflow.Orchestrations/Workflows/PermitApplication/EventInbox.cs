@@ -47,6 +47,9 @@ internal sealed class EventInbox
     /// <summary>Takes a message that has already arrived, without waiting and without a timer.</summary>
     public bool TryTake([NotNullWhen(true)] out PermitMessage? message) => this.inbox.TryTake(out message);
 
+    /// <summary>Whether a message has arrived that nothing has taken yet.</summary>
+    public bool HasArrived => this.inbox.HasArrived;
+
     /// <summary>Waits for the next message, or for <paramref name="timer"/> (then returns null).</summary>
     public Task<PermitMessage?> NextAsync(Task? timer) => this.inbox.NextAsync(timer);
 

@@ -35,12 +35,20 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     public async Task<PermitApplicationResult> RunAsync()
     {
         Transition transition = PermitCaseModel.Start(input, context.Version, this.RealNow);
+        bool recordWithWork = context.CompareVersionTo(PermitWorkflowVersions.RecordWithWork) >= 0;
 
         // Bounded: every round consumes a message (their number is capped per application by the API and the model's
         // limits), a piece of work, or a milestone or deadline (a handful), so no ContinueAsNew is needed (DURABLE0011).
 #pragma warning disable DURABLE0011
         while (true)
         {
+            if (recordWithWork && this.GoesWithWork(transition))
+            {
+                PermitCase asked = transition.State;
+                transition = PermitCaseModel.Apply(asked, await this.CarryOutThenWorkAsync(transition), this.RealNow);
+                continue;
+            }
+
             PermitCase state = await this.CarryOutAsync(transition);
             if (state.IsClosed)
             {
@@ -52,6 +60,13 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         }
 #pragma warning restore DURABLE0011
     }
+
+    /// <summary>
+    /// Whether a transition's effects go with the work it asks for, in one activity (version 2.1): it has effects, asks
+    /// for work, and no message is waiting (a waiting message comes first, after the effects, as before).
+    /// </summary>
+    bool GoesWithWork(Transition transition) =>
+        !transition.IsQuiet && transition.State.PendingWork.Count > 0 && !transition.State.IsClosed && !this.inbox.HasArrived;
 
     /// <summary>
     /// What moves the case on next, and the moment it happens: a message that already arrived (first, so a fee paid
@@ -91,6 +106,31 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         return (new MessageReceived(message), this.RealNow);
     }
 
+    /// <summary>Carries out a transition and does the first work it asks for, in one activity; returns the work's result.</summary>
+    async Task<CaseInput> CarryOutThenWorkAsync(Transition transition)
+    {
+        PermitCase state = transition.State;
+        CaseWork work = state.PendingWork[0];
+        CaseWorkDone done = await context.CallActivityAsync<CaseWorkDone>(
+            nameof(RecordThenWorkActivity),
+            new CaseWorkOrder(
+                this.Prepare(transition),
+                work,
+                work == CaseWork.CheckAdmissibility ? state.Terms.Admissibility.RequiredDocuments : null,
+                work == CaseWork.IssueLetter ? LetterOf(state) : null),
+            Retry);
+        return work switch
+        {
+            CaseWork.GatherSources => new SourcesRead(done.Sources!),
+            CaseWork.CheckAdmissibility => new AdmissibilityChecked(done.Admissibility!),
+            CaseWork.Assess => new Assessed(done.Assessment!),
+            CaseWork.IssueLetter => new LetterIssued(done.Letter!),
+            _ => throw new InvalidOperationException($"Unknown work {work}."),
+        };
+    }
+
+    static LetterRequest LetterOf(PermitCase state) => new(state.ApplicationId, state.Outcome!.Value, state.Grounds, state.DecidedAt!.Value);
+
     async Task<CaseInput> DoAsync(CaseWork work, PermitCase state) => work switch
     {
         CaseWork.GatherSources => new SourcesRead(
@@ -101,23 +141,28 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         CaseWork.Assess => new Assessed(
             await context.CallActivityAsync<AssessmentSummary>(nameof(AssessApplicationActivity), state.ApplicationId, Retry)),
         CaseWork.IssueLetter => new LetterIssued(
-            await context.CallActivityAsync<string>(
-                nameof(IssueDecisionLetterActivity), new LetterRequest(state.ApplicationId, state.Outcome!.Value, state.Grounds, state.DecidedAt!.Value), Retry)),
+            await context.CallActivityAsync<string>(nameof(IssueDecisionLetterActivity), LetterOf(state), Retry)),
         _ => throw new InvalidOperationException($"Unknown work {work}."),
     };
 
-    /// <summary>
-    /// Carries out a transition's effects with one activity (nothing when it has none), and shows the new stage in the
-    /// custom status. The case index gets the new state without the message ids the workflow remembers for itself.
-    /// </summary>
+    /// <summary>Carries out a transition's effects with one activity (nothing when it has none).</summary>
     async Task<PermitCase> CarryOutAsync(Transition transition)
     {
-        PermitCase state = transition.State;
-        if (transition.IsQuiet)
+        if (!transition.IsQuiet)
         {
-            return state;
+            await context.CallActivityAsync<int>(nameof(RecordTransitionActivity), this.Prepare(transition), Retry);
         }
 
+        return transition.State;
+    }
+
+    /// <summary>
+    /// What carrying out a transition records, once the custom status shows its stage (and the stage change, milestones
+    /// and decision are logged). The case index gets the new state without the message ids the workflow remembers for itself.
+    /// </summary>
+    TransitionRecord Prepare(Transition transition)
+    {
+        PermitCase state = transition.State;
         bool entersStage = transition.StateChanged && state.Stage != this.recordedStage;
         if (transition.StateChanged)
         {
@@ -126,11 +171,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         }
 
         this.Log(transition, entersStage);
-        await context.CallActivityAsync<int>(
-            nameof(RecordTransitionActivity),
-            new TransitionRecord(state.ApplicationId, this.RealNow, transition.Effects, transition.StateChanged ? state with { HandledMessages = [] } : null, entersStage),
-            Retry);
-        return state;
+        return new TransitionRecord(state.ApplicationId, this.RealNow, transition.Effects, transition.StateChanged ? state with { HandledMessages = [] } : null, entersStage);
     }
 
     /// <summary>Stage changes, milestones and the decision, as codes; replay-safe (logged once, not on every replay).</summary>

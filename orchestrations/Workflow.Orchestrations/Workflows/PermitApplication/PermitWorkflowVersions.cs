@@ -30,7 +30,14 @@ public static class PermitWorkflowVersions
     /// </summary>
     public const string CaseModel = "2.0";
 
-    public const string Current = CaseModel;
+    /// <summary>
+    /// 2.1: a transition that asks for work (sources, admissibility, assessment, letter) is carried out by the same
+    /// activity that then does the work (<c>RecordThenWorkActivity</c>), not by an activity of its own before it: four
+    /// activities and four episodes fewer per application. Instances of 2.0 keep the two activities.
+    /// </summary>
+    public const string RecordWithWork = "2.1";
+
+    public const string Current = RecordWithWork;
 
     /// <summary>Instances stamped before 2.0 (or without a version: started before versioning) run the 1.0 steps.</summary>
     public static bool RunsVersion1(TaskOrchestrationContext context)
