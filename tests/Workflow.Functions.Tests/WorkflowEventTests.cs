@@ -8,7 +8,7 @@ namespace Workflow.Functions.Tests;
 /// <summary>
 /// An event raised while its workflow's start is still on its way (the instance pending) is raised again once the
 /// workflow runs: the Azure Storage provider may discard the first ("No such instance"). An event for a running
-/// workflow is raised once.
+/// workflow is raised once, without reading the instance when the caller knows it runs (the case index has its case).
 /// </summary>
 public sealed class WorkflowEventTests
 {
@@ -24,7 +24,7 @@ public sealed class WorkflowEventTests
         var client = new FakeDurableTaskClient();
         client.Instances[Id] = Instance(OrchestrationRuntimeStatus.Pending);
 
-        Task raising = new DurableWorkflowEvents(client).RaiseAsync(Id, PermitEvents.FeePaid, Paid, CancellationToken.None);
+        Task raising = new DurableWorkflowEvents(client).RaiseAsync(Id, PermitEvents.FeePaid, Paid, started: false, CancellationToken.None);
         Assert.Single(client.Raised); // raised at once (the fake answers synchronously)
         Assert.False(raising.IsCompleted); // and now waiting for the start
         client.Instances[Id] = Instance(OrchestrationRuntimeStatus.Running);
@@ -40,8 +40,20 @@ public sealed class WorkflowEventTests
         var client = new FakeDurableTaskClient();
         client.Instances[Id] = Instance(OrchestrationRuntimeStatus.Running);
 
-        await new DurableWorkflowEvents(client).RaiseAsync(Id, PermitEvents.FeePaid, Paid, CancellationToken.None);
+        await new DurableWorkflowEvents(client).RaiseAsync(Id, PermitEvents.FeePaid, Paid, started: false, CancellationToken.None);
 
         Assert.Single(client.Raised);
+    }
+
+    [Fact]
+    public async Task An_event_for_a_workflow_known_to_run_is_raised_once_without_reading_the_instance()
+    {
+        var client = new FakeDurableTaskClient();
+        client.Instances[Id] = Instance(OrchestrationRuntimeStatus.Pending); // what a read would find: it must not look
+
+        await new DurableWorkflowEvents(client).RaiseAsync(Id, PermitEvents.FeePaid, Paid, started: true, CancellationToken.None);
+
+        Assert.Single(client.Raised);
+        Assert.Equal(0, client.InstanceReads);
     }
 }

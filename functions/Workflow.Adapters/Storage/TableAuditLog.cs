@@ -19,7 +19,51 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var row = new AuditRow
+        try
+        {
+            await this.table.AddEntityAsync(Row(entry), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsConflict())
+        {
+            // Written before: the first write of a key wins.
+        }
+    }
+
+    /// <summary>
+    /// One transaction for the entries of one application (a transition's steps): one request instead of one each. When
+    /// one of them was written before (a retried activity), the transaction adds nothing and each is appended alone.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count < 2 || entries.Count > MaxTransaction || entries.Any(e => e.ApplicationId != entries[0].ApplicationId))
+        {
+            foreach (AuditEntry entry in entries)
+            {
+                await this.AppendAsync(entry, cancellationToken);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await this.table.SubmitTransactionAsync([.. entries.Select(e => new TableTransactionAction(TableTransactionActionType.Add, Row(e)))], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.IsConflict())
+        {
+            foreach (AuditEntry entry in entries)
+            {
+                await this.AppendAsync(entry, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The most entities one table transaction takes.</summary>
+    const int MaxTransaction = 100;
+
+    static AuditRow Row(AuditEntry entry) =>
+        new()
         {
             PartitionKey = TableKeys.Safe(entry.ApplicationId),
             RowKey = TableKeys.Safe(entry.Key),
@@ -32,15 +76,6 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
             Order = entry.Order,
             Details = JsonSerializer.Serialize(entry.Details, WorkflowJson.Options),
         };
-        try
-        {
-            await this.table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.IsConflict())
-        {
-            // Written before: the first write of a key wins.
-        }
-    }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken)
     {

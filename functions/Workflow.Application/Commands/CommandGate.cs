@@ -123,12 +123,15 @@ public sealed class CommandGate(
             return await this.RepeatAsync(draft, stored, hash, cancellationToken); // the same command, sent twice at once
         }
 
-        await this.CarryOutAsync(draft, stored, cancellationToken);
+        await this.CarryOutAsync(draft, stored, cancellationToken, started: state.Revision > 0);
         return new CommandResult(CommandStatus.Accepted, Body: draft.RaisesNothing ? answer with { Fate = CommandFate.Accepted } : answer);
     }
 
-    /// <summary>What follows the record, safe to repeat after a crash: keep, audit, then raise (or accept what raises nothing).</summary>
-    async Task CarryOutAsync(CommandDraft draft, CommandRecord stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// What follows the record, safe to repeat after a crash: keep, audit, then raise (or accept what raises nothing).
+    /// <paramref name="started"/>: the case came from the case index, so its workflow runs (it recorded a transition).
+    /// </summary>
+    async Task CarryOutAsync(CommandDraft draft, CommandRecord stored, CancellationToken cancellationToken, bool started = false)
     {
         if (draft.Keep is not null)
         {
@@ -142,7 +145,7 @@ public sealed class CommandGate(
         }
         else if (stored.Fate == CommandFate.Recorded)
         {
-            await this.RaiseAsync(stored, cancellationToken);
+            await this.RaiseAsync(stored, cancellationToken, started);
         }
     }
 
@@ -174,14 +177,14 @@ public sealed class CommandGate(
     }
 
     /// <summary>Raises a recorded command's event (its stored message, unchanged) and marks it pending.</summary>
-    public async Task RaiseAsync(CommandRecord record, CancellationToken cancellationToken)
+    public async Task RaiseAsync(CommandRecord record, CancellationToken cancellationToken, bool started = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         Type type = typeof(PermitMessage).Assembly.GetType($"{typeof(PermitMessage).Namespace}.{record.EventName}")
             ?? throw new InvalidOperationException($"Command {record.MessageId} names no known event.");
         var message = (PermitMessage)(JsonSerializer.Deserialize(record.EventPayload!, type, WorkflowJson.Options)
             ?? throw new InvalidOperationException($"Command {record.MessageId} holds no event."));
-        await events.RaiseAsync(record.ApplicationId, record.EventName!, message, cancellationToken);
+        await events.RaiseAsync(record.ApplicationId, record.EventName!, message, started, cancellationToken);
         await ledger.MarkRaisedAsync(record.ApplicationId, record.MessageId, cancellationToken);
     }
 

@@ -16,8 +16,14 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
     /// <summary>How long a raise waits for a workflow that has not started yet (the start is usually taken up within a second).</summary>
     static readonly TimeSpan StartWait = TimeSpan.FromSeconds(10);
 
-    public async Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken)
+    public async Task RaiseAsync(string applicationId, string eventName, PermitMessage message, bool started, CancellationToken cancellationToken)
     {
+        if (started)
+        {
+            await client.RaiseEventAsync(applicationId, eventName, message, cancellationToken);
+            return;
+        }
+
         // Read before raising: an instance that runs already takes the event; one still pending may discard it even if
         // it starts a moment later.
         OrchestrationMetadata? instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: false, cancellationToken);

@@ -72,11 +72,9 @@ public sealed class RecordTransitionActivity(
             await register.RecordIfGrantedAsync(input.State, none);
         }
 
-        for (int order = 0; order < effects.Steps.Count; order++)
-        {
-            CaseStep step = effects.Steps[order];
-            await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details, Order: order + 1), none);
-        }
+        await auditLog.AppendAllAsync(
+            [.. effects.Steps.Select((step, order) => new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details, Order: order + 1))],
+            none);
 
         foreach (CommandSettlement settlement in effects.Settlements)
         {

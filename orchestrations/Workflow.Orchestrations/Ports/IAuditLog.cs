@@ -7,6 +7,16 @@ public interface IAuditLog
 {
     Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>Appends the entries of one application together (a store may write them in one request); each key's first write wins.</summary>
+    async Task AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (AuditEntry entry in entries)
+        {
+            await this.AppendAsync(entry, cancellationToken);
+        }
+    }
+
     /// <summary>The entries of one application, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken);
 }

@@ -23,7 +23,7 @@ internal sealed class FaultyWorkflowEvents(DurableTaskClient client) : IWorkflow
         }
     }
 
-    public Task RaiseAsync(string applicationId, string eventName, PermitMessage message, CancellationToken cancellationToken)
+    public Task RaiseAsync(string applicationId, string eventName, PermitMessage message, bool started, CancellationToken cancellationToken)
     {
         lock (FailOnce)
         {
@@ -33,6 +33,6 @@ internal sealed class FaultyWorkflowEvents(DurableTaskClient client) : IWorkflow
             }
         }
 
-        return this.inner.RaiseAsync(applicationId, eventName, message, cancellationToken);
+        return this.inner.RaiseAsync(applicationId, eventName, message, started, cancellationToken);
     }
 }

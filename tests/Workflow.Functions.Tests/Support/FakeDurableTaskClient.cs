@@ -55,8 +55,16 @@ internal sealed class FakeDurableTaskClient() : DurableTaskClient("fake")
     public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         throw new NotSupportedException();
 
-    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        Task.FromResult(this.Instances.TryGetValue(instanceId, out OrchestrationMetadata? instance) ? instance : null);
+    /// <summary>How many times an instance was read.</summary>
+    public int InstanceReads => this.instanceReads;
+
+    int instanceReads;
+
+    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    {
+        Interlocked.Increment(ref this.instanceReads);
+        return Task.FromResult(this.Instances.TryGetValue(instanceId, out OrchestrationMetadata? instance) ? instance : null);
+    }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
         throw new NotSupportedException();
