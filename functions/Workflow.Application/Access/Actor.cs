@@ -21,12 +21,25 @@ public sealed record Actor(string Role, string Subject, string? Name)
     {
         ArgumentNullException.ThrowIfNull(user);
         string role = AccessPolicies.RolesOf.TryGetValue(policy, out IReadOnlyList<string>? roles)
-            ? roles.FirstOrDefault(user.IsInRole) ?? "unknown"
-            : "unknown";
-        string subject = user.FindFirst(PermitClaims.Subject)?.Value is { Length: > 0 and <= 200 } s ? s : "unknown";
+            ? roles.FirstOrDefault(user.IsInRole) ?? Unknown
+            : Unknown;
+        string subject = user.FindFirst(PermitClaims.Subject)?.Value is { Length: > 0 and <= 200 } s ? s : Unknown;
         string? name = user.FindFirst(PermitClaims.Name)?.Value is { Length: > 0 } n ? (n.Length > 200 ? n[..200] : n) : null;
         return new Actor(role, subject, name);
     }
+
+    /// <summary>
+    /// The person of the token under <paramref name="policy"/>, or null for a token without a subject: what needs to
+    /// tell people apart (four eyes, an assignment, one's own work) cannot act for nobody in particular.
+    /// </summary>
+    public static Actor? PersonOf(ClaimsPrincipal user, string policy)
+    {
+        Actor actor = Of(user, policy);
+        return actor.Subject == Unknown ? null : actor;
+    }
+
+    /// <summary>What a token without a subject (or role) is recorded as.</summary>
+    const string Unknown = "unknown";
 
     /// <summary>A party identified by its channel rather than a token (the federal office's signed webhook, a payment provider).</summary>
     public static Actor Party(string role, string channel) => new(role, channel, null);

@@ -80,7 +80,7 @@ public static class AssignmentApi
             return Problems.NoApplication(id);
         }
 
-        return Person(user, AccessPolicies.CaseworkersAndManagers) is { } actor
+        return Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is { } actor
             ? PermitApi.ToResult(await commands.ClaimAsync(id, actor, cancellationToken), ok: true)
             : Problems.Forbidden(Unidentified);
     }
@@ -94,7 +94,7 @@ public static class AssignmentApi
             return Problems.NoApplication(id);
         }
 
-        return Person(user, AccessPolicies.CaseworkersAndManagers) is { } actor
+        return Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is { } actor
             ? PermitApi.ToResult(await commands.ReleaseAsync(id, actor, user.IsInRole(Roles.Manager), cancellationToken), ok: true)
             : Problems.Forbidden(Unidentified);
     }
@@ -107,7 +107,7 @@ public static class AssignmentApi
             return Problems.NoApplication(id);
         }
 
-        if (Person(user, AccessPolicies.Managers) is not { } actor)
+        if (Actor.PersonOf(user, AccessPolicies.Managers) is not { } actor)
         {
             return Problems.Forbidden(Unidentified);
         }
@@ -151,7 +151,7 @@ public static class AssignmentApi
         string? subject = null;
         if (view == WorklistView.Mine)
         {
-            if (Person(user, AccessPolicies.CaseworkersAndManagers) is not { } actor)
+            if (Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is not { } actor)
             {
                 return Problems.Forbidden(Unidentified);
             }
@@ -174,11 +174,4 @@ public static class AssignmentApi
         },
         _ => null,
     };
-
-    /// <summary>The person of the token under <paramref name="policy"/>, or null for a token without a subject (nobody to assign to).</summary>
-    static Actor? Person(ClaimsPrincipal user, string policy)
-    {
-        Actor actor = Actor.Of(user, policy);
-        return actor.Subject == "unknown" ? null : actor;
-    }
 }

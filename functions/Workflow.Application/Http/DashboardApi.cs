@@ -56,10 +56,9 @@ public static class DashboardApi
     public static async Task<IResult> GetMineAsync(ClaimsPrincipal user, DashboardQueries queries, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        Actor actor = Actor.Of(user, AccessPolicies.CaseworkersAndManagers);
-        return actor.Subject == "unknown"
-            ? Problems.Forbidden("Your own work needs an identified person (a token with a subject).")
-            : TypedResults.Ok(await queries.MineAsync(actor.Subject, cancellationToken));
+        return Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is Actor person
+            ? TypedResults.Ok(await queries.MineAsync(person.Subject, cancellationToken))
+            : Problems.Forbidden("Your own work needs an identified person (a token with a subject).");
     }
 
     public static async Task<IResult> GetKpisAsync(HttpRequest request, DashboardQueries queries, CancellationToken cancellationToken)

@@ -410,7 +410,7 @@ public static class PermitApi
     public static async Task<IResult> ProposeExclusionAsync(HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        if (ExclusionWriter(user) is not { } by)
+        if (Actor.PersonOf(user, AccessPolicies.ExclusionWriters) is not { } by)
         {
             return Problems.Forbidden(UnidentifiedWriter);
         }
@@ -422,7 +422,7 @@ public static class PermitApi
     public static async Task<IResult> ConfirmExclusionAsync(string exclusionId, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        return ExclusionWriter(user) is { } by
+        return Actor.PersonOf(user, AccessPolicies.ExclusionWriters) is { } by
             ? ToResult(await commands.ConfirmAsync(exclusionId, by, cancellationToken), ok: true)
             : Problems.Forbidden(UnidentifiedWriter);
     }
@@ -430,7 +430,7 @@ public static class PermitApi
     public static async Task<IResult> LiftExclusionAsync(string exclusionId, HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        if (ExclusionWriter(user) is not { } by)
+        if (Actor.PersonOf(user, AccessPolicies.ExclusionWriters) is not { } by)
         {
             return Problems.Forbidden(UnidentifiedWriter);
         }
@@ -442,7 +442,7 @@ public static class PermitApi
     public static async Task<IResult> CorrectExclusionAsync(string exclusionId, HttpRequest request, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        if (ExclusionWriter(user) is not { } by)
+        if (Actor.PersonOf(user, AccessPolicies.ExclusionWriters) is not { } by)
         {
             return Problems.Forbidden(UnidentifiedWriter);
         }
@@ -454,16 +454,9 @@ public static class PermitApi
     public static async Task<IResult> ConfirmExclusionChangeAsync(string exclusionId, string changeId, ClaimsPrincipal user, ExclusionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        return ExclusionWriter(user) is { } by
+        return Actor.PersonOf(user, AccessPolicies.ExclusionWriters) is { } by
             ? ToResult(await commands.ConfirmChangeAsync(exclusionId, changeId, by, cancellationToken), ok: true)
             : Problems.Forbidden(UnidentifiedWriter);
-    }
-
-    /// <summary>Who changes the registry: the person of the token (four eyes needs to tell people apart), or null for a token without a subject.</summary>
-    static Actor? ExclusionWriter(ClaimsPrincipal user)
-    {
-        Actor actor = Actor.Of(user, AccessPolicies.ExclusionWriters);
-        return actor.Subject == "unknown" ? null : actor;
     }
 
     const string UnidentifiedWriter = "A change to the exclusion registry needs an identified person (a token with a subject): four eyes tell the author from the confirmer.";

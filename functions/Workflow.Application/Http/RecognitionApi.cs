@@ -74,7 +74,7 @@ public static class RecognitionApi
     public static Task<IResult> RecordNaricOutcomeAsync(string id, HttpRequest request, ClaimsPrincipal user, RecognitionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        return Person(user) is { } by
+        return Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is { } by
             ? PermitApi.CommandAsync<NaricOutcomeRequest>(id, request, PermitApi.SmallBodyBytes, (body, ct) => commands.RecordNaricOutcomeAsync(id, body, by, ct), cancellationToken)
             : Task.FromResult(Problems.Forbidden(Unidentified));
     }
@@ -82,7 +82,7 @@ public static class RecognitionApi
     public static Task<IResult> RecordCareVisaOutcomeAsync(string id, HttpRequest request, ClaimsPrincipal user, RecognitionCommands commands, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        return Person(user) is { } by
+        return Actor.PersonOf(user, AccessPolicies.CaseworkersAndManagers) is { } by
             ? PermitApi.CommandAsync<CareVisaOutcomeRequest>(id, request, PermitApi.SmallBodyBytes, (body, ct) => commands.RecordCareVisaOutcomeAsync(id, body, by, ct), cancellationToken)
             : Task.FromResult(Problems.Forbidden(Unidentified));
     }
@@ -92,11 +92,5 @@ public static class RecognitionApi
         ArgumentNullException.ThrowIfNull(queries);
         (int? pageSize, string? continuation, IResult? problem) = PermitApi.Paging(request);
         return problem ?? TypedResults.Ok(await queries.ListOpenAsync(pageSize ?? ApplicationQueries.DefaultPageSize, continuation, cancellationToken));
-    }
-
-    static Actor? Person(ClaimsPrincipal user)
-    {
-        Actor actor = Actor.Of(user, AccessPolicies.CaseworkersAndManagers);
-        return actor.Subject == "unknown" ? null : actor;
     }
 }

@@ -99,7 +99,7 @@ public static class ReportApi
     public static async Task<IResult> ForwardAsync(string reference, HttpRequest request, ClaimsPrincipal user, MisuseReportService reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        if (Person(user) is not { } actor)
+        if (Actor.PersonOf(user, AccessPolicies.Inspectors) is not { } actor)
         {
             return Problems.Forbidden(Unidentified);
         }
@@ -111,7 +111,7 @@ public static class ReportApi
     public static async Task<IResult> CloseAsync(string reference, HttpRequest request, ClaimsPrincipal user, MisuseReportService reports, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        if (Person(user) is not { } actor)
+        if (Actor.PersonOf(user, AccessPolicies.Inspectors) is not { } actor)
         {
             return Problems.Forbidden(Unidentified);
         }
@@ -135,12 +135,6 @@ public static class ReportApi
         result.Status == CommandStatus.NotFound ? NoReport() : PermitApi.ToResult(result, ok: false);
 
     static IResult NoReport() => Problems.NotFound("There is no report with this reference.");
-
-    static Actor? Person(ClaimsPrincipal user)
-    {
-        Actor actor = Actor.Of(user, AccessPolicies.Inspectors);
-        return actor.Subject == "unknown" ? null : actor;
-    }
 
     static RouteHandlerBuilder ActionResponses(this RouteHandlerBuilder endpoint) =>
         endpoint
