@@ -7,23 +7,20 @@ using Workflow.Orchestrations.Telemetry;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// A transition to carry out and the work it asks for next: <paramref name="Work"/> with what that work needs
-/// (<paramref name="RequiredDocuments"/> for the admissibility check, <paramref name="Letter"/> for the letter).
+/// A transition to carry out and the work it asks for next: <paramref name="Work"/> (sources, admissibility or
+/// assessment) with what that work needs (<paramref name="RequiredDocuments"/> for the admissibility check).
 /// </summary>
-public sealed record CaseWorkOrder(TransitionRecord Record, CaseWork Work, IReadOnlyList<string>? RequiredDocuments = null, LetterRequest? Letter = null);
+public sealed record CaseWorkOrder(TransitionRecord Record, CaseWork Work, IReadOnlyList<string>? RequiredDocuments = null);
 
 /// <summary>What the work of a <see cref="CaseWorkOrder"/> found: the one field of its kind is set.</summary>
-public sealed record CaseWorkDone(
-    SourcesGathered? Sources = null,
-    AdmissibilityFindings? Admissibility = null,
-    AssessmentSummary? Assessment = null,
-    string? Letter = null);
+public sealed record CaseWorkDone(SourcesGathered? Sources = null, AdmissibilityFindings? Admissibility = null, AssessmentSummary? Assessment = null);
 
 /// <summary>
 /// Carries out a transition (<see cref="RecordTransitionActivity"/>) and then does the work it asked for (sources,
-/// admissibility, assessment, letter: the activity of that work), in one activity: one work item and one episode fewer
-/// than the two would take (workflow version 2.1). The effects come first, as they did when the record was an activity
-/// of its own, and both parts are idempotent on their keys, so a retry repeats nothing.
+/// admissibility or assessment: the activity of that work), in one activity: one work item and one episode fewer than
+/// the two would take (workflow version 2.1). The effects come first, as they did when the record was an activity of its
+/// own, and both parts are idempotent on their keys, so a retry repeats nothing. Not the letter: it follows a committed
+/// decision, in its own activity (the workflow's <c>GoesWithWork</c> says why).
 /// </summary>
 public sealed class RecordThenWorkActivity(IServiceProvider services) : TaskActivity<CaseWorkOrder, CaseWorkDone>
 {
@@ -39,9 +36,7 @@ public sealed class RecordThenWorkActivity(IServiceProvider services) : TaskActi
             CaseWork.CheckAdmissibility => new(Admissibility: await this.PartAsync<CheckAdmissibilityActivity, AdmissibilityCheck, AdmissibilityFindings>(
                 context, new AdmissibilityCheck(applicationId, input.RequiredDocuments ?? []))),
             CaseWork.Assess => new(Assessment: await this.PartAsync<AssessApplicationActivity, string, AssessmentSummary>(context, applicationId)),
-            CaseWork.IssueLetter => new(Letter: await this.PartAsync<IssueDecisionLetterActivity, LetterRequest, string>(
-                context, input.Letter ?? throw new ArgumentException("A letter order names the letter to write.", nameof(input)))),
-            _ => throw new ArgumentException($"Unknown work {input.Work}.", nameof(input)),
+            _ => throw new ArgumentException($"{input.Work} is not done with a record.", nameof(input)),
         };
     }
 

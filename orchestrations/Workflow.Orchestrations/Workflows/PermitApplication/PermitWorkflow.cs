@@ -63,10 +63,16 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
 
     /// <summary>
     /// Whether a transition's effects go with the work it asks for, in one activity (version 2.1): it has effects, asks
-    /// for work, and no message is waiting (a waiting message comes first, after the effects, as before).
+    /// for work, and no message is waiting (a waiting message comes first, after the effects, as before). Never the
+    /// letter: it is written from a decision the engine has committed, in an activity of its own after the decision's
+    /// record. The Azure Storage provider sends an episode's activities before it commits the episode, so an activity
+    /// scheduled with the decision could run for a decision that a host's crash loses and the retried episode takes
+    /// otherwise (docs/design.md, "A crash between an episode's messages and its commit"); sources, admissibility and
+    /// assessment read the dossier and come out the same on either path.
     /// </summary>
     bool GoesWithWork(Transition transition) =>
-        !transition.IsQuiet && transition.State.PendingWork.Count > 0 && !transition.State.IsClosed && !this.inbox.HasArrived;
+        !transition.IsQuiet && transition.State.PendingWork is [var work, ..] && work != CaseWork.IssueLetter
+        && !transition.State.IsClosed && !this.inbox.HasArrived;
 
     /// <summary>
     /// What moves the case on next, and the moment it happens: a message that already arrived (first, so a fee paid
@@ -113,23 +119,16 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         CaseWork work = state.PendingWork[0];
         CaseWorkDone done = await context.CallActivityAsync<CaseWorkDone>(
             nameof(RecordThenWorkActivity),
-            new CaseWorkOrder(
-                this.Prepare(transition),
-                work,
-                work == CaseWork.CheckAdmissibility ? state.Terms.Admissibility.RequiredDocuments : null,
-                work == CaseWork.IssueLetter ? LetterOf(state) : null),
+            new CaseWorkOrder(this.Prepare(transition), work, work == CaseWork.CheckAdmissibility ? state.Terms.Admissibility.RequiredDocuments : null),
             Retry);
         return work switch
         {
             CaseWork.GatherSources => new SourcesRead(done.Sources!),
             CaseWork.CheckAdmissibility => new AdmissibilityChecked(done.Admissibility!),
             CaseWork.Assess => new Assessed(done.Assessment!),
-            CaseWork.IssueLetter => new LetterIssued(done.Letter!),
-            _ => throw new InvalidOperationException($"Unknown work {work}."),
+            _ => throw new InvalidOperationException($"{work} is not done with a record."),
         };
     }
-
-    static LetterRequest LetterOf(PermitCase state) => new(state.ApplicationId, state.Outcome!.Value, state.Grounds, state.DecidedAt!.Value);
 
     async Task<CaseInput> DoAsync(CaseWork work, PermitCase state) => work switch
     {
@@ -141,7 +140,8 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         CaseWork.Assess => new Assessed(
             await context.CallActivityAsync<AssessmentSummary>(nameof(AssessApplicationActivity), state.ApplicationId, Retry)),
         CaseWork.IssueLetter => new LetterIssued(
-            await context.CallActivityAsync<string>(nameof(IssueDecisionLetterActivity), LetterOf(state), Retry)),
+            await context.CallActivityAsync<string>(
+                nameof(IssueDecisionLetterActivity), new LetterRequest(state.ApplicationId, state.Outcome!.Value, state.Grounds, state.DecidedAt!.Value), Retry)),
         _ => throw new InvalidOperationException($"Unknown work {work}."),
     };
 

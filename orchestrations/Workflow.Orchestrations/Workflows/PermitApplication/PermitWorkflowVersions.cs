@@ -31,9 +31,9 @@ public static class PermitWorkflowVersions
     public const string CaseModel = "2.0";
 
     /// <summary>
-    /// 2.1: a transition that asks for work (sources, admissibility, assessment, letter) is carried out by the same
-    /// activity that then does the work (<c>RecordThenWorkActivity</c>), not by an activity of its own before it: four
-    /// activities and four episodes fewer per application. Instances of 2.0 keep the two activities.
+    /// 2.1: a transition that asks for work (sources, admissibility, assessment; not the letter) is carried out by the
+    /// same activity that then does the work (<c>RecordThenWorkActivity</c>), not by an activity of its own before it:
+    /// three activities and three episodes fewer per application. Instances of 2.0 keep the two activities.
     /// </summary>
     public const string RecordWithWork = "2.1";
 
