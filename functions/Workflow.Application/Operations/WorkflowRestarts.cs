@@ -59,9 +59,7 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
             return CommandResult.Conflict($"Only a failed workflow is restarted; the workflow of application {applicationId} is {instance.RuntimeStatus}.");
         }
 
-        IReadOnlyList<CommandRecord> received = [.. (await commands.ListAsync(applicationId, null, cancellationToken))
-            .Where(c => c.EventName is not null && c.Fate is CommandFate.Pending or CommandFate.Accepted)
-            .OrderBy(c => c.ReceivedAt)];
+        IReadOnlyList<CommandRecord> received = await this.ReceivedAsync(applicationId, cancellationToken);
         PermitApplicationInput? input = instance.ReadInputAs<PermitApplicationInput>();
         if (input is null)
         {
@@ -104,13 +102,22 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
                 actor.Name),
             cancellationToken);
 
-        // The engine has taken up the restart once the instance is no longer the failed run: raised events reach the new run.
-        await InstanceWaits.UntilAsync(client, applicationId, now => now is not null && now.RuntimeStatus is not OrchestrationRuntimeStatus.Failed, StartWait, time, cancellationToken);
-        foreach (CommandRecord command in received)
+        // Raised once the new run runs: an event that reaches a run still pending may be discarded. Listed again then, so
+        // a command that came in while the run was pending (raised as to a running workflow, since the case index holds
+        // the case) is raised again too; the workflow acts on a message once.
+        await InstanceWaits.UntilAsync(
+            client, applicationId, now => now is not null && now.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Pending), StartWait, time, cancellationToken);
+        foreach (CommandRecord command in await this.ReceivedAsync(applicationId, cancellationToken))
         {
             await gate.RaiseAsync(command, cancellationToken);
         }
 
         return CommandResult.Accepted(new RestartReceipt(applicationId, ApplicationQueries.StatusUrl(applicationId), failure, received.Count));
     }
+
+    /// <summary>The commands whose events the workflow was sent or is about to be sent (recorded, pending or accepted), oldest first.</summary>
+    async Task<IReadOnlyList<CommandRecord>> ReceivedAsync(string applicationId, CancellationToken cancellationToken) =>
+        [.. (await commands.ListAsync(applicationId, null, cancellationToken))
+            .Where(c => c.EventName is not null && c.Fate is CommandFate.Recorded or CommandFate.Pending or CommandFate.Accepted)
+            .OrderBy(c => c.ReceivedAt)];
 }
