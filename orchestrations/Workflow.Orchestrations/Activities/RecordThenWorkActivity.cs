@@ -7,18 +7,23 @@ using Workflow.Orchestrations.Telemetry;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// A transition to carry out and the work it asks for next: <paramref name="Work"/> (sources, admissibility or
-/// assessment) with what that work needs (<paramref name="RequiredDocuments"/> for the admissibility check).
+/// A transition to carry out and the work it asks for next, if any: <paramref name="Work"/> (sources, admissibility or
+/// assessment; null: the record only) with what that work needs (<paramref name="RequiredDocuments"/> for the
+/// admissibility check).
 /// </summary>
-public sealed record CaseWorkOrder(TransitionRecord Record, CaseWork Work, IReadOnlyList<string>? RequiredDocuments = null);
+public sealed record CaseWorkOrder(TransitionRecord Record, CaseWork? Work, IReadOnlyList<string>? RequiredDocuments = null);
 
-/// <summary>What the work of a <see cref="CaseWorkOrder"/> found: the one field of its kind is set.</summary>
-public sealed record CaseWorkDone(SourcesGathered? Sources = null, AdmissibilityFindings? Admissibility = null, AssessmentSummary? Assessment = null);
+/// <summary>
+/// What the work of a <see cref="CaseWorkOrder"/> found: <paramref name="Work"/> names the work done (null: none) and the
+/// one field of its kind is set. The workflow checks the name: after a crash the engine can hand a step the result of
+/// another order (see the workflow's <c>CarryOutThenWorkAsync</c>).
+/// </summary>
+public sealed record CaseWorkDone(CaseWork? Work, SourcesGathered? Sources = null, AdmissibilityFindings? Admissibility = null, AssessmentSummary? Assessment = null);
 
 /// <summary>
 /// Carries out a transition (<see cref="RecordTransitionActivity"/>) and then does the work it asked for (sources,
 /// admissibility or assessment: the activity of that work), in one activity: one work item and one episode fewer than
-/// the two would take (workflow version 2.1). The effects come first, as they did when the record was an activity of its
+/// the two would take (workflow version 2.1, which carries out every transition with this activity, with or without work). The effects come first, as they did when the record was an activity of its
 /// own, and both parts are idempotent on their keys, so a retry repeats nothing. Not the letter: it follows a committed
 /// decision, in its own activity (the workflow's <c>GoesWithWork</c> says why).
 /// </summary>
@@ -32,10 +37,11 @@ public sealed class RecordThenWorkActivity(IServiceProvider services) : TaskActi
         string applicationId = input.Record.ApplicationId;
         return input.Work switch
         {
-            CaseWork.GatherSources => new(Sources: await this.PartAsync<GatherAuthenticSourcesActivity, string, SourcesGathered>(context, applicationId)),
-            CaseWork.CheckAdmissibility => new(Admissibility: await this.PartAsync<CheckAdmissibilityActivity, AdmissibilityCheck, AdmissibilityFindings>(
+            null => new(null),
+            CaseWork.GatherSources => new(input.Work, Sources: await this.PartAsync<GatherAuthenticSourcesActivity, string, SourcesGathered>(context, applicationId)),
+            CaseWork.CheckAdmissibility => new(input.Work, Admissibility: await this.PartAsync<CheckAdmissibilityActivity, AdmissibilityCheck, AdmissibilityFindings>(
                 context, new AdmissibilityCheck(applicationId, input.RequiredDocuments ?? []))),
-            CaseWork.Assess => new(Assessment: await this.PartAsync<AssessApplicationActivity, string, AssessmentSummary>(context, applicationId)),
+            CaseWork.Assess => new(input.Work, Assessment: await this.PartAsync<AssessApplicationActivity, string, AssessmentSummary>(context, applicationId)),
             _ => throw new ArgumentException($"{input.Work} is not done with a record.", nameof(input)),
         };
     }
