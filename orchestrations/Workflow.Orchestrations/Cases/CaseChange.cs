@@ -61,20 +61,31 @@ internal sealed class CaseChange
     /// episode may make again after another message (one that arrived meanwhile) was handled first. Numbered by place
     /// among all steps, the same decision would be recorded twice; keyed by occurrence, the first record stands.
     /// </summary>
+    /// <remarks>
+    /// Cases of workflow 2.0 keep numbering their steps by place (<c>wf-0001-received</c>): a restart runs such a case again
+    /// from its submission on its own version, and must find the keys its first run wrote.
+    /// </remarks>
     public void Record(string eventCode, string actor, params (string Key, string Value)[] details)
     {
+        int step = this.State.Steps + 1;
         int occurrence = this.State.StepsByEvent.GetValueOrDefault(eventCode) + 1;
         this.Remember(c => c with
         {
-            Steps = c.Steps + 1,
+            Steps = step,
             StepsByEvent = new Dictionary<string, int>(c.StepsByEvent, StringComparer.Ordinal) { [eventCode] = occurrence },
         });
         this.steps.Add(new CaseStep(
-            $"wf-{eventCode}-{occurrence.ToString(CultureInfo.InvariantCulture)}",
+            KeysByOccurrence(this.State.WorkflowVersion)
+                ? $"wf-{eventCode}-{occurrence.ToString(CultureInfo.InvariantCulture)}"
+                : $"wf-{step.ToString("D4", CultureInfo.InvariantCulture)}-{eventCode}",
             eventCode,
             actor,
             details.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal)));
     }
+
+    /// <summary>Whether a case of this workflow version keys its audit steps by event and occurrence (2.1 and later).</summary>
+    static bool KeysByOccurrence(string workflowVersion) =>
+        Version.TryParse(workflowVersion, out Version? version) && version >= new Version(Workflows.PermitApplication.PermitWorkflowVersions.RecordWithWork);
 
     public void Settle(PermitMessage message, CommandFate fate, string? reason = null) =>
         this.settlements.Add(new CommandSettlement(message.MessageId, fate, reason));

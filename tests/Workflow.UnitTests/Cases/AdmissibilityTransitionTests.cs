@@ -239,6 +239,17 @@ public sealed class AdmissibilityTransitionTests
         Assert.Equal(KeyOf(federalFirst, CaseEvents.FederalDecided), KeyOf(caseworkerFirst, CaseEvents.FederalDecided));
     }
 
+    [Fact]
+    public void A_case_of_workflow_2_0_keeps_numbering_its_steps_by_place()
+    {
+        // A restart runs it again from its submission on 2.0: it must meet the keys its first run wrote.
+        var harness = CaseHarness.Start(PermitCategory.HighlySkilled, version: "2.0").Complete();
+
+        Assert.Equal(
+            [.. Enumerable.Range(1, harness.State.Steps).Select(n => $"wf-{n:D4}-")],
+            harness.Transitions.SelectMany(t => t.Effects.Steps).Select(s => s.Key[..8]));
+    }
+
     static string KeyOf(CaseHarness harness, string eventCode) =>
         Assert.Single(harness.Transitions.SelectMany(t => t.Effects.Steps), s => s.Event == eventCode).Key;
 

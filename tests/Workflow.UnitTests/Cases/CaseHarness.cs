@@ -43,7 +43,7 @@ internal sealed class CaseHarness
 
     public string Id => this.State.ApplicationId;
 
-    public static CaseHarness Start(PermitCategory category, string version = "2.0", bool inPeak = false, PermitTerms? terms = null, bool functionExcluded = false)
+    public static CaseHarness Start(PermitCategory category, string version = "2.1", bool inPeak = false, PermitTerms? terms = null, bool functionExcluded = false)
     {
         terms ??= PolicyCatalog.Embedded.Resolve(category, Submitted, inPeak);
         var input = new PermitApplicationInput(ApplicationIds.Derive("0412345614", $"S-{category}-{Guid.NewGuid():N}"[..40]), category, Submitted, TimeSpan.FromDays(1), terms, functionExcluded);
