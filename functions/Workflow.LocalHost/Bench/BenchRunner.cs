@@ -243,6 +243,9 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
 
     Task<WatchedInstance> StartFullAsync(int number, CancellationToken cancellationToken) => this.SubmitFullAsync(number, waiting: null, cancellationToken);
 
+    /// <summary>Whether an activity records a case's transitions (and so its case index): every one on 2.1, those without work on 2.0.</summary>
+    internal static bool RecordsTransitions(string activity) => activity is nameof(RecordTransitionActivity) or nameof(RecordThenWorkActivity);
+
     /// <summary>
     /// Submits and pays; the caseworker then approves as soon as the case awaits the decision, or, with
     /// <paramref name="waiting"/>, nobody decides and <paramref name="waiting"/> completes once the case waits on the
@@ -260,7 +263,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
             onActivityCompleted: (_, activity) =>
             {
                 // The case index (which the API checks a decision against) has the new stage once this activity is done.
-                if (activity == nameof(RecordTransitionActivity) && application.TakeDecision())
+                if (RecordsTransitions(activity) && application.TakeDecision())
                 {
                     if (waiting is not null)
                     {
