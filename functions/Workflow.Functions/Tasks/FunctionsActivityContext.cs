@@ -24,15 +24,7 @@ public static class ActivityRunner
     {
         ArgumentNullException.ThrowIfNull(executionContext);
         TActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(executionContext.InstanceServices);
-        using System.Diagnostics.Activity? span = PermitTelemetry.StartActivity(typeof(TActivity).Name, instanceId);
-        try
-        {
-            return await activity.RunAsync(new FunctionsActivityContext(new TaskName(typeof(TActivity).Name), instanceId), input);
-        }
-        catch (Exception e)
-        {
-            PermitTelemetry.Failed(span, e);
-            throw;
-        }
+        return await PermitTelemetry.TraceAsync(
+            typeof(TActivity).Name, instanceId, () => activity.RunAsync(new FunctionsActivityContext(new TaskName(typeof(TActivity).Name), instanceId), input));
     }
 }

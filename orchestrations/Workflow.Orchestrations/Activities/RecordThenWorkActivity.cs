@@ -52,5 +52,5 @@ public sealed class RecordThenWorkActivity(IServiceProvider services) : TaskActi
     /// </summary>
     Task<TOutput> PartAsync<TActivity, TInput, TOutput>(TaskActivityContext context, TInput input)
         where TActivity : TaskActivity<TInput, TOutput> =>
-        TracedActivity.RunAsync(typeof(TActivity).Name, context.InstanceId, () => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(services).RunAsync(context, input));
+        PermitTelemetry.TraceAsync(typeof(TActivity).Name, context.InstanceId, () => ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(services).RunAsync(context, input));
 }

@@ -52,6 +52,22 @@ public static class PermitTelemetry
     }
 
     /// <summary>Marks a span failed with the exception's type only (its message may quote data).</summary>
+    /// <summary>Runs an activity (or a part of one) inside its span, marked failed when it throws.</summary>
+    public static async Task<T> TraceAsync<T>(string taskName, string instanceId, Func<Task<T>> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using Activity? span = StartActivity(taskName, instanceId);
+        try
+        {
+            return await run();
+        }
+        catch (Exception e)
+        {
+            Failed(span, e);
+            throw;
+        }
+    }
+
     public static void Failed(Activity? span, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
