@@ -12,7 +12,8 @@ namespace Workflow.Adapters.Storage;
 /// case's facts as JSON with their revision, the columns the dashboard filters on (open or not, the month submitted and
 /// the month decided), and the assessment's salary band and signal kinds in columns of their own (merged, so neither
 /// writer overwrites the other). A case write is conditional on the row it read and skipped when the row holds the same
-/// or a later revision: retried activities change nothing.
+/// or a later revision: retried activities change nothing. The host remembers the ETag of its own last write of a case
+/// (<see cref="RememberedWrites{T}"/>), so the next revision is written conditional on it without the read.
 /// </summary>
 /// <remarks>
 /// The filters are evaluated by the table service within the one partition, so only matching rows travel: at some
@@ -23,19 +24,32 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
     internal const string Partition = "case";
 
     readonly TableClient table = tables.GetTableClient(names.CaseFactsTable);
+    readonly RememberedWrites<Written> written = new();
 
     public async Task RecordAsync(CaseFacts facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
         string key = TableKeys.Safe(facts.ApplicationId);
+        Written? remembered = this.written.Recall(key);
+        if (remembered is not null && remembered.Revision >= facts.Revision)
+        {
+            remembered = null; // a retry or a repair (the backfill): read the row, it may have gone
+        }
+
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts), nameof(FactsRow.SubmittedMonth)], cancellationToken);
-                if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.SubmittedMonth is not null && stored.Value.Revision >= facts.Revision)
+                ETag? condition = remembered?.ETag;
+                if (remembered is null)
                 {
-                    return; // a row without the filter columns (written before they existed) is written again
+                    NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts), nameof(FactsRow.SubmittedMonth)], cancellationToken);
+                    if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.SubmittedMonth is not null && stored.Value.Revision >= facts.Revision)
+                    {
+                        return; // a row without the filter columns (written before they existed) is written again
+                    }
+
+                    condition = stored.HasValue ? stored.Value!.ETag : null;
                 }
 
                 var row = new TableEntity(Partition, key)
@@ -46,16 +60,26 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
                     [nameof(FactsRow.SubmittedMonth)] = facts.SubmittedMonth,
                     [nameof(FactsRow.DecidedMonth)] = facts.DecidedMonth ?? "",
                 };
-                if (stored.HasValue)
+                Response response = condition is ETag etag
+                    ? await this.table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken)
+                    : await this.table.AddEntityAsync(row, cancellationToken);
+
+                if (response.Headers.ETag is ETag written)
                 {
-                    await this.table.UpdateEntityAsync(row, stored.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                    this.written.Remember(key, new Written(facts.Revision, written), keep: facts.IsOpen);
                 }
                 else
                 {
-                    await this.table.AddEntityAsync(row, cancellationToken);
+                    this.written.Forget(key);
                 }
 
                 return;
+            }
+            catch (RequestFailedException e) when (remembered is not null && (e.IsPreconditionFailed() || e.IsNotFound()))
+            {
+                // Changed (or removed) since this process wrote it: read it, as without memory.
+                this.written.Forget(key);
+                remembered = null;
             }
             catch (RequestFailedException e) when ((e.IsConflict() || e.IsPreconditionFailed()) && attempt < StorageErrors.OptimisticAttempts)
             {
@@ -76,6 +100,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
             [nameof(FactsRow.Signals)] = string.Join(',', assessment.Signals),
         };
         await this.table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        this.written.Forget(row.RowKey); // the row's ETag moved: the next case write reads it rather than fail on the old one
     }
 
     public Task<IReadOnlyList<RecordedCase>> ListAsync(CancellationToken cancellationToken) =>
@@ -144,4 +169,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
 
         public string? Signals { get; set; }
     }
+
+    /// <summary>What the next write of a case's facts needs: the revision written and the row's ETag after it.</summary>
+    internal sealed record Written(int Revision, ETag ETag);
 }

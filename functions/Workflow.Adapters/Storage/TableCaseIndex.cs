@@ -19,7 +19,8 @@ namespace Workflow.Adapters.Storage;
 /// Who works on the case is not the workflow's (<see cref="TableCaseAssignments"/> writes it onto both rows): every
 /// write here carries it over from the case row it read, so it survives the workflow's writes and moves with the
 /// worklist row when the due date moves; the write of the case row is conditional on that read, so an assignment made
-/// in between makes this write read again and carry the new one.
+/// in between makes this write read again and carry the new one. The host remembers the ETag of its own last write of a
+/// case (<see cref="RememberedWrites{T}"/>), so the next revision is written conditional on it without the read.
 /// </summary>
 public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names) : ICaseIndex
 {
@@ -31,6 +32,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
 
     readonly TableClient table = tables.GetTableClient(names.CaseIndexTable);
     readonly TableClient worklist = tables.GetTableClient(names.WorklistTable);
+    readonly RememberedWrites<CaseRow> written = new();
 
     public async Task UpsertAsync(PermitCase state, CancellationToken cancellationToken)
     {
@@ -38,32 +40,44 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         string json = JsonSerializer.Serialize(state, WorkflowJson.Options);
         string? worklistKey = state.AwaitsCaseworker ? WorklistKey(state) : null;
         string partition = TableKeys.Safe(state.ApplicationId);
+        CaseRow? remembered = this.written.Recall(partition);
+        if (remembered is not null && remembered.Revision >= state.Revision)
+        {
+            remembered = null; // a retried write: read the row and finish what a crash may have cut short
+        }
 
+        string? listed = null; // the worklist row this call wrote, if a newer revision turns out to hold the case
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                NullableResponse<CaseRow> stored = await this.table.GetEntityIfExistsAsync<CaseRow>(partition, RowKey, cancellationToken: cancellationToken);
-                if (stored.HasValue && stored.Value!.Revision > state.Revision)
+                CaseRow? before = remembered;
+                if (before is null)
                 {
-                    return;
+                    NullableResponse<CaseRow> stored = await this.table.GetEntityIfExistsAsync<CaseRow>(partition, RowKey, cancellationToken: cancellationToken);
+                    before = stored.HasValue ? stored.Value : null;
+                    if (before is not null && before.Revision > state.Revision)
+                    {
+                        await this.UndoListingAsync(listed, before, cancellationToken);
+                        return;
+                    }
+
+                    if (before is not null && before.Revision == state.Revision)
+                    {
+                        // This very write again (a retried activity): finish what a crash may have cut short.
+                        await this.RemoveFromWorklistAsync(before.PreviousWorklistKey, before.WorklistKey, cancellationToken);
+                        return;
+                    }
                 }
 
-                if (stored.HasValue && stored.Value!.Revision == state.Revision)
-                {
-                    // This very write again (a retried activity): finish what a crash may have cut short.
-                    await this.RemoveFromWorklistAsync(stored.Value.PreviousWorklistKey, stored.Value.WorklistKey, cancellationToken);
-                    return;
-                }
-
-                CaseRow? before = stored.HasValue ? stored.Value : null;
                 if (worklistKey is not null)
                 {
-                    var listed = new CaseRow { PartitionKey = OpenPartition, RowKey = worklistKey, Snapshot = json, Revision = state.Revision };
-                    await this.worklist.UpsertEntityAsync(listed.WithAssignmentOf(before), TableUpdateMode.Replace, cancellationToken);
+                    var entry = new CaseRow { PartitionKey = OpenPartition, RowKey = worklistKey, Snapshot = json, Revision = state.Revision };
+                    await this.worklist.UpsertEntityAsync(entry.WithAssignmentOf(before), TableUpdateMode.Replace, cancellationToken);
+                    listed = worklistKey;
                 }
 
-                string? previousKey = stored.HasValue ? stored.Value!.WorklistKey : null;
+                string? previousKey = before?.WorklistKey;
                 var row = new CaseRow
                 {
                     PartitionKey = partition,
@@ -76,23 +90,61 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
                     WorklistKey = worklistKey,
                     PreviousWorklistKey = previousKey,
                 }.WithAssignmentOf(before);
-                if (stored.HasValue)
-                {
-                    await this.table.UpdateEntityAsync(row, stored.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await this.table.AddEntityAsync(row, cancellationToken);
-                }
+                Response response = before is not null
+                    ? await this.table.UpdateEntityAsync(row, before.ETag, TableUpdateMode.Replace, cancellationToken)
+                    : await this.table.AddEntityAsync(row, cancellationToken);
 
                 await this.RemoveFromWorklistAsync(previousKey, worklistKey, cancellationToken);
+                this.Remember(row, response, keep: state.Stage != Stage.Closed);
                 return;
+            }
+            catch (RequestFailedException e) when (remembered is not null && (e.IsPreconditionFailed() || e.IsNotFound()))
+            {
+                // Changed (an assignment, another host) or removed since this process wrote it: read it, as without memory.
+                this.written.Forget(partition);
+                remembered = null;
             }
             catch (RequestFailedException e) when ((e.IsConflict() || e.IsPreconditionFailed()) && attempt < StorageErrors.OptimisticAttempts)
             {
                 // Another writer got there between our read and write: read again and compare again.
             }
         }
+    }
+
+    /// <summary>
+    /// A worklist row written for a revision that turned out older than the stored one: put back the stored revision's
+    /// row where it holds the same key, else remove it.
+    /// </summary>
+    async Task UndoListingAsync(string? listed, CaseRow stored, CancellationToken cancellationToken)
+    {
+        if (listed is not null && listed == stored.WorklistKey)
+        {
+            var entry = new CaseRow { PartitionKey = OpenPartition, RowKey = listed, Snapshot = stored.Snapshot, Revision = stored.Revision };
+            await this.worklist.UpsertEntityAsync(entry.WithAssignmentOf(stored), TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+
+        await this.RemoveFromWorklistAsync(listed, stored.WorklistKey, cancellationToken);
+    }
+
+    /// <summary>What the next write of this case needs of the row just written: all but the case itself.</summary>
+    void Remember(CaseRow row, Response response, bool keep)
+    {
+        if (response.Headers.ETag is not ETag etag)
+        {
+            this.written.Forget(row.PartitionKey);
+            return;
+        }
+
+        var kept = new CaseRow
+        {
+            PartitionKey = row.PartitionKey,
+            RowKey = row.RowKey,
+            ETag = etag,
+            Revision = row.Revision,
+            WorklistKey = row.WorklistKey,
+        }.WithAssignmentOf(row);
+        this.written.Remember(row.PartitionKey, kept, keep);
     }
 
     /// <summary>Removes the worklist row a case left, unless it is the one it now holds.</summary>

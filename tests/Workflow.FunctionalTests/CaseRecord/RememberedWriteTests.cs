@@ -1,0 +1,118 @@
+using Azure.Data.Tables;
+using Workflow.Adapters;
+using Workflow.Adapters.Storage;
+using Workflow.Application.Assignments;
+using Workflow.Application.Commands;
+using Workflow.Application.Ports;
+using Workflow.FunctionalTests.Infrastructure;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Domain;
+using Workflow.Orchestrations.Policy;
+using Workflow.Orchestrations.Ports;
+
+namespace Workflow.FunctionalTests.CaseRecord;
+
+/// <summary>
+/// The case index and the facts projection write a case's next revision conditional on the ETag of their own last
+/// write, without reading the row first (Azurite's Table service). What they remember is never trusted over the table:
+/// another host's later revision, an assignment or the assessment made in between make the write read again.
+/// </summary>
+public sealed class RememberedWriteTests
+{
+    static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_host_writing_from_memory_never_overwrites_a_later_revision_another_host_wrote()
+    {
+        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        var first = new TableCaseIndex(tables, names);
+        var second = new TableCaseIndex(tables, names); // another host on the same storage
+        PermitCase awaiting = Case() with { Stage = Stage.AwaitingDecision };
+
+        await first.UpsertAsync(awaiting with { Revision = 1 }, CancellationToken.None);
+        await second.UpsertAsync(awaiting with { Revision = 3 }, CancellationToken.None);
+        await first.UpsertAsync(awaiting with { Revision = 2 }, CancellationToken.None); // stale: its remembered ETag is refused, and its worklist row put back
+
+        Assert.Equal(3, (await first.GetAsync(awaiting.ApplicationId, CancellationToken.None))!.Revision);
+        Assert.Equal([3], await WorklistRevisionsAsync(first, awaiting.ApplicationId));
+
+        // The first host goes on from what it read: its next revision lands, and the case leaves the worklist.
+        await first.UpsertAsync(awaiting with { Revision = 4, Stage = Stage.Closed }, CancellationToken.None);
+        Assert.Equal(4, (await second.GetAsync(awaiting.ApplicationId, CancellationToken.None))!.Revision);
+        Assert.Empty(await WorklistRevisionsAsync(first, awaiting.ApplicationId));
+    }
+
+    [Fact]
+    public async Task An_assignment_made_between_two_writes_stays_on_the_case_and_on_its_worklist_row()
+    {
+        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        var index = new TableCaseIndex(tables, names);
+        var assignments = new TableCaseAssignments(tables, names);
+        PermitCase awaiting = Case() with { Stage = Stage.AwaitingDecision, Revision = 1 };
+        await index.UpsertAsync(awaiting, CancellationToken.None);
+
+        AssignmentSlot slot = (await assignments.GetAsync(awaiting.ApplicationId, CancellationToken.None))!;
+        var claimed = new CaseAssignment(new Assignee("caseworker-remembered", "Caseworker"), At, slot.Assignment.Version + 1, null);
+        Assert.True(await assignments.TryChangeAsync(slot, claimed, CancellationToken.None));
+
+        await index.UpsertAsync(awaiting with { Revision = 2, MissingDocuments = ["contract"] }, CancellationToken.None);
+
+        AssignmentSlot after = (await assignments.GetAsync(awaiting.ApplicationId, CancellationToken.None))!;
+        Assert.Equal(2, after.Case.Revision);
+        Assert.Equal("caseworker-remembered", after.Assignment.Assignee?.Subject);
+        AssignedWorklistPage mine = await assignments.ListWorklistAsync(WorklistView.Mine, "caseworker-remembered", 50, null, CancellationToken.None);
+        Assert.Equal([2], mine.Items.Where(i => i.Case.ApplicationId == awaiting.ApplicationId).Select(i => i.Case.Revision));
+    }
+
+    [Fact]
+    public async Task Facts_written_from_memory_keep_the_assessment_merged_in_between_and_never_go_back()
+    {
+        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        var first = new TableCaseFacts(tables, names);
+        var second = new TableCaseFacts(tables, names);
+        PermitCase state = Case();
+
+        await first.RecordAsync(CaseFacts.Of(state with { Revision = 1 }), CancellationToken.None);
+        await first.RecordAssessmentAsync(state.ApplicationId, new AssessmentFacts("above-threshold", 2026, ["payroll-mismatch"]), CancellationToken.None);
+        await first.RecordAsync(CaseFacts.Of(state with { Revision = 2 }), CancellationToken.None);
+
+        RecordedCase recorded = await FactsOfAsync(second, state.ApplicationId);
+        Assert.Equal(2, recorded.Case.Revision);
+        Assert.Equal("above-threshold", recorded.Assessment?.SalaryBand);
+
+        await second.RecordAsync(CaseFacts.Of(state with { Revision = 5 }), CancellationToken.None);
+        await first.RecordAsync(CaseFacts.Of(state with { Revision = 3 }), CancellationToken.None); // stale: refused, read, skipped
+        Assert.Equal(5, (await FactsOfAsync(first, state.ApplicationId)).Case.Revision);
+    }
+
+    static async Task<(TableServiceClient Tables, StorageNames Names)> StorageAsync()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        return (new TableServiceClient(host.Storage.ConnectionString), new StorageNames(host.Options.Name));
+    }
+
+    static PermitCase Case()
+    {
+        string applicationId = "wp-remembered" + Guid.NewGuid().ToString("N")[..12];
+        var submission = new SubmissionRecord(applicationId, "applicant", applicationId, "hash", PermitCategory.HighlySkilled, At, 20000, "EUR", Scheduled: true, ReservedAt: At);
+        return CommandGate.AsSubmitted(submission, PolicyCatalog.Embedded, TimeSpan.FromDays(1));
+    }
+
+    static async Task<List<int>> WorklistRevisionsAsync(TableCaseIndex index, string applicationId)
+    {
+        var revisions = new List<int>();
+        string? continuation = null;
+        do
+        {
+            CasePage page = await index.ListWorklistAsync(100, continuation, CancellationToken.None);
+            revisions.AddRange(page.Cases.Where(c => c.ApplicationId == applicationId).Select(c => c.Revision));
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+
+        return revisions;
+    }
+
+    static async Task<RecordedCase> FactsOfAsync(TableCaseFacts facts, string applicationId) =>
+        (await facts.ListAsync(CancellationToken.None)).Single(c => c.Case.ApplicationId == applicationId);
+}
