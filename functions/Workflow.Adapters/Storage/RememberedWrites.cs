@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 
 namespace Workflow.Adapters.Storage;
 
@@ -21,9 +22,14 @@ internal sealed class RememberedWrites<T>
 
     public T? Recall(string key) => this.rows.TryGetValue(key, out T? row) ? row : null;
 
-    public void Remember(string key, T row, bool keep)
+    /// <summary>
+    /// Remembers a write by the ETag its response carried (<paramref name="etag"/>): nothing, and the key forgotten, when
+    /// the service sent none or the case is not to be kept (closed).
+    /// </summary>
+    public void Remember(string key, ETag? etag, bool keep, Func<ETag, T> row)
     {
-        if (!keep)
+        ArgumentNullException.ThrowIfNull(row);
+        if (!keep || etag is not ETag written)
         {
             this.Forget(key);
             return;
@@ -34,7 +40,7 @@ internal sealed class RememberedWrites<T>
             this.rows.Clear();
         }
 
-        this.rows[key] = row;
+        this.rows[key] = row(written);
     }
 
     public void Forget(string key) => this.rows.TryRemove(key, out _);

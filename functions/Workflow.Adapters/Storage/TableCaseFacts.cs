@@ -64,15 +64,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
                     ? await this.table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken)
                     : await this.table.AddEntityAsync(row, cancellationToken);
 
-                if (response.Headers.ETag is ETag written)
-                {
-                    this.written.Remember(key, new Written(facts.Revision, written), keep: facts.IsOpen);
-                }
-                else
-                {
-                    this.written.Forget(key);
-                }
-
+                this.written.Remember(key, response.Headers.ETag, keep: facts.IsOpen, etag => new Written(facts.Revision, etag));
                 return;
             }
             catch (RequestFailedException e) when (remembered is not null && (e.IsPreconditionFailed() || e.IsNotFound()))

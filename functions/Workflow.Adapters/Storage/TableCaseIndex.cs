@@ -128,24 +128,15 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
     }
 
     /// <summary>What the next write of this case needs of the row just written: all but the case itself.</summary>
-    void Remember(CaseRow row, Response response, bool keep)
-    {
-        if (response.Headers.ETag is not ETag etag)
-        {
-            this.written.Forget(row.PartitionKey);
-            return;
-        }
-
-        var kept = new CaseRow
+    void Remember(CaseRow row, Response response, bool keep) =>
+        this.written.Remember(row.PartitionKey, response.Headers.ETag, keep, etag => new CaseRow
         {
             PartitionKey = row.PartitionKey,
             RowKey = row.RowKey,
             ETag = etag,
             Revision = row.Revision,
             WorklistKey = row.WorklistKey,
-        }.WithAssignmentOf(row);
-        this.written.Remember(row.PartitionKey, kept, keep);
-    }
+        }.WithAssignmentOf(row));
 
     /// <summary>Removes the worklist row a case left, unless it is the one it now holds.</summary>
     async Task RemoveFromWorklistAsync(string? left, string? held, CancellationToken cancellationToken)

@@ -96,6 +96,7 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
                 {
                     ["reason"] = request.Reason!,
                     ["failure"] = failure ?? "not reported",
+                    // Those the failed run had received; the receipt counts those raised, with any that came in meanwhile.
                     ["commandsRaisedAgain"] = received.Count.ToString(CultureInfo.InvariantCulture),
                 },
                 actor.Subject,
@@ -107,12 +108,13 @@ public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate,
         // the case) is raised again too; the workflow acts on a message once.
         await InstanceWaits.UntilAsync(
             client, applicationId, now => now is not null && now.RuntimeStatus is not (OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Pending), StartWait, time, cancellationToken);
-        foreach (CommandRecord command in await this.ReceivedAsync(applicationId, cancellationToken))
+        IReadOnlyList<CommandRecord> raised = await this.ReceivedAsync(applicationId, cancellationToken);
+        foreach (CommandRecord command in raised)
         {
             await gate.RaiseAsync(command, cancellationToken);
         }
 
-        return CommandResult.Accepted(new RestartReceipt(applicationId, ApplicationQueries.StatusUrl(applicationId), failure, received.Count));
+        return CommandResult.Accepted(new RestartReceipt(applicationId, ApplicationQueries.StatusUrl(applicationId), failure, raised.Count));
     }
 
     /// <summary>The commands whose events the workflow was sent or is about to be sent (recorded, pending or accepted), oldest first.</summary>

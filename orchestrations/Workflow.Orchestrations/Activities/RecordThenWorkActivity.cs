@@ -23,9 +23,10 @@ public sealed record CaseWorkDone(CaseWork? Work, SourcesGathered? Sources = nul
 /// <summary>
 /// Carries out a transition (<see cref="RecordTransitionActivity"/>) and then does the work it asked for (sources,
 /// admissibility or assessment: the activity of that work), in one activity: one work item and one episode fewer than
-/// the two would take (workflow version 2.1, which carries out every transition with this activity, with or without work). The effects come first, as they did when the record was an activity of its
-/// own, and both parts are idempotent on their keys, so a retry repeats nothing. Not the letter: it follows a committed
-/// decision, in its own activity (the workflow's <c>GoesWithWork</c> says why).
+/// the two would take. Workflow version 2.1 carries out every transition with it, with work or without. The effects
+/// come first, as they did when the record was an activity of its own, and both parts are idempotent on their keys, so
+/// a retry repeats nothing. Not the letter: it follows a committed decision, in its own activity (the workflow's
+/// <c>GoesWithWork</c> says why).
 /// </summary>
 public sealed class RecordThenWorkActivity(IServiceProvider services) : TaskActivity<CaseWorkOrder, CaseWorkDone>
 {

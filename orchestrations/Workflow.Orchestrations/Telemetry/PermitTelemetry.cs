@@ -42,35 +42,24 @@ public static class PermitTelemetry
     public static bool IsBreach(MilestoneKind milestone) =>
         milestone is MilestoneKind.Breached or MilestoneKind.Escalated or MilestoneKind.FederalAnswerLate or MilestoneKind.FederalEscalated or MilestoneKind.OverallDeadlinePassed;
 
-    /// <summary>A span around one activity of an application's workflow (the instance id is the application id).</summary>
-    public static Activity? StartActivity(string taskName, string instanceId)
-    {
-        Activity? span = Source.StartActivity($"activity {taskName}", ActivityKind.Internal);
-        span?.SetTag(ApplicationIdTag, instanceId);
-        span?.SetTag("permits.task", taskName);
-        return span;
-    }
-
-    /// <summary>Marks a span failed with the exception's type only (its message may quote data).</summary>
-    /// <summary>Runs an activity (or a part of one) inside its span, marked failed when it throws.</summary>
+    /// <summary>
+    /// Runs an activity (or a part of one) inside its span, tagged with the application id (the instance id) and the task;
+    /// a failure marks the span with the exception's type only (its message may quote data).
+    /// </summary>
     public static async Task<T> TraceAsync<T>(string taskName, string instanceId, Func<Task<T>> run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        using Activity? span = StartActivity(taskName, instanceId);
+        using Activity? span = Source.StartActivity($"activity {taskName}", ActivityKind.Internal);
+        span?.SetTag(ApplicationIdTag, instanceId);
+        span?.SetTag("permits.task", taskName);
         try
         {
             return await run();
         }
         catch (Exception e)
         {
-            Failed(span, e);
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             throw;
         }
-    }
-
-    public static void Failed(Activity? span, Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
     }
 }
