@@ -12,19 +12,27 @@ namespace Workflow.Adapters.Storage;
 /// inserted conditionally before its event is raised and never replaced, only its fate moved on (ETag-guarded: recorded →
 /// pending → accepted or rejected; a settled fate is final). Single slots (one decision per application) are rows
 /// "slot:{name}" naming their holder. A kind's commands are a range of one partition: an indexed read, never a scan.
+/// A fate this process wrote last (recorded, then pending) is remembered with the ETag of that write
+/// (<see cref="RememberedWrites{T}"/>), so moving it on is one conditional write instead of a read and a write; a row
+/// anyone changed in between fails the condition and is read as before.
 /// </summary>
 public sealed class TableCommandLedger(TableServiceClient tables, StorageNames names) : ICommandLedger
 {
     const string SlotPrefix = "slot:";
 
     readonly TableClient table = tables.GetTableClient(names.CommandsTable);
+    readonly RememberedWrites<WrittenFate> written = new();
+
+    /// <summary>The fate this process last wrote to a command's row, and the ETag that write returned.</summary>
+    sealed record WrittenFate(CommandFate Fate, ETag ETag);
 
     public async Task<(bool Recorded, CommandRecord Stored)> TryRecordAsync(CommandRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         try
         {
-            await this.table.AddEntityAsync(ToEntity(record), cancellationToken);
+            Response added = await this.table.AddEntityAsync(ToEntity(record), cancellationToken);
+            this.RememberFate(record.ApplicationId, record.MessageId, record.Fate, added);
             return (true, record);
         }
         catch (RequestFailedException e) when (e.IsConflict())
@@ -48,35 +56,49 @@ public sealed class TableCommandLedger(TableServiceClient tables, StorageNames n
     /// <summary>Moves a fate on when it stands at one of <paramref name="from"/>; a settled fate (accepted, rejected) is never changed.</summary>
     async Task MoveFateAsync(string applicationId, string messageId, CommandFate fate, string? reason, DateTimeOffset? at, CommandFate[] from, CancellationToken cancellationToken)
     {
+        string partition = TableKeys.Safe(applicationId);
+        string rowKey = TableKeys.Safe(messageId);
+        var update = new TableEntity(partition, rowKey) { ["Fate"] = Codes.Of(fate) };
+        if (reason is not null)
+        {
+            update["Reason"] = reason;
+        }
+
+        if (at is DateTimeOffset settledAt)
+        {
+            update["SettledAt"] = settledAt;
+        }
+
+        if (this.written.Recall(KeyOf(partition, rowKey)) is WrittenFate known && from.Contains(known.Fate))
+        {
+            try
+            {
+                // The row still carries our own last write (the ETag says so), so its fate is the one we wrote.
+                this.RememberFate(applicationId, messageId, fate, await this.table.UpdateEntityAsync(update, known.ETag, TableUpdateMode.Merge, cancellationToken));
+                return;
+            }
+            catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
+            {
+                this.written.Forget(KeyOf(partition, rowKey)); // changed (a repeat counted, another host) or removed since: read it
+            }
+        }
+
         for (int attempt = 1; ; attempt++)
         {
-            NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(
-                TableKeys.Safe(applicationId), TableKeys.Safe(messageId), cancellationToken: cancellationToken);
+            NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
             if (!current.HasValue)
             {
                 return; // a message that came from no recorded command (or one retention removed): nothing to settle
             }
 
-            TableEntity row = current.Value!;
-            if (!from.Contains(EnumCodes.Parse<CommandFate>(row.GetString("Fate"))))
+            if (!from.Contains(EnumCodes.Parse<CommandFate>(current.Value!.GetString("Fate"))))
             {
                 return;
             }
 
-            var update = new TableEntity(row.PartitionKey, row.RowKey) { ["Fate"] = Codes.Of(fate) };
-            if (reason is not null)
-            {
-                update["Reason"] = reason;
-            }
-
-            if (at is DateTimeOffset settledAt)
-            {
-                update["SettledAt"] = settledAt;
-            }
-
             try
             {
-                await this.table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                this.RememberFate(applicationId, messageId, fate, await this.table.UpdateEntityAsync(update, current.Value.ETag, TableUpdateMode.Merge, cancellationToken));
                 return;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < StorageErrors.OptimisticAttempts)
@@ -85,6 +107,16 @@ public sealed class TableCommandLedger(TableServiceClient tables, StorageNames n
             }
         }
     }
+
+    /// <summary>Remembers a fate still to move on; a settled one (accepted, rejected) is final and forgotten.</summary>
+    void RememberFate(string applicationId, string messageId, CommandFate fate, Response response) =>
+        this.written.Remember(
+            KeyOf(TableKeys.Safe(applicationId), TableKeys.Safe(messageId)),
+            response.Headers.ETag,
+            keep: fate is not (CommandFate.Accepted or CommandFate.Rejected),
+            etag => new WrittenFate(fate, etag));
+
+    static string KeyOf(string partition, string rowKey) => $"{partition}/{rowKey}";
 
     public async Task<CommandRecord?> GetAsync(string applicationId, string kind, string commandId, CancellationToken cancellationToken)
     {
@@ -116,6 +148,7 @@ public sealed class TableCommandLedger(TableServiceClient tables, StorageNames n
         ArgumentNullException.ThrowIfNull(stored);
         string partition = TableKeys.Safe(stored.ApplicationId);
         string rowKey = TableKeys.Safe(stored.MessageId);
+        this.written.Forget(KeyOf(partition, rowKey)); // the count moves the row's ETag: the next fate reads it
         for (int attempt = 1; attempt <= StorageErrors.OptimisticAttempts; attempt++)
         {
             NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, select: ["Repeats"], cancellationToken: cancellationToken);

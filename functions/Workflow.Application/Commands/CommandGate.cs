@@ -75,16 +75,14 @@ public sealed class CommandGate(
     {
         ArgumentNullException.ThrowIfNull(draft);
         string hash = Hash(draft.Content);
-        CommandRecord? existing = await ledger.GetAsync(draft.ApplicationId, draft.Kind, draft.CommandId, cancellationToken);
-        if (existing is not null)
-        {
-            return await this.RepeatAsync(draft, existing, hash, cancellationToken);
-        }
 
+        // A new command is the common case: its record is not read first, the conditional insert below (and the slot's)
+        // finds a repeat. Only an answer that would store nothing (the case refuses, or is not there) asks the ledger
+        // first whether this is a command recorded earlier, which is answered from its record, whatever the case now says.
         (PermitCase? state, CommandResult? missing) = await this.CaseAsync(draft.ApplicationId, cancellationToken);
         if (state is null)
         {
-            return missing!;
+            return await this.RepeatIfRecordedAsync(draft, hash, cancellationToken) ?? missing!;
         }
 
         DateTimeOffset now = time.GetUtcNow();
@@ -92,8 +90,8 @@ public sealed class CommandGate(
         if ((draft.Check?.Invoke(state) ?? PermitCaseModel.Admits(state, message)) is Refusal refusal)
         {
             return draft.RecordRefusals ? await this.RecordRefusalAsync(draft, hash, now, eventName, message, refusal, cancellationToken)
-                : refusal.Unfit ? new CommandResult(CommandStatus.Unprocessable, refusal.Reason)
-                : CommandResult.Conflict(refusal.Reason);
+                : await this.RepeatIfRecordedAsync(draft, hash, cancellationToken)
+                ?? (refusal.Unfit ? new CommandResult(CommandStatus.Unprocessable, refusal.Reason) : CommandResult.Conflict(refusal.Reason));
         }
 
         string messageId = message.MessageId;
@@ -252,22 +250,31 @@ public sealed class CommandGate(
         return new CommandResult(CommandStatus.AlreadyDone, Body: original with { Fate = existing.Fate, Reason = existing.Reason, Repeated = true });
     }
 
-    /// <summary>Claims the single slot; returns why not when another command holds it (and was not rejected).</summary>
+    /// <summary>The command's earlier record answered as a repeat (or a conflict), or null when it was never recorded.</summary>
+    async Task<CommandResult?> RepeatIfRecordedAsync(CommandDraft draft, string hash, CancellationToken cancellationToken) =>
+        await ledger.GetAsync(draft.ApplicationId, draft.Kind, draft.CommandId, cancellationToken) is CommandRecord existing
+            ? await this.RepeatAsync(draft, existing, hash, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// Claims the single slot (held already by this very command when it is a repeat); returns why not when another
+    /// command holds it and was not rejected. The claim is tried first: the slot is free for nearly every command.
+    /// </summary>
     async Task<string?> ClaimSlotAsync(string applicationId, string slot, string messageId, CancellationToken cancellationToken)
     {
-        string? replaceable = null;
-        if (await ledger.SlotHolderAsync(applicationId, slot, cancellationToken) is string holder && holder != messageId)
+        SlotHolder claim = await ledger.ClaimSlotAsync(applicationId, slot, messageId, replaceable: null, cancellationToken);
+        if (claim.MessageId == messageId)
         {
-            CommandRecord? held = await this.RecordOfAsync(applicationId, holder, cancellationToken);
-            if (held is null || held.Fate != CommandFate.Rejected)
-            {
-                return Taken(slot, held);
-            }
-
-            replaceable = holder;
+            return null;
         }
 
-        SlotHolder claim = await ledger.ClaimSlotAsync(applicationId, slot, messageId, replaceable, cancellationToken);
+        CommandRecord? held = await this.RecordOfAsync(applicationId, claim.MessageId, cancellationToken);
+        if (held is null || held.Fate != CommandFate.Rejected)
+        {
+            return Taken(slot, held);
+        }
+
+        claim = await ledger.ClaimSlotAsync(applicationId, slot, messageId, replaceable: claim.MessageId, cancellationToken);
         return claim.MessageId == messageId ? null : Taken(slot, await this.RecordOfAsync(applicationId, claim.MessageId, cancellationToken));
     }
 
@@ -275,11 +282,11 @@ public sealed class CommandGate(
         ? $"Another {slot} is being recorded for this application; an application has one."
         : string.Create(CultureInfo.InvariantCulture, $"The {slot} {holder.CommandId} was recorded on {holder.ReceivedAt:yyyy-MM-dd HH:mm} UTC by {holder.Actor}; an application has one.");
 
-    Task<CommandRecord?> RecordOfAsync(string applicationId, string messageId, CancellationToken cancellationToken)
-    {
-        string kind = CommandKinds.KindOf(messageId) ?? "";
-        return ledger.GetAsync(applicationId, kind, messageId[(kind.Length + 1)..], cancellationToken);
-    }
+    /// <summary>A slot holder's record; none for a holder that names no command (a slot row gone between two reads).</summary>
+    async Task<CommandRecord?> RecordOfAsync(string applicationId, string messageId, CancellationToken cancellationToken) =>
+        CommandKinds.KindOf(messageId) is string kind
+            ? await ledger.GetAsync(applicationId, kind, messageId[(kind.Length + 1)..], cancellationToken)
+            : null;
 
     /// <summary>The receipt of a command in the audit log, with who sent it: the record of who did what.</summary>
     public Task AuditReceiptAsync(CommandRecord record, IReadOnlyDictionary<string, string> details, CancellationToken cancellationToken, string? eventCode = null)

@@ -1,11 +1,13 @@
 using Azure.Data.Tables;
 using Workflow.Adapters;
 using Workflow.Adapters.Storage;
+using Workflow.Application.Access;
 using Workflow.Application.Assignments;
 using Workflow.Application.Commands;
 using Workflow.Application.Ports;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
@@ -13,9 +15,10 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.FunctionalTests.CaseRecord;
 
 /// <summary>
-/// The case index and the facts projection write a case's next revision conditional on the ETag of their own last
-/// write, without reading the row first (Azurite's Table service). What they remember is never trusted over the table:
-/// another host's later revision, an assignment or the assessment made in between make the write read again.
+/// The case index, the facts projection and the command ledger write a row's next state conditional on the ETag of their
+/// own last write, without reading the row first (Azurite's Table service). What they remember is never trusted over the
+/// table: another host's later revision or settled fate, an assignment, the assessment or a counted repeat made in
+/// between make the write read again.
 /// </summary>
 public sealed class RememberedWriteTests
 {
@@ -85,6 +88,48 @@ public sealed class RememberedWriteTests
         Assert.Equal(5, (await FactsOfAsync(first, state.ApplicationId)).Case.Revision);
     }
 
+    [Fact]
+    public async Task A_command_fate_moved_from_memory_lands_and_carries_the_repeat_counted_in_between()
+    {
+        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        var ledger = new TableCommandLedger(tables, names);
+        CommandRecord record = Command(Case().ApplicationId);
+
+        Assert.True((await ledger.TryRecordAsync(record, CancellationToken.None)).Recorded);
+        await ledger.MarkRaisedAsync(record.ApplicationId, record.MessageId, CancellationToken.None);
+        Assert.Equal(CommandFate.Pending, (await StoredAsync(ledger, record)).Fate);
+
+        await ledger.NoteRepeatAsync(record, At.AddMinutes(1), CancellationToken.None); // moves the row's ETag
+        await ledger.SettleAsync(record.ApplicationId, new CommandSettlement(record.MessageId, CommandFate.Accepted), At.AddMinutes(2), CancellationToken.None);
+
+        CommandRecord settled = await StoredAsync(ledger, record);
+        Assert.Equal(CommandFate.Accepted, settled.Fate);
+        Assert.Equal(At.AddMinutes(2), settled.SettledAt);
+        Assert.Equal(1, settled.Repeats);
+    }
+
+    [Fact]
+    public async Task A_fate_another_host_settled_is_never_moved_back_by_what_this_host_remembers()
+    {
+        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        var first = new TableCommandLedger(tables, names);
+        var second = new TableCommandLedger(tables, names); // the host whose workflow handled the event
+        CommandRecord record = Command(Case().ApplicationId);
+
+        Assert.True((await first.TryRecordAsync(record, CancellationToken.None)).Recorded);
+        await second.SettleAsync(record.ApplicationId, new CommandSettlement(record.MessageId, CommandFate.Rejected, "not admitted"), At.AddMinutes(1), CancellationToken.None);
+
+        // The first host still remembers "recorded" with its ETag: raising must not turn the rejection into "pending",
+        // nor a late settlement of its own into "accepted".
+        await first.MarkRaisedAsync(record.ApplicationId, record.MessageId, CancellationToken.None);
+        await first.SettleAsync(record.ApplicationId, new CommandSettlement(record.MessageId, CommandFate.Accepted), At.AddMinutes(2), CancellationToken.None);
+
+        CommandRecord stored = await StoredAsync(second, record);
+        Assert.Equal(CommandFate.Rejected, stored.Fate);
+        Assert.Equal("not admitted", stored.Reason);
+        Assert.Equal(At.AddMinutes(1), stored.SettledAt);
+    }
+
     static async Task<(TableServiceClient Tables, StorageNames Names)> StorageAsync()
     {
         PermitHost host = await SharedHost.GetAsync();
@@ -97,6 +142,12 @@ public sealed class RememberedWriteTests
         var submission = new SubmissionRecord(applicationId, "applicant", applicationId, "hash", PermitCategory.HighlySkilled, At, 20000, "EUR", Scheduled: true, ReservedAt: At);
         return CommandGate.AsSubmitted(submission, PolicyCatalog.Embedded, TimeSpan.FromDays(1));
     }
+
+    static CommandRecord Command(string applicationId) => new(
+        applicationId, "decision", "d-" + Guid.NewGuid().ToString("N")[..8], "hash", new Actor("caseworker", "caseworker-remembered", null), At, CommandFate.Recorded);
+
+    static async Task<CommandRecord> StoredAsync(TableCommandLedger ledger, CommandRecord record) =>
+        (await ledger.GetAsync(record.ApplicationId, record.Kind, record.CommandId, CancellationToken.None))!;
 
     static async Task<List<int>> WorklistRevisionsAsync(TableCaseIndex index, string applicationId)
     {
