@@ -52,6 +52,8 @@ public static class BenchReport
         Row("API refusals (retried)", a.Refusals, b.Refusals, "0");
         console.Write(table);
 
+        ShowTimeSplit(console, a, b);
+
         Table idle = new Table()
             .Title(string.Create(CultureInfo.InvariantCulture, $"Idle polling over {results.IdlePolling.Seconds:0.0} s: {results.IdlePolling.RequestsPerSecond:0.0} requests/s in all, {results.IdlePolling.CostPerDay:0.00} USD a day"))
             .AddColumn("queue")
@@ -66,6 +68,29 @@ public static class BenchReport
         console.Write(idle);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"Prices: queue write {results.PricesPer10000Requests.QueueWrite} / read {results.PricesPer10000Requests.QueueRead}, table {results.PricesPer10000Requests.Table}, blob write {results.PricesPer10000Requests.BlobWrite} / read {results.PricesPer10000Requests.BlobRead} USD per 10,000 (Standard GPv2 LRS Hot, East US; see StoragePrices). Peak working set of the process over the run: {results.ProcessPeakWorkingSetMiB:0} MiB.");
+    }
+
+    /// <summary>Where an application's time went on each side, from the engine's histories: mean seconds and share.</summary>
+    static void ShowTimeSplit(IAnsiConsole console, PhaseResult a, PhaseResult b)
+    {
+        Table table = new Table()
+            .Title("Where an application's time went: mean seconds per application (share), from each instance's history")
+            .AddColumn(new TableColumn("part").NoWrap())
+            .AddColumn(new TableColumn(a.Name).RightAligned())
+            .AddColumn(new TableColumn(b.Name).RightAligned());
+        string Cell(PhaseResult side, string part) => side.TimeSplit.FirstOrDefault(p => p.Part == part) is TimePart found
+            ? string.Create(CultureInfo.InvariantCulture, $"{found.MeanSeconds:0.000} ({found.Share:0%})")
+            : "–";
+        foreach (string part in b.TimeSplit.Concat(a.TimeSplit).Select(p => p.Part).Distinct(StringComparer.Ordinal))
+        {
+            table.AddRow(Markup.Escape(part), Cell(a, part), Cell(b, part));
+        }
+
+        table.AddRow(
+            "whole (start → end of the last episode)",
+            a.TimeSplit.Sum(p => p.MeanSeconds).ToString("0.000", CultureInfo.InvariantCulture),
+            b.TimeSplit.Sum(p => p.MeanSeconds).ToString("0.000", CultureInfo.InvariantCulture));
+        console.Write(table);
     }
 
     /// <summary>The waiting run: memory with all applications waiting, then the read latencies in milliseconds.</summary>

@@ -326,6 +326,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
         var completions = new ConcurrentBag<double>();
         var federal = new ConcurrentBag<double>();
         var caseworkerResumes = new ConcurrentBag<double>();
+        var splits = new ConcurrentBag<IReadOnlyDictionary<string, double>>();
         await Parallel.ForEachAsync(
             measure.Ended.Where(e => e.Status == OrchestrationStatus.Completed),
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
@@ -346,6 +347,8 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
                 {
                     caseworkerResumes.Add(latency);
                 }
+
+                splits.Add(EngineHistory.TimeSplit(entries));
             });
 
         int completed = measure.Ended.Count(e => e.Status == OrchestrationStatus.Completed);
@@ -370,7 +373,8 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
             measure.AzuriteCpu is TimeSpan azuriteCpu ? Math.Round(azuriteCpu.TotalMilliseconds / Math.Max(completed, 1), 1) : null,
             Math.Round(measure.PeakWorkingSet / 1048576.0, 1),
             measure.Refusals,
-            StorageFigures.Of(measure.Requests, idle.PerSecondByRequest, seconds, applications, StoragePrices.StandardV2LrsHot));
+            StorageFigures.Of(measure.Requests, idle.PerSecondByRequest, seconds, applications, StoragePrices.StandardV2LrsHot),
+            TimePart.MeansOf(splits));
     }
 
     static TimeSpan ProcessorTime()

@@ -4,7 +4,8 @@ namespace Workflow.LocalHost.Bench;
 /// What one side of the bench measured: throughput (applications completed per second of the phase, from its first
 /// start to its last completion), durable work items (orchestration episodes and activity executions the engine
 /// committed), the engine's own timings from each instance's history, CPU and memory of this process (host, proxy and
-/// driver together) and of Azurite when the bench started it, and the storage requests counted by the proxy.
+/// driver together) and of Azurite when the bench started it, the storage requests counted by the proxy, and where an
+/// application's time went (<see cref="TimePart"/>, from the same histories).
 /// </summary>
 public sealed record PhaseResult(
     string Name,
@@ -24,4 +25,5 @@ public sealed record PhaseResult(
     double? AzuriteCpuMillisecondsPerApplication,
     double PeakWorkingSetMiB,
     int Refusals,
-    StorageFigures Storage);
+    StorageFigures Storage,
+    IReadOnlyList<TimePart> TimeSplit);

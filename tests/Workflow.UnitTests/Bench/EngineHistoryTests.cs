@@ -66,4 +66,37 @@ public sealed class EngineHistoryTests
 
         Assert.Equal(0.5, Assert.Single(EngineHistory.EventToResume(EngineHistory.Parse(named), "x")));
     }
+
+    [Fact]
+    public void An_instances_time_splits_into_its_episodes_what_each_wait_was_for_and_the_delivery_of_what_ended_it()
+    {
+        // Scheduled at 0.0; episode 1 (1.0–1.1) schedules Sources; its completion at 1.6 is taken at 2.0 (episode to
+        // 2.05); the caseworker's event at 4.5 and a timer due at 4.8 (its event stamped when it was set) are taken at 5.0.
+        const string history = """
+            [
+              { "EventType": "OrchestratorStarted", "Timestamp": "2026-11-30T10:00:01.000Z", "EventId": -1 },
+              { "EventType": "ExecutionStarted", "Timestamp": "2026-11-30T10:00:00.000Z", "Name": "PermitApplication", "EventId": -1 },
+              { "EventType": "TaskScheduled", "Timestamp": "2026-11-30T10:00:01.050Z", "Name": "Sources", "EventId": 0 },
+              { "EventType": "TimerCreated", "Timestamp": "2026-11-30T10:00:01.050Z", "EventId": 1, "FireAt": "2026-11-30T10:00:04.800Z" },
+              { "EventType": "OrchestratorCompleted", "Timestamp": "2026-11-30T10:00:01.100Z", "EventId": -1 },
+              { "EventType": "OrchestratorStarted", "Timestamp": "2026-11-30T10:00:02.000Z", "EventId": -1 },
+              { "EventType": "TaskCompleted", "Timestamp": "2026-11-30T10:00:01.600Z", "EventId": -1, "TaskScheduledId": 0 },
+              { "EventType": "OrchestratorCompleted", "Timestamp": "2026-11-30T10:00:02.050Z", "EventId": -1 },
+              { "EventType": "OrchestratorStarted", "Timestamp": "2026-11-30T10:00:05.000Z", "EventId": -1 },
+              { "EventType": "TimerFired", "Timestamp": "2026-11-30T10:00:01.050Z", "EventId": -1, "TimerId": 1, "FireAt": "2026-11-30T10:00:04.800Z" },
+              { "EventType": "EventRaised", "Timestamp": "2026-11-30T10:00:04.500Z", "Name": "caseworker", "EventId": -1 },
+              { "EventType": "ExecutionCompleted", "Timestamp": "2026-11-30T10:00:05.150Z", "EventId": 2 },
+              { "EventType": "OrchestratorCompleted", "Timestamp": "2026-11-30T10:00:05.200Z", "EventId": -1 }
+            ]
+            """;
+
+        IReadOnlyDictionary<string, double> split = EngineHistory.TimeSplit(EngineHistory.Parse(history));
+
+        Assert.Equal(["activity Sources", EngineHistory.EpisodesRunning, EngineHistory.MessageToEpisode, "event caseworker"], split.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0.5, split["activity Sources"], precision: 6);
+        Assert.Equal(2.45, split["event caseworker"], precision: 6);
+        Assert.Equal(1.0 + 0.4 + 0.5, split[EngineHistory.MessageToEpisode], precision: 6);
+        Assert.Equal(0.1 + 0.05 + 0.2, split[EngineHistory.EpisodesRunning], precision: 6);
+        Assert.Equal(5.2, split.Values.Sum(), precision: 6);
+    }
 }
