@@ -7,8 +7,9 @@ namespace Workflow.Adapters.Queues;
 
 /// <summary>
 /// The receive loop every listener shares: up to 16 messages at a time, hidden for 30 s while handled; straight back
-/// for more while there is work, backing off to 1 s when the queue is idle; ends quietly when the host stops. A
-/// message its handler neither deletes nor updates comes back after the visibility timeout.
+/// for more while there is work, backing off to 1 s when the queue is idle (woken at once when this host sends to it,
+/// <see cref="QueueWakeUps"/>); ends quietly when the host stops. A message its handler neither deletes nor updates
+/// comes back after the visibility timeout.
 /// </summary>
 internal static partial class QueuePoller
 {
@@ -40,7 +41,7 @@ internal static partial class QueuePoller
                 QueueMessage[] messages = (await queue.ReceiveMessagesAsync(BatchSize, VisibilityTimeout, stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(idleDelay, stoppingToken);
+                    await QueueWakeUps.DelayAsync(queue.Uri, idleDelay, stoppingToken); // sooner when this host sends to it
                     idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, MaxIdleDelay.Ticks));
                     continue;
                 }

@@ -50,11 +50,20 @@ public static class StorageQueueMessages
         this QueueClient queue, T value, CancellationToken cancellationToken, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null) =>
         queue.SendTextAsync(ToJson(value), cancellationToken, visibilityTimeout, timeToLive);
 
-    /// <summary>Sends JSON text that is already serialised (an outbox payload, say).</summary>
-    public static Task<Response<SendReceipt>> SendTextAsync(
+    /// <summary>
+    /// Sends JSON text that is already serialised (an outbox payload, say). A message visible at once wakes this host's
+    /// idle poller of the queue (<see cref="QueueWakeUps"/>).
+    /// </summary>
+    public static async Task<Response<SendReceipt>> SendTextAsync(
         this QueueClient queue, string json, CancellationToken cancellationToken, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        return queue.SendMessageAsync(BinaryData.FromString(json), visibilityTimeout, timeToLive, cancellationToken);
+        Response<SendReceipt> sent = await queue.SendMessageAsync(BinaryData.FromString(json), visibilityTimeout, timeToLive, cancellationToken);
+        if ((visibilityTimeout is null || visibilityTimeout <= TimeSpan.Zero) && queue.Uri is Uri address) // a test double may have none
+        {
+            QueueWakeUps.Nudge(address);
+        }
+
+        return sent;
     }
 }
