@@ -69,37 +69,35 @@ public sealed class TableCommandLedger(TableServiceClient tables, StorageNames n
             update["SettledAt"] = settledAt;
         }
 
-        if (this.written.Recall(KeyOf(partition, rowKey)) is WrittenFate known && from.Contains(known.Fate))
-        {
-            try
-            {
-                // The row still carries our own last write (the ETag says so), so its fate is the one we wrote.
-                this.RememberFate(applicationId, messageId, fate, await this.table.UpdateEntityAsync(update, known.ETag, TableUpdateMode.Merge, cancellationToken));
-                return;
-            }
-            catch (RequestFailedException e) when (e.IsPreconditionFailed() || e.IsNotFound())
-            {
-                this.written.Forget(KeyOf(partition, rowKey)); // changed (a repeat counted, another host) or removed since: read it
-            }
-        }
-
+        // Our own last write, when the row still carries it (its ETag), says the fate without a read.
+        WrittenFate? known = this.written.Recall(KeyOf(partition, rowKey)) is WrittenFate w && from.Contains(w.Fate) ? w : null;
         for (int attempt = 1; ; attempt++)
         {
-            NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
-            if (!current.HasValue)
+            ETag condition;
+            if (known is not null)
             {
-                return; // a message that came from no recorded command (or one retention removed): nothing to settle
+                condition = known.ETag;
             }
-
-            if (!from.Contains(EnumCodes.Parse<CommandFate>(current.Value!.GetString("Fate"))))
+            else
             {
-                return;
+                NullableResponse<TableEntity> current = await this.table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+                if (!current.HasValue || !from.Contains(EnumCodes.Parse<CommandFate>(current.Value!.GetString("Fate"))))
+                {
+                    return; // no recorded command (or one retention removed), or its fate moved past this step
+                }
+
+                condition = current.Value.ETag;
             }
 
             try
             {
-                this.RememberFate(applicationId, messageId, fate, await this.table.UpdateEntityAsync(update, current.Value.ETag, TableUpdateMode.Merge, cancellationToken));
+                this.RememberFate(applicationId, messageId, fate, await this.table.UpdateEntityAsync(update, condition, TableUpdateMode.Merge, cancellationToken));
                 return;
+            }
+            catch (RequestFailedException e) when (known is not null && (e.IsPreconditionFailed() || e.IsNotFound()))
+            {
+                this.written.Forget(KeyOf(partition, rowKey)); // changed (a repeat counted, another host) or removed since: read it
+                known = null;
             }
             catch (RequestFailedException e) when (e.IsPreconditionFailed() && attempt < StorageErrors.OptimisticAttempts)
             {

@@ -18,7 +18,8 @@ public sealed record TimePart(string Part, double MeanSeconds, double Share)
         double whole = splits.Sum(s => s.Values.Sum()) / splits.Count;
         return [.. splits.SelectMany(s => s)
             .GroupBy(p => p.Key, StringComparer.Ordinal)
-            .Select(g => new TimePart(g.Key, Math.Round(g.Sum(p => p.Value) / splits.Count, 3), whole > 0 ? Math.Round(g.Sum(p => p.Value) / splits.Count / whole, 3) : 0))
+            .Select(g => (Part: g.Key, Mean: g.Sum(p => p.Value) / splits.Count))
+            .Select(p => new TimePart(p.Part, Math.Round(p.Mean, 3), whole > 0 ? Math.Round(p.Mean / whole, 3) : 0))
             .OrderByDescending(p => p.MeanSeconds)
             .ThenBy(p => p.Part, StringComparer.Ordinal)];
     }
