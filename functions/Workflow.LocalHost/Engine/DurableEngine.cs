@@ -103,6 +103,7 @@ public static class DurableEngine
             PartitionCount = engine.PartitionCount,
             WorkerId = engine.EffectiveWorkerId,
             MaxQueuePollingInterval = engine.MaxQueuePollingInterval,
+            MaxConcurrentTaskActivityWorkItems = engine.EffectiveMaxConcurrentActivities,
             ControlQueueVisibilityTimeout = engine.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = engine.WorkItemQueueVisibilityTimeout,
             LeaseInterval = engine.LeaseInterval,

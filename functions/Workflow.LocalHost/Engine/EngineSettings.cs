@@ -27,6 +27,16 @@ public sealed class EngineSettings
     /// <summary>The idle back-off of queue polling; the provider's default grows to 30 s, too slow for demos and tests.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Activities the engine runs at once in this process; 0 (the default) for 10 per processor, the Functions host's
+    /// default (maxConcurrentActivityFunctions). The provider's own default is 10 in all, and the local sidecar's
+    /// dispatcher, once that many run, looks again only every 500 ms: with a dozen applications in flight, activities
+    /// waited there for most of their time.
+    /// </summary>
+    public int MaxConcurrentActivities { get; set; }
+
+    public int EffectiveMaxConcurrentActivities => this.MaxConcurrentActivities > 0 ? this.MaxConcurrentActivities : 10 * Environment.ProcessorCount;
+
     /// <summary>How long messages a killed process had dequeued stay invisible; the default 5 minutes, lowered in tests.</summary>
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -61,6 +71,11 @@ public sealed class EngineSettings
         if (this.PartitionCount is < 1 or > 16)
         {
             throw new InvalidOperationException($"{Section}:{nameof(this.PartitionCount)} must be from 1 to 16; it is {this.PartitionCount}.");
+        }
+
+        if (this.MaxConcurrentActivities < 0)
+        {
+            throw new InvalidOperationException($"{Section}:{nameof(this.MaxConcurrentActivities)} must be 0 (10 per processor) or more; it is {this.MaxConcurrentActivities}.");
         }
 
         if (this.MaxQueuePollingInterval <= TimeSpan.Zero || this.ControlQueueVisibilityTimeout <= TimeSpan.Zero || this.WorkItemQueueVisibilityTimeout <= TimeSpan.Zero || this.LeaseInterval <= TimeSpan.Zero)
