@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Letters;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Register;
@@ -9,11 +10,14 @@ using Workflow.Orchestrations.Telemetry;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// One transition of a case to carry out: its effects, and its new state when it changed. <paramref name="At"/> is real
-/// time. <paramref name="EntersStage"/>: the new state's stage is not the one recorded before (for the metrics; false in
-/// records written before it existed).
+/// One transition of a case to carry out (since workflow 2.2 possibly several taken together: the messages that had
+/// arrived by then): its effects, and its new state when it changed. <paramref name="At"/> is real time.
+/// <paramref name="EntersStage"/>: the new state's stage is not the one recorded before (for the metrics; false in
+/// records written before it existed). <paramref name="PassedStages"/>: stages entered and left again by the transitions
+/// taken together in this record, in order (for the metrics; null when none).
 /// </summary>
-public sealed record TransitionRecord(string ApplicationId, DateTimeOffset At, CaseEffects Effects, PermitCase? State, bool EntersStage = false);
+public sealed record TransitionRecord(
+    string ApplicationId, DateTimeOffset At, CaseEffects Effects, PermitCase? State, bool EntersStage = false, IReadOnlyList<Stage>? PassedStages = null);
 
 /// <summary>
 /// Carries out everything one transition of <see cref="PermitCaseModel"/> does, together: first what reaches other

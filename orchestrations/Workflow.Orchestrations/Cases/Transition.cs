@@ -24,6 +24,15 @@ public sealed record CaseEffects(
     public bool IsEmpty =>
         this.Steps.Count == 0 && this.FederalMessages.Count == 0 && this.ThirdPartyRequests.Count == 0
         && this.Notifications.Count == 0 && this.Alerts.Count == 0 && this.Settlements.Count == 0;
+
+    /// <summary>These effects and then <paramref name="next"/>'s, each kind in its order (every part keeps its own idempotency key).</summary>
+    public CaseEffects Then(CaseEffects next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return next.IsEmpty ? this : this.IsEmpty ? next : new(
+            [.. this.Steps, .. next.Steps], [.. this.FederalMessages, .. next.FederalMessages], [.. this.ThirdPartyRequests, .. next.ThirdPartyRequests],
+            [.. this.Notifications, .. next.Notifications], [.. this.Alerts, .. next.Alerts], [.. this.Settlements, .. next.Settlements]);
+    }
 }
 
 /// <summary>The result of one step of the model: the new case, what to do about it, and whether the case index must learn it.</summary>
@@ -31,6 +40,16 @@ public sealed record Transition(PermitCase State, CaseEffects Effects, bool Stat
 {
     /// <summary>Nothing to carry out: neither effects nor a new state to index.</summary>
     public bool IsQuiet => this.Effects.IsEmpty && !this.StateChanged;
+
+    /// <summary>
+    /// This transition and <paramref name="next"/> (taken from this one's state) carried out as one: the later state, the
+    /// effects of both in order. What the outside world ends up with is the same as carrying them out one after the other.
+    /// </summary>
+    public Transition Then(Transition next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return new(next.State, this.Effects.Then(next.Effects), this.StateChanged || next.StateChanged);
+    }
 }
 
 /// <summary>Why the model does not admit a message, in words fit for the one who sent it.</summary>

@@ -33,6 +33,11 @@ internal static class TransitionMetrics
 
         string category = Codes.Of(state.Category);
         string track = Codes.Of(state.Terms.Sla.Track);
+        foreach (Stage passed in record.PassedStages ?? [])
+        {
+            PermitTelemetry.StageEntered.Add(1, new TagList { { "stage", Codes.Of(passed) }, { "category", category } });
+        }
+
         if (record.EntersStage)
         {
             PermitTelemetry.StageEntered.Add(1, new TagList { { "stage", Codes.Of(state.Stage) }, { "category", category } });

@@ -1,5 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.FunctionalTests.Infrastructure;
+using Workflow.Orchestrations.Cases;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Workflows.PermitApplication;
 
 namespace Workflow.FunctionalTests.Workflows;
@@ -123,6 +128,71 @@ public sealed class VersioningTests
         int letter = newerSteps.IndexOf(nameof(Orchestrations.Activities.IssueDecisionLetterActivity));
         Assert.True(letter >= 5 && newerSteps[..letter].All(a => a == nameof(Orchestrations.Activities.RecordThenWorkActivity)), steps);
         Assert.Equal(nameof(Orchestrations.Activities.RecordThenWorkActivity), newerSteps[^1]);
+    }
+
+    [Fact]
+    public async Task A_message_that_arrived_while_an_activity_ran_is_carried_out_with_its_result_from_2_2_and_apart_on_2_1()
+    {
+        foreach (string version in new[] { PermitWorkflowVersions.RecordWithWork, PermitWorkflowVersions.ArrivedTogether })
+        {
+            // The authentic sources are down, so the activity that records the submission and reads them is retried; the
+            // fee is paid meanwhile, and its message is in the instance's history before the sources come back.
+            var sources = new SwitchableAuthenticSources();
+            await using PermitHost host = await PermitHost.StartAsync(
+                new PermitHostOptions
+                {
+                    Name = "v" + Guid.NewGuid().ToString("N")[..10],
+                    PolicyDay = TimeSpan.FromMinutes(1),
+                    Extra = new Dictionary<string, string?> { ["Engine:WorkflowVersion"] = version },
+                },
+                builder =>
+                {
+                    builder.Configuration["Simulations:Enabled"] = "federal-office,payment-provider,exclusions-seed,ebox";
+                    builder.Services.AddSingleton<IAuthenticSources>(sources);
+                });
+            string applicationId = await host.Api.SubmitAsync(Samples.Load(Samples.ProfessionalCard));
+            await host.Api.PayAsync(applicationId);
+            await Eventually.HoldsAsync(
+                async () => (await EventsRaisedAsync(host.Storage, applicationId)).Contains(PermitEvents.FeePaid),
+                Scenario.StepTimeout,
+                "the fee's message to reach the instance while the sources are down");
+            Assert.True(sources.Calls >= 1, "the sources were asked before the fee was paid");
+            sources.Broken = false;
+            await host.Api.WaitForStageAsync(applicationId, "awaiting-decision");
+
+            // Both in the timeline, in the order the model took them; on 2.2 one record carried the sources' result and
+            // the fee (its rows share its moment), on 2.1 one record each.
+            JsonArray timeline = (await host.Api.GetAsync(applicationId))["timeline"]!.AsArray();
+            List<string> events = [.. timeline.Select(e => e!["event"]!.GetValue<string>())];
+            int gathered = events.IndexOf(CaseEvents.SourcesGathered);
+            int paid = events.IndexOf(CaseEvents.FeePaid);
+            Assert.True(gathered >= 0 && paid > gathered, string.Join(", ", events));
+            DateTimeOffset gatheredAt = Scenario.Time(timeline[gathered]!["at"]);
+            DateTimeOffset paidAt = Scenario.Time(timeline[paid]!["at"]);
+            if (version == PermitWorkflowVersions.ArrivedTogether)
+            {
+                Assert.Equal(gatheredAt, paidAt);
+            }
+            else
+            {
+                Assert.True(paidAt > gatheredAt, $"{gatheredAt:O} then {paidAt:O}");
+            }
+
+            await Scenario.EndAsync(host, applicationId);
+        }
+    }
+
+    /// <summary>The events an instance received so far, from the engine's history table.</summary>
+    static async Task<List<string>> EventsRaisedAsync(StorageProbe storage, string instanceId)
+    {
+        var names = new List<string>();
+        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"EventRaised"}");
+        await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
+        {
+            names.Add(row.GetString("Name"));
+        }
+
+        return names;
     }
 
     /// <summary>The activities an instance scheduled, in order, from the engine's history table.</summary>

@@ -41,14 +41,15 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
 #pragma warning disable DURABLE0011
         while (true)
         {
-            if (this.RecordsWithWork && this.GoesWithWork(transition))
+            IReadOnlyList<Transition> parts = this.TakesArrivedTogether ? this.WithArrived(transition) : [transition];
+            if (this.RecordsWithWork && this.GoesWithWork(parts))
             {
-                PermitCase asked = transition.State;
-                transition = PermitCaseModel.Apply(asked, await this.CarryOutThenWorkAsync(transition), this.RealNow);
+                PermitCase asked = parts[^1].State;
+                transition = PermitCaseModel.Apply(asked, await this.CarryOutThenWorkAsync(parts), this.RealNow);
                 continue;
             }
 
-            PermitCase state = await this.CarryOutAsync(transition);
+            PermitCase state = await this.CarryOutAsync(parts);
             if (state.IsClosed)
             {
                 return PermitCaseModel.Result(state);
@@ -58,6 +59,28 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
             transition = PermitCaseModel.Apply(state, next, at);
         }
 #pragma warning restore DURABLE0011
+    }
+
+    /// <summary>Version 2.2 and later: the messages that have arrived are taken with the transition before it is carried out.</summary>
+    bool TakesArrivedTogether => context.CompareVersionTo(PermitWorkflowVersions.ArrivedTogether) >= 0;
+
+    /// <summary>
+    /// The transition followed by one for each message that has already arrived, in the order they arrived, until the
+    /// case closes (a closed case takes no more). Before 2.2 each of these messages came next anyway (<see cref="NextInputAsync"/>
+    /// takes an arrived message before any work or wait), each carried out by an activity of its own; now they are
+    /// carried out together, so the model sees the same inputs in the same order, at this moment. Messages arrive in the
+    /// inbox while the workflow awaits an activity (the engine feeds an episode's events one at a time, so one that
+    /// wakes a waiting workflow is taken alone and those behind it arrive while its record runs).
+    /// </summary>
+    List<Transition> WithArrived(Transition transition)
+    {
+        var parts = new List<Transition> { transition };
+        while (!parts[^1].State.IsClosed && this.inbox.TryTake(out PermitMessage? arrived))
+        {
+            parts.Add(PermitCaseModel.Apply(parts[^1].State, new MessageReceived(arrived), this.RealNow));
+        }
+
+        return parts;
     }
 
     /// <summary>Version 2.1 and later: every transition is carried out by <see cref="RecordThenWorkActivity"/>, with the work it asks for or without.</summary>
@@ -72,9 +95,9 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     /// otherwise (docs/design.md, "A crash between an episode's messages and its commit"); sources, admissibility and
     /// assessment read the dossier and come out the same on either path.
     /// </summary>
-    bool GoesWithWork(Transition transition) =>
-        !transition.IsQuiet && transition.State.PendingWork is [var work, ..] && work != CaseWork.IssueLetter
-        && !transition.State.IsClosed && !this.inbox.HasArrived;
+    bool GoesWithWork(IReadOnlyList<Transition> parts) =>
+        parts.Any(part => !part.IsQuiet) && parts[^1].State.PendingWork is [var work, ..] && work != CaseWork.IssueLetter
+        && !parts[^1].State.IsClosed && !this.inbox.HasArrived;
 
     /// <summary>
     /// What moves the case on next, and the moment it happens: a message that already arrived (first, so a fee paid
@@ -120,13 +143,13 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     /// the same place, and after a crash between an episode's messages and its commit that can be one the lost episode
     /// scheduled for another order of messages (docs/design.md). Then the work is done again, on its own.
     /// </summary>
-    async Task<CaseInput> CarryOutThenWorkAsync(Transition transition)
+    async Task<CaseInput> CarryOutThenWorkAsync(IReadOnlyList<Transition> parts)
     {
-        PermitCase state = transition.State;
+        PermitCase state = parts[^1].State;
         CaseWork work = state.PendingWork[0];
         CaseWorkDone done = await context.CallActivityAsync<CaseWorkDone>(
             nameof(RecordThenWorkActivity),
-            new CaseWorkOrder(this.Prepare(transition), work, work == CaseWork.CheckAdmissibility ? state.Terms.Admissibility.RequiredDocuments : null),
+            new CaseWorkOrder(this.Prepare(parts), work, work == CaseWork.CheckAdmissibility ? state.Terms.Admissibility.RequiredDocuments : null),
             Retry);
         return (done.Work == work ? done : null) switch
         {
@@ -157,41 +180,56 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     /// carries out transitions with work, so every step of the workflow's history that records is of one kind and one
     /// result type, whichever order of messages a crash's retry takes.
     /// </summary>
-    async Task<PermitCase> CarryOutAsync(Transition transition)
+    async Task<PermitCase> CarryOutAsync(IReadOnlyList<Transition> parts)
     {
-        if (transition.IsQuiet)
+        if (parts.All(part => part.IsQuiet))
         {
-            return transition.State;
+            return parts[^1].State;
         }
 
         if (this.RecordsWithWork)
         {
-            await context.CallActivityAsync<CaseWorkDone>(nameof(RecordThenWorkActivity), new CaseWorkOrder(this.Prepare(transition), Work: null), Retry);
+            await context.CallActivityAsync<CaseWorkDone>(nameof(RecordThenWorkActivity), new CaseWorkOrder(this.Prepare(parts), Work: null), Retry);
         }
         else
         {
-            await context.CallActivityAsync<int>(nameof(RecordTransitionActivity), this.Prepare(transition), Retry);
+            await context.CallActivityAsync<int>(nameof(RecordTransitionActivity), this.Prepare(parts), Retry);
         }
 
-        return transition.State;
+        return parts[^1].State;
     }
 
     /// <summary>
-    /// What carrying out a transition records, once the custom status shows its stage (and the stage change, milestones
-    /// and decision are logged). The case index gets the new state without the message ids the workflow remembers for itself.
+    /// What carrying out a transition (or several taken together) records, once the custom status shows the last stage
+    /// (and each stage change, milestone and decision is logged). The case index gets the last state without the message
+    /// ids the workflow remembers for itself; stages entered and left again within the record are counted for the metrics.
     /// </summary>
-    TransitionRecord Prepare(Transition transition)
+    TransitionRecord Prepare(IReadOnlyList<Transition> parts)
     {
-        PermitCase state = transition.State;
-        bool entersStage = transition.StateChanged && state.Stage != this.recordedStage;
-        if (transition.StateChanged)
+        Transition whole = parts.Skip(1).Aggregate(parts[0], (sofar, next) => sofar.Then(next));
+        PermitCase state = whole.State;
+        var entered = new List<Stage>();
+        foreach (Transition part in parts)
         {
-            context.SetCustomStatus(state.Status(state.Clock().ToPolicy(this.RealNow)));
-            this.recordedStage = state.Stage;
+            bool entersStage = part.StateChanged && part.State.Stage != this.recordedStage;
+            if (entersStage)
+            {
+                entered.Add(part.State.Stage);
+                this.recordedStage = part.State.Stage;
+            }
+
+            this.Log(part, entersStage);
         }
 
-        this.Log(transition, entersStage);
-        return new TransitionRecord(state.ApplicationId, this.RealNow, transition.Effects, transition.StateChanged ? state with { HandledMessages = [] } : null, entersStage);
+        if (whole.StateChanged)
+        {
+            context.SetCustomStatus(state.Status(state.Clock().ToPolicy(this.RealNow)));
+        }
+
+        // The last stage entered is the state's own (a part that does not change the state keeps the stage).
+        IReadOnlyList<Stage>? passed = entered.Count > 1 ? [.. entered.Take(entered.Count - 1)] : null;
+        return new TransitionRecord(
+            state.ApplicationId, this.RealNow, whole.Effects, whole.StateChanged ? state with { HandledMessages = [] } : null, EntersStage: entered.Count > 0, passed);
     }
 
     /// <summary>Stage changes, milestones and the decision, as codes; replay-safe (logged once, not on every replay).</summary>

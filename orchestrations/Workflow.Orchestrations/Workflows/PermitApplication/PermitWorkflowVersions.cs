@@ -37,7 +37,15 @@ public static class PermitWorkflowVersions
     /// </summary>
     public const string RecordWithWork = "2.1";
 
-    public const string Current = RecordWithWork;
+    /// <summary>
+    /// 2.2: the messages that have arrived by the time a transition is carried out are taken with it, in the order they
+    /// arrived, and the transitions carried out as one (one activity instead of one each). The model sees the same
+    /// messages in the same order as before; only fewer activities and episodes carry them out. Instances of 2.1 carry
+    /// out each transition on its own.
+    /// </summary>
+    public const string ArrivedTogether = "2.2";
+
+    public const string Current = ArrivedTogether;
 
     /// <summary>Instances stamped before 2.0 (or without a version: started before versioning) run the 1.0 steps.</summary>
     public static bool RunsVersion1(TaskOrchestrationContext context)
