@@ -183,23 +183,16 @@ public sealed class VersioningTests
     }
 
     /// <summary>The events an instance received so far, from the engine's history table.</summary>
-    static async Task<List<string>> EventsRaisedAsync(StorageProbe storage, string instanceId)
-    {
-        var names = new List<string>();
-        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"EventRaised"}");
-        await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
-        {
-            names.Add(row.GetString("Name"));
-        }
-
-        return names;
-    }
+    static Task<List<string>> EventsRaisedAsync(StorageProbe storage, string instanceId) => HistoryNamesAsync(storage, instanceId, "EventRaised");
 
     /// <summary>The activities an instance scheduled, in order, from the engine's history table.</summary>
-    static async Task<List<string>> ActivitiesAsync(StorageProbe storage, string instanceId)
+    static Task<List<string>> ActivitiesAsync(StorageProbe storage, string instanceId) => HistoryNamesAsync(storage, instanceId, "TaskScheduled");
+
+    /// <summary>The names on an instance's history rows of one event type, in order.</summary>
+    static async Task<List<string>> HistoryNamesAsync(StorageProbe storage, string instanceId, string eventType)
     {
         var names = new List<string>();
-        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
+        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType}");
         await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
         {
             names.Add(row.GetString("Name"));
