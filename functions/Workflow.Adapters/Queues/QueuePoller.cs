@@ -24,14 +24,17 @@ internal static partial class QueuePoller
     /// <summary>
     /// Polls <paramref name="queue"/> until <paramref name="stoppingToken"/> fires. <paramref name="handleAsync"/> handles
     /// one message and deletes it when done; an exception it throws is logged and the message left to come back.
-    /// <paramref name="concurrently"/> handles a batch's messages at once (when each may wait) rather than in turn.
+    /// <paramref name="concurrently"/> handles a batch's messages at once (when each may wait) rather than in turn;
+    /// <paramref name="inTurnBy"/> handles those of one key (an application) in turn, in the batch's order, and the
+    /// keys' turns at once (so one application's messages keep their order and no application waits behind another's).
     /// </summary>
     public static async Task RunAsync(
         QueueClient queue,
         Func<QueueMessage, CancellationToken, Task> handleAsync,
         ILogger logger,
         CancellationToken stoppingToken,
-        bool concurrently = false)
+        bool concurrently = false,
+        Func<QueueMessage, string>? inTurnBy = null)
     {
         TimeSpan idleDelay = FirstIdleDelay;
         while (!stoppingToken.IsCancellationRequested)
@@ -51,12 +54,13 @@ internal static partial class QueuePoller
                 {
                     await Task.WhenAll(messages.Select(message => HandleOneAsync(queue, message, handleAsync, logger, stoppingToken)));
                 }
+                else if (inTurnBy is not null)
+                {
+                    await Task.WhenAll(messages.GroupBy(inTurnBy, StringComparer.Ordinal).Select(turn => HandleInTurnAsync(queue, turn, handleAsync, logger, stoppingToken)));
+                }
                 else
                 {
-                    foreach (QueueMessage message in messages)
-                    {
-                        await HandleOneAsync(queue, message, handleAsync, logger, stoppingToken);
-                    }
+                    await HandleInTurnAsync(queue, messages, handleAsync, logger, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -76,6 +80,15 @@ internal static partial class QueuePoller
                     return;
                 }
             }
+        }
+    }
+
+    static async Task HandleInTurnAsync(
+        QueueClient queue, IEnumerable<QueueMessage> messages, Func<QueueMessage, CancellationToken, Task> handleAsync, ILogger logger, CancellationToken stoppingToken)
+    {
+        foreach (QueueMessage message in messages)
+        {
+            await HandleOneAsync(queue, message, handleAsync, logger, stoppingToken);
         }
     }
 
