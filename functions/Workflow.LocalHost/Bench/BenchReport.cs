@@ -37,7 +37,10 @@ public static class BenchReport
         Percentiles("federal answer → resumed p50 / p95 / p99 (s)", a.FederalAnswerToResumed, b.FederalAnswerToResumed);
         Percentiles("caseworker event → resumed p50 / p95 / p99 (s)", a.CaseworkerToResumed, b.CaseworkerToResumed);
         Row("CPU ms / application (this process)", a.CpuMillisecondsPerApplication, b.CpuMillisecondsPerApplication, "0");
+        Row("  of which the JIT compiling", a.JitMillisecondsPerApplication, b.JitMillisecondsPerApplication, "0");
         Row("CPU ms / application (Azurite)", a.AzuriteCpuMillisecondsPerApplication, b.AzuriteCpuMillisecondsPerApplication, "0");
+        Row("cores busy: this process", a.CoresBusy, b.CoresBusy, "0.00");
+        Row("cores busy: Azurite (of its one)", a.AzuriteCoresBusy, b.AzuriteCoresBusy, "0.00");
         Row("peak working set (MiB)", a.PeakWorkingSetMiB, b.PeakWorkingSetMiB, "0");
         Row("storage requests / application", a.Storage.TotalPerApplication, b.Storage.TotalPerApplication, "0");
         Row("  queue / table / blob", null, null, "0");

@@ -152,6 +152,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
     {
         IReadOnlyDictionary<StorageRequest, long> countsBefore = proxy.Snapshot();
         TimeSpan cpuBefore = ProcessorTime();
+        TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         TimeSpan? azuriteBefore = azurite?.ProcessorTime;
         long episodesBefore = this.watch.Episodes, activitiesBefore = this.watch.Activities;
         int refusalsBefore = this.api.Refusals.Count;
@@ -187,6 +188,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
             elapsed.TotalSeconds,
             StorageCountingProxy.Between(countsBefore, proxy.Snapshot()),
             ProcessorTime() - cpuBefore,
+            System.Runtime.JitInfo.GetCompilationTime() - jitBefore,
             azurite?.ProcessorTime - azuriteBefore,
             this.watch.Episodes - episodesBefore,
             this.watch.Activities - activitiesBefore,
@@ -370,6 +372,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
             Percentiles.Of(federal),
             Percentiles.Of(caseworkerResumes),
             Math.Round(measure.Cpu.TotalMilliseconds / Math.Max(completed, 1), 1),
+            Math.Round(measure.Jit.TotalMilliseconds / Math.Max(completed, 1), 1),
             measure.AzuriteCpu is TimeSpan azuriteCpu ? Math.Round(azuriteCpu.TotalMilliseconds / Math.Max(completed, 1), 1) : null,
             Math.Round(measure.PeakWorkingSet / 1048576.0, 1),
             measure.Refusals,
@@ -406,6 +409,7 @@ public sealed partial class BenchRunner(BenchOptions options, string directStora
         double Seconds,
         IReadOnlyDictionary<StorageRequest, long> Requests,
         TimeSpan Cpu,
+        TimeSpan Jit,
         TimeSpan? AzuriteCpu,
         long Episodes,
         long Activities,
