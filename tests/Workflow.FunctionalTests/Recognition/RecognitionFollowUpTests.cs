@@ -125,8 +125,12 @@ public sealed class RecognitionFollowUpTests : IAsyncLifetime
             Assert.Equal(grantedAt.AddDays(7), Scenario.Time(alerts[1]["alert"]!["milestoneAt"]));
             Assert.All(alerts, a => Assert.Equal($"{applicationId}:{a!["alert"]!["milestone"]!.GetValue<string>()}", a["alert"]!["idempotencyKey"]!.GetValue<string>()));
 
-            // Staff see it overdue, on the follow-up, in the application's status and on the list of open follow-ups.
-            JsonNode overdue = (await ReadAsync(caseworker, url))!;
+            // Staff see it overdue, on the follow-up, in the application's status and on the list of open follow-ups. The
+            // activity publishes a transition's alerts before it records the follow-up, so the record may follow a moment later.
+            JsonNode overdue = await Eventually.ReturnsAsync(
+                async () => await ReadAsync(caseworker, url) is { } view && view["alertsFired"]!.AsArray().Count == 2 ? view : null,
+                Scenario.StepTimeout,
+                "the follow-up's record to hold both alerts");
             Assert.True(overdue["overdue"]!.GetValue<bool>());
             Assert.Equal(["recognition-reminder", "recognition-overdue"], overdue["alertsFired"]!.AsArray().Select(a => a!.GetValue<string>()));
             JsonNode summary = (await this.host.Api.GetAsync(applicationId))["decision"]!["recognition"]!;
