@@ -55,13 +55,23 @@ internal sealed class BlobStagedDocumentUpload(BlobContainerClient container, st
                     DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 },
                 cancellationToken);
-            await copy.WaitForCompletionAsync(cancellationToken);
+
+            // Within one account the service usually copies at once and says so in its answer; only a copy still
+            // pending is polled (a request for the blob's properties each time).
+            if (!CopiedAtOnce(copy))
+            {
+                await copy.WaitForCompletionAsync(cancellationToken);
+            }
         }
         catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
         {
             // Stored already: the same type and content.
         }
     }
+
+    static bool CopiedAtOnce(CopyFromUriOperation copy) =>
+        copy.GetRawResponse().Headers.TryGetValue("x-ms-copy-status", out string? status)
+        && string.Equals(status, "success", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask DisposeAsync()
     {
