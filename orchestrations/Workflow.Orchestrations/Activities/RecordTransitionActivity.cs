@@ -76,9 +76,7 @@ public sealed class RecordTransitionActivity(
             await register.RecordIfGrantedAsync(input.State, none);
         }
 
-        await auditLog.AppendAllAsync(
-            [.. effects.Steps.Select((step, order) => new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details, Order: order + 1))],
-            none);
+        await auditLog.AppendAllAsync(CaseStep.AuditEntries(input.ApplicationId, input.At, effects.Steps), none);
 
         foreach (CommandSettlement settlement in effects.Settlements)
         {

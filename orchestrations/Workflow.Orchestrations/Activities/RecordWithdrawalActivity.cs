@@ -18,10 +18,7 @@ public sealed class RecordWithdrawalActivity(IWithdrawalRecords records, IAuthor
     public override async Task<string> RunAsync(TaskActivityContext context, WithdrawalRecord input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (CaseStep step in input.Steps)
-        {
-            await auditLog.AppendAsync(new AuditEntry(input.WithdrawalId, step.Key, input.At, step.Event, step.Actor, step.Details), CancellationToken.None);
-        }
+        await auditLog.AppendAllAsync(CaseStep.AuditEntries(input.WithdrawalId, input.At, input.Steps), CancellationToken.None);
 
         if (input.Register is RegisterMark mark)
         {
@@ -36,7 +33,8 @@ public sealed class RecordWithdrawalActivity(IWithdrawalRecords records, IAuthor
                         input.At,
                         "register-unchanged",
                         Actors.System,
-                        new Dictionary<string, string>(StringComparer.Ordinal) { ["mark"] = Codes.Of(mark.Mark), ["state"] = marked is null ? "absent" : Codes.Of(marked.State) }),
+                        new Dictionary<string, string>(StringComparer.Ordinal) { ["mark"] = Codes.Of(mark.Mark), ["state"] = marked is null ? "absent" : Codes.Of(marked.State) },
+                        Order: input.Steps.Count + 1),
                     CancellationToken.None);
             }
         }

@@ -4,7 +4,15 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.Orchestrations.Cases;
 
 /// <summary>An audit row of a transition; its key makes the write idempotent. Codes and ids only.</summary>
-public sealed record CaseStep(string Key, string Event, string Actor, IReadOnlyDictionary<string, string> Details);
+public sealed record CaseStep(string Key, string Event, string Actor, IReadOnlyDictionary<string, string> Details)
+{
+    /// <summary>
+    /// The audit entries of one transition's steps, at its moment and numbered in their order: the steps of one record
+    /// share a moment, and the timeline lists them in the order the transition took them, not by their keys.
+    /// </summary>
+    public static IReadOnlyList<AuditEntry> AuditEntries(string partition, DateTimeOffset at, IEnumerable<CaseStep> steps) =>
+        [.. steps.Select((step, order) => new AuditEntry(partition, step.Key, at, step.Event, step.Actor, step.Details, Order: order + 1))];
+}
 
 /// <summary>
 /// Everything one transition does to the outside world. One activity applies it all, each part under its own

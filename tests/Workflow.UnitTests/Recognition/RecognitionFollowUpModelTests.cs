@@ -1,3 +1,4 @@
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
@@ -72,6 +73,14 @@ public class RecognitionFollowUpModelTests
         RecognitionTransition late = RecognitionFollowUpModel.Tick(Started().State, Day(70));
         Assert.Equal([MilestoneKind.RecognitionReminder, MilestoneKind.RecognitionOverdue], late.Alerts.Select(a => a.Milestone));
         Assert.Equal(Started().State.Revision + 1, late.State.Revision);
+
+        // One record, one moment: the timeline keeps the steps' order (the audit log lists a moment's entries by their
+        // number, then key), although the overdue step's key sorts before the reminder's.
+        IReadOnlyList<AuditEntry> entries = CaseStep.AuditEntries(ApplicationId, Day(70), late.Steps);
+        Assert.True(string.CompareOrdinal(entries[1].Key, entries[0].Key) < 0);
+        Assert.Equal(
+            ["milestone-recognition-reminder", "milestone-recognition-overdue"],
+            entries.OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Event));
     }
 
     [Fact]

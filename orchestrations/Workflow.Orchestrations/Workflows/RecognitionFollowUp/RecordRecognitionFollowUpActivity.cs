@@ -34,10 +34,7 @@ public sealed class RecordRecognitionFollowUpActivity(
             await followUps.RecordAsync(input.State, none);
         }
 
-        foreach (CaseStep step in input.Steps)
-        {
-            await auditLog.AppendAsync(new AuditEntry(input.ApplicationId, step.Key, input.At, step.Event, step.Actor, step.Details), none);
-        }
+        await auditLog.AppendAllAsync(CaseStep.AuditEntries(input.ApplicationId, input.At, input.Steps), none);
 
         return input.Steps.Count;
     }
