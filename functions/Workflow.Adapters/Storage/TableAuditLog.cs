@@ -96,7 +96,7 @@ public sealed class TableAuditLog(TableServiceClient tables, StorageNames names)
                 row.Order ?? 0));
         }
 
-        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)];
+        return AuditEntry.InLogOrder(entries);
     }
 
     /// <summary>One audit entry.</summary>

@@ -124,6 +124,7 @@ public sealed class TableExclusionRegistry(TableServiceClient tables, StorageNam
             string filter = $"PartitionKey eq '{Partition}' and ({string.Join(" or ", chunk.Select(key => $"({RangeFilter(PartyKeyPrefix(key), PartyKeyPrefix(key))})"))})";
             await foreach (TableEntity row in this.table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
+                // Prefixes end in '|', which no key holds, so exactly one party's prefix starts the row key.
                 string partyKey = chunk.First(key => row.RowKey.StartsWith(PartyKeyPrefix(key), StringComparison.Ordinal));
                 exclusionIds[partyKey].Add(row.GetString("ExclusionId"));
             }

@@ -19,7 +19,12 @@ public sealed record AuditEntry(
     IReadOnlyDictionary<string, string> Details,
     string? BySubject = null,
     string? ByName = null,
-    int Order = 0);
+    int Order = 0)
+{
+    /// <summary>Entries as the log reads them: by time, then their place within a moment, then key.</summary>
+    public static IReadOnlyList<AuditEntry> InLogOrder(IEnumerable<AuditEntry> entries) =>
+        [.. entries.OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)];
+}
 
 /// <summary>Who did something, for the audit log.</summary>
 public static class Actors

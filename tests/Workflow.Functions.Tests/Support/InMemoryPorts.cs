@@ -123,7 +123,7 @@ internal sealed class InMemoryAuditLog : IAuditLog
     }
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(string applicationId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>([.. this.entries.Values.Where(e => e.ApplicationId == applicationId).OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal)]);
+        Task.FromResult(AuditEntry.InLogOrder(this.entries.Values.Where(e => e.ApplicationId == applicationId)));
 }
 
 internal sealed class InMemoryCaseIndex : ICaseIndex

@@ -74,13 +74,12 @@ public class RecognitionFollowUpModelTests
         Assert.Equal([MilestoneKind.RecognitionReminder, MilestoneKind.RecognitionOverdue], late.Alerts.Select(a => a.Milestone));
         Assert.Equal(Started().State.Revision + 1, late.State.Revision);
 
-        // One record, one moment: the timeline keeps the steps' order (the audit log lists a moment's entries by their
-        // number, then key), although the overdue step's key sorts before the reminder's.
+        // One record, one moment: the log keeps the steps' order, although the overdue step's key sorts before the reminder's.
         IReadOnlyList<AuditEntry> entries = CaseStep.AuditEntries(ApplicationId, Day(70), late.Steps);
         Assert.True(string.CompareOrdinal(entries[1].Key, entries[0].Key) < 0);
         Assert.Equal(
             ["milestone-recognition-reminder", "milestone-recognition-overdue"],
-            entries.OrderBy(e => e.At).ThenBy(e => e.Order).ThenBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Event));
+            AuditEntry.InLogOrder(entries).Select(e => e.Event));
     }
 
     [Fact]
