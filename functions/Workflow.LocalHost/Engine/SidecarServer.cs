@@ -50,7 +50,26 @@ internal sealed class SidecarServer(
         endpoint.RestrictSocket();
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => this.app?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    /// <summary>
+    /// Stops the server, then the engine, and waits for both. The sidecar stops its dispatchers and then the engine
+    /// from a handler nobody awaits (and its dispatchers wait for answers the stopped worker will never give), so
+    /// without this the host would dispose an engine still running: one that renews its partitions' leases and reads
+    /// their queues for as long as the process lives, so that no other host gets those partitions. The engine's stop
+    /// is waited for past the host's shutdown timeout (a few seconds, mostly spent by the worker): a forced stop takes
+    /// a few storage requests, and cut short it would leave that engine running.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (this.app is not null)
+        {
+            await this.app.StopAsync(cancellationToken);
+        }
+
+        await orchestrationService.StopAsync().WaitAsync(EngineStopLimit, CancellationToken.None);
+    }
+
+    /// <summary>How long a stopping host waits for its engine before it gives up (and logs why).</summary>
+    static readonly TimeSpan EngineStopLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Closes the server, then removes the socket and its folder.</summary>
     public async ValueTask DisposeAsync()
