@@ -62,7 +62,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<Orchestrations.Letters.EBoxLetterDelivery>(); // over IEBox: a real adapter, or the simulation opted in
         services.AddHostedService(sp => sp.GetRequiredService<CaseFactsBackfill>()); // the applications recorded before the projection
         services.AddSingleton<ICaseAssignments, TableCaseAssignments>();
-        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.TryAddSingleton<IAuditLog, TableAuditLog>(); // a host (or a test) may bring its own
         services.TryAddSingleton<IAlertDispatcher, QueueAlertDispatcher>();
         services.AddSingleton<IAlertPublisher, OutboxAlertPublisher>();
         services.AddSingleton<IFederalOfficeGateway, QueueFederalOfficeGateway>();
@@ -76,7 +76,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IExclusionLedger>(sp => sp.GetRequiredService<TableExclusionRegistry>());
         services.AddSingleton<IExcludedPersons, BlobExcludedPersons>();
         services.AddSingleton<IThirdPartyGateway, TableThirdPartyGateway>();
-        services.AddSingleton<IPaymentLedger, TablePaymentLedger>();
+        services.TryAddSingleton<IPaymentLedger, TablePaymentLedger>(); // a host (or a test) may bring its own
         services.AddSingleton<ICommandLedger, TableCommandLedger>();
         services.AddSingleton<ICommandOutcomes>(sp => sp.GetRequiredService<ICommandLedger>());
         services.AddSingleton<IPeakPeriodCalendar, TablePeakPeriodCalendar>();

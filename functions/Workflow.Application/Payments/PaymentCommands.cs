@@ -59,7 +59,7 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
         ICommandLedger ledger = gate.Ledger;
         if (await ledger.GetAsync(applicationId, CommandKinds.Payment, paymentId, cancellationToken) is CommandRecord existing)
         {
-            return await RepeatAsync(ledger, existing, hash, time.GetUtcNow(), cancellationToken);
+            return await this.RepeatAsync(ledger, existing, hash, time.GetUtcNow(), cancellationToken);
         }
 
         (PermitCase? state, CommandResult? missing) = await gate.CaseAsync(applicationId, cancellationToken);
@@ -88,14 +88,19 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
             return CommandResult.Conflict($"An application takes at most {limit} payment attempts; contact the department.");
         }
 
-        // The provider first (idempotent on the key), then the record: a request cut off in between starts the same
-        // checkout again on retry, never a second one.
+        // The provider first (idempotent on the key), then the payment's record (idempotent on its id), then the
+        // command's: once the command is recorded, a retry is answered from that record and starts nothing, so the
+        // checkout and the payment its callback looks up must both exist by then. A request cut off before the
+        // command's record starts the same checkout again on retry, never a second one.
         string reference = PaymentReference.For(applicationId);
         string messageId = CommandKinds.MessageId(CommandKinds.Payment, paymentId);
         PaymentCheckout checkout = await provider.StartAsync(
             new PaymentStart(applicationId, paymentId, reference, fee.AmountCents, fee.Currency, $"{applicationId}:{messageId}"), cancellationToken);
 
         DateTimeOffset now = time.GetUtcNow();
+        await payments.RecordStartAsync(
+            new PaymentRecord(applicationId, paymentId, checkout.ProviderPaymentId, fee.AmountCents, fee.Currency, reference, PaymentStatus.Started, now, checkout.CheckoutUrl),
+            cancellationToken);
         Dictionary<string, string> details = ApplicationCommands.Details(
             ("paymentId", paymentId),
             ("amount", (fee.AmountCents / 100m).ToString("0.00", CultureInfo.InvariantCulture)),
@@ -113,13 +118,10 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
         (bool recorded, CommandRecord stored) = await ledger.TryRecordAsync(record, cancellationToken);
         if (!recorded)
         {
-            return await RepeatAsync(ledger, stored, hash, now, cancellationToken);
+            return await this.RepeatAsync(ledger, stored, hash, now, cancellationToken);
         }
 
-        await payments.RecordStartAsync(
-            new PaymentRecord(applicationId, paymentId, checkout.ProviderPaymentId, fee.AmountCents, fee.Currency, reference, PaymentStatus.Started, now, checkout.CheckoutUrl),
-            cancellationToken);
-        await gate.AuditReceiptAsync(stored, details.Where(d => d.Key != "checkoutUrl").ToDictionary(StringComparer.Ordinal), cancellationToken);
+        await gate.AuditReceiptAsync(stored, ReceiptDetails(details), cancellationToken);
         return new CommandResult(CommandStatus.Accepted, Body: answer);
     }
 
@@ -132,15 +134,29 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
         _ => null,
     };
 
-    static async Task<CommandResult> RepeatAsync(ICommandLedger ledger, CommandRecord existing, string hash, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A start seen before: the same content is answered from its record. Its first repeat also writes the receipt
+    /// into the audit log, in case the first request was cut off between the two (the log keeps a key's first write;
+    /// written before the repeat is counted, so a repeat cut off there leaves the next one to write it).
+    /// </summary>
+    async Task<CommandResult> RepeatAsync(ICommandLedger ledger, CommandRecord existing, string hash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (existing.ContentHash != hash)
         {
             return CommandResult.Conflict($"The payment id {existing.CommandId} was used before with another amount or currency. Use a new id for a new payment.");
         }
 
-        await ledger.NoteRepeatAsync(existing, now, cancellationToken);
         CommandAnswer original = JsonSerializer.Deserialize<CommandAnswer>(existing.Answer!, WorkflowJson.Options)!;
+        if (existing.Repeats == 0)
+        {
+            await gate.AuditReceiptAsync(existing, ReceiptDetails(original.Details), cancellationToken);
+        }
+
+        await ledger.NoteRepeatAsync(existing, now, cancellationToken);
         return new CommandResult(CommandStatus.AlreadyDone, Body: original with { Repeated = true });
     }
+
+    /// <summary>What the audit log keeps of a start: its answer's details without the checkout's address.</summary>
+    static Dictionary<string, string> ReceiptDetails(IReadOnlyDictionary<string, string> details) =>
+        details.Where(d => d.Key != "checkoutUrl").ToDictionary(StringComparer.Ordinal);
 }
