@@ -88,10 +88,11 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
             return CommandResult.Conflict($"An application takes at most {limit} payment attempts; contact the department.");
         }
 
-        // The provider first (idempotent on the key), then the payment's record (idempotent on its id), then the
-        // command's: once the command is recorded, a retry is answered from that record and starts nothing, so the
-        // checkout and the payment its callback looks up must both exist by then. A request cut off before the
-        // command's record starts the same checkout again on retry, never a second one.
+        // The provider first (idempotent on the key), then the payment's record (idempotent on its id): both exist
+        // before the command is recorded, since a retry after that is answered from the command's record and starts
+        // nothing, and the provider's callback looks the payment up. A request cut off before the command's record
+        // starts the same checkout again on retry, never a second one. The command is then recorded, audited and
+        // settled as the command gate does: a retry finds a start cut off before its settlement and finishes it.
         string reference = PaymentReference.For(applicationId);
         string messageId = CommandKinds.MessageId(CommandKinds.Payment, paymentId);
         PaymentCheckout checkout = await provider.StartAsync(
@@ -111,18 +112,24 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
             ("status", Codes.Of(PaymentStatus.Started)));
         var answer = new CommandAnswer(applicationId, CommandKinds.Payment, paymentId, CommandFate.Accepted, null, false, CommandAnswer.UrlOf(applicationId, CommandKinds.Payment, paymentId), details);
         var record = new CommandRecord(
-            applicationId, CommandKinds.Payment, paymentId, hash, actor, now, CommandFate.Accepted,
+            applicationId, CommandKinds.Payment, paymentId, hash, actor, now, CommandFate.Recorded,
             Reason: $"started at {provider.Name}; the provider's callback confirms it",
-            Answer: JsonSerializer.Serialize(answer, WorkflowJson.Options),
-            SettledAt: now);
+            Answer: JsonSerializer.Serialize(answer, WorkflowJson.Options));
         (bool recorded, CommandRecord stored) = await ledger.TryRecordAsync(record, cancellationToken);
         if (!recorded)
         {
             return await this.RepeatAsync(ledger, stored, hash, now, cancellationToken);
         }
 
-        await gate.AuditReceiptAsync(stored, ReceiptDetails(details), cancellationToken);
+        await this.SettleAsync(ledger, stored, answer, cancellationToken);
         return new CommandResult(CommandStatus.Accepted, Body: answer);
+    }
+
+    /// <summary>What follows the start's record, safe to repeat: its receipt in the audit log (without the checkout's address), then its fate.</summary>
+    async Task SettleAsync(ICommandLedger ledger, CommandRecord stored, CommandAnswer answer, CancellationToken cancellationToken)
+    {
+        await gate.AuditReceiptAsync(stored, answer.Details.Where(d => d.Key != "checkoutUrl").ToDictionary(StringComparer.Ordinal), cancellationToken);
+        await ledger.SettleAsync(stored.ApplicationId, new CommandSettlement(stored.MessageId, CommandFate.Accepted), stored.ReceivedAt, cancellationToken);
     }
 
     /// <summary>Why no payment can start on the case as it stands, in words for the applicant; null when one can.</summary>
@@ -135,9 +142,8 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
     };
 
     /// <summary>
-    /// A start seen before: the same content is answered from its record. Its first repeat also writes the receipt
-    /// into the audit log, in case the first request was cut off between the two (the log keeps a key's first write;
-    /// written before the repeat is counted, so a repeat cut off there leaves the next one to write it).
+    /// A start seen before: the same content is answered from its record (200), or, when the first request was cut off
+    /// before its start was settled, finished now and answered as that request would have been (202).
     /// </summary>
     async Task<CommandResult> RepeatAsync(ICommandLedger ledger, CommandRecord existing, string hash, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -147,16 +153,13 @@ public sealed class PaymentCommands(CommandGate gate, IPaymentProvider provider,
         }
 
         CommandAnswer original = JsonSerializer.Deserialize<CommandAnswer>(existing.Answer!, WorkflowJson.Options)!;
-        if (existing.Repeats == 0)
+        if (existing.Fate == CommandFate.Recorded)
         {
-            await gate.AuditReceiptAsync(existing, ReceiptDetails(original.Details), cancellationToken);
+            await this.SettleAsync(ledger, existing, original, cancellationToken);
+            return new CommandResult(CommandStatus.Accepted, Body: original);
         }
 
         await ledger.NoteRepeatAsync(existing, now, cancellationToken);
         return new CommandResult(CommandStatus.AlreadyDone, Body: original with { Repeated = true });
     }
-
-    /// <summary>What the audit log keeps of a start: its answer's details without the checkout's address.</summary>
-    static Dictionary<string, string> ReceiptDetails(IReadOnlyDictionary<string, string> details) =>
-        details.Where(d => d.Key != "checkoutUrl").ToDictionary(StringComparer.Ordinal);
 }

@@ -11,11 +11,11 @@ using Workflow.Orchestrations.Ports;
 namespace Workflow.FunctionalTests.CaseRecord;
 
 /// <summary>
-/// A payment start is four writes: the provider's checkout, the payment's record, the command's record, the audit
-/// receipt. Once the command is recorded a retry is answered from that record, so a request cut off part-way must
-/// leave nothing that retry cannot finish: the checkout it answers with must confirm the fee (the crash tests met a
-/// checkout whose payment had never been recorded: the provider's confirmation answered 404), and the receipt must
-/// reach the audit log.
+/// A payment start is five writes: the provider's checkout, the payment's record, the command's record, the audit
+/// receipt, the command's settlement. A request cut off part-way must leave nothing its retry cannot finish: the
+/// checkout it answers with must confirm the fee (the crash tests met a checkout whose payment had never been
+/// recorded: the provider's confirmation answered 404), and a start recorded but not settled is finished by its retry,
+/// receipt included, as the command gate finishes its commands.
 /// </summary>
 public sealed class PaymentStartCutOffTests
 {
@@ -29,8 +29,12 @@ public sealed class PaymentStartCutOffTests
         try
         {
             cut.Arm("PAY-CUT");
-            JsonNode retried = await CutThenRetryAsync(host, applicationId, HttpStatusCode.Accepted);
+            await StartAsync(host, applicationId, HttpStatusCode.InternalServerError);
+            Assert.DoesNotContain((await host.Api.CommandsAsync(applicationId)).AsArray(), c => c!["command"]!["commandId"]!.GetValue<string>() == "PAY-CUT");
+
+            JsonNode retried = await StartAsync(host, applicationId, HttpStatusCode.Accepted);
             Assert.False(retried["repeated"]!.GetValue<bool>());
+            Assert.Equal("accepted", await FateAsync(host, applicationId));
 
             await ConfirmAsync(host, retried);
             await host.Api.WaitForStageAsync(applicationId, "awaiting-decision");
@@ -42,7 +46,7 @@ public sealed class PaymentStartCutOffTests
     }
 
     [Fact]
-    public async Task A_payment_start_cut_off_after_its_record_is_answered_as_a_repeat_and_its_receipt_reaches_the_audit_log_once()
+    public async Task A_payment_start_cut_off_after_its_record_stays_recorded_and_its_retry_audits_and_settles_it_once()
     {
         var cut = new CutOnce();
         await using PermitHost host = await PermitHost.StartAsync(configure: builder => builder.Services.AddSingleton<IAuditLog>(
@@ -52,8 +56,15 @@ public sealed class PaymentStartCutOffTests
         {
             string receipt = $"cmd-{CommandKinds.MessageId(CommandKinds.Payment, "PAY-CUT")}";
             cut.Arm(receipt);
-            JsonNode retried = await CutThenRetryAsync(host, applicationId, HttpStatusCode.OK);
-            Assert.True(retried["repeated"]!.GetValue<bool>());
+            await StartAsync(host, applicationId, HttpStatusCode.InternalServerError);
+            Assert.Equal("recorded", await FateAsync(host, applicationId)); // not settled: its retry finishes it
+
+            JsonNode retried = await StartAsync(host, applicationId, HttpStatusCode.Accepted);
+            Assert.False(retried["repeated"]!.GetValue<bool>());
+            Assert.Equal("accepted", await FateAsync(host, applicationId));
+            JsonNode repeated = await StartAsync(host, applicationId, HttpStatusCode.OK);
+            Assert.True(repeated["repeated"]!.GetValue<bool>());
+            Assert.Equal(retried["details"]!["checkoutUrl"]!.GetValue<string>(), repeated["details"]!["checkoutUrl"]!.GetValue<string>());
 
             IReadOnlyList<AuditEntry> log = await host.Services.GetRequiredService<IAuditLog>().ListAsync(applicationId, CancellationToken.None);
             AuditEntry entry = Assert.Single(log, e => e.Key == receipt);
@@ -69,22 +80,20 @@ public sealed class PaymentStartCutOffTests
         }
     }
 
-    /// <summary>The start dies with a 500 where the test cut it; the same request again gets <paramref name="retryStatus"/> and its answer.</summary>
-    static async Task<JsonNode> CutThenRetryAsync(PermitHost host, string applicationId, HttpStatusCode retryStatus)
+    /// <summary>The employer starts payment PAY-CUT; the answer must have <paramref name="expected"/> (a 500 where the test cut the start).</summary>
+    static async Task<JsonNode> StartAsync(PermitHost host, string applicationId, HttpStatusCode expected)
     {
-        ApiClient employer = host.Api.AsEmployerOf(applicationId);
-        string path = $"/api/applications/{applicationId}/payments";
-        var body = new JsonObject { ["paymentId"] = "PAY-CUT" };
-        using (HttpResponseMessage died = await employer.PostJsonAsync(path, body))
-        {
-            Assert.Equal(HttpStatusCode.InternalServerError, died.StatusCode);
-        }
-
-        using HttpResponseMessage retried = await employer.PostJsonAsync(path, body);
-        string text = await retried.Content.ReadAsStringAsync();
-        Assert.True(retried.StatusCode == retryStatus, $"the retry answered {(int)retried.StatusCode}: {text}");
+        using HttpResponseMessage response = await host.Api.AsEmployerOf(applicationId).PostJsonAsync(
+            $"/api/applications/{applicationId}/payments", new JsonObject { ["paymentId"] = "PAY-CUT" });
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"the start answered {(int)response.StatusCode}: {text}");
         return JsonNode.Parse(text)!;
     }
+
+    /// <summary>The fate of payment PAY-CUT's command, as the application's command list shows it.</summary>
+    static async Task<string> FateAsync(PermitHost host, string applicationId) =>
+        (await host.Api.CommandsAsync(applicationId)).AsArray()
+            .Single(c => c!["command"]!["commandId"]!.GetValue<string>() == "PAY-CUT")!["command"]!["fate"]!.GetValue<string>();
 
     /// <summary>The payer pays at the checkout the answer names; the provider's confirmation is applied (202).</summary>
     static async Task ConfirmAsync(PermitHost host, JsonNode answer)
