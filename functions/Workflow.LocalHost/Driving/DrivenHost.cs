@@ -38,7 +38,7 @@ public sealed class DrivenHost : IAsyncDisposable
         SimulationHost host, TimeSpan policyDay, string simulatedParties, IEnumerable<string> extraArguments, Action<WebApplicationBuilder>? configure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
-        WebApplication app = PermitLocalHost.Build([.. Arguments(host, policyDay, simulatedParties), .. extraArguments, .. host.Settings], configure);
+        WebApplication app = PermitLocalHost.Build(HostArguments(host, policyDay, simulatedParties, extraArguments), configure);
         try
         {
             await PermitLocalHost.StartAsync(app, cancellationToken);
@@ -50,6 +50,13 @@ public sealed class DrivenHost : IAsyncDisposable
         }
 
         return new DrivenHost(app, PermitLocalHost.ApiRoot(app));
+    }
+
+    /// <summary>Every setting the host starts with, later ones winning: <see cref="Arguments"/>, the command's own (<paramref name="extraArguments"/>), then the run's <c>--Section:Key=value</c>.</summary>
+    public static string[] HostArguments(SimulationHost host, TimeSpan policyDay, string simulatedParties, IEnumerable<string> extraArguments)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return [.. Arguments(host, policyDay, simulatedParties), .. extraArguments, .. host.Settings];
     }
 
     /// <summary>The host's settings for a driven run: its own names, its policy day, the simulated parties it opts in to, quiet logs, no rate limits in the way.</summary>

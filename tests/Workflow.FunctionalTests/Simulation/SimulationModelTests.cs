@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Workflow.Application.Dashboard;
+using Workflow.Application.Retention;
+using Workflow.LocalHost.Driving;
+using Workflow.LocalHost.Engine;
 using Workflow.LocalHost.Simulation;
 
 namespace Workflow.FunctionalTests.Simulation;
@@ -226,5 +230,26 @@ public sealed class SimulationModelTests
             SimulationConfig config = SimulationConfig.Read(File.ReadAllText(file));
             Assert.True(config.Problems().Count == 0, $"{file}: {string.Join("; ", config.Problems())}");
         }
+    }
+
+    [Fact]
+    public void A_simulation_s_host_polls_idle_queues_often_and_purges_closed_history_unless_the_run_says_otherwise()
+    {
+        static IConfiguration HostConfiguration(params string[] runSettings) =>
+            new ConfigurationBuilder()
+                .AddCommandLine(DrivenHost.HostArguments(
+                    new SimulationHost("sim1", "UseDevelopmentStorage=true", runSettings), TimeSpan.FromSeconds(90), DrivenHost.AllSimulatedParties, SimulationDriver.HostDefaults))
+                .Build();
+
+        IConfiguration defaults = HostConfiguration();
+        Assert.Equal(TimeSpan.FromMilliseconds(200), defaults.GetSection(EngineSettings.Section).Get<EngineSettings>()!.MaxQueuePollingInterval);
+        RetentionSettings retention = defaults.GetSection(RetentionSettings.Section).Get<RetentionSettings>()!;
+        Assert.Equal(TimeSpan.FromSeconds(1), retention.HistoryAfter);
+        Assert.Equal(TimeSpan.FromMinutes(1), retention.Interval);
+        Assert.Equal(new RetentionSettings().DossierAfter, retention.DossierAfter); // dossiers stay: the figures and a later look need them
+
+        IConfiguration overridden = HostConfiguration("--Retention:HistoryAfter=30.00:00:00", "--Engine:MaxQueuePollingInterval=00:00:01");
+        Assert.Equal(TimeSpan.FromDays(30), overridden.GetSection(RetentionSettings.Section).Get<RetentionSettings>()!.HistoryAfter);
+        Assert.Equal(TimeSpan.FromSeconds(1), overridden.GetSection(EngineSettings.Section).Get<EngineSettings>()!.MaxQueuePollingInterval);
     }
 }
