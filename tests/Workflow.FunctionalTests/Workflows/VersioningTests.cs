@@ -182,6 +182,59 @@ public sealed class VersioningTests
         }
     }
 
+    [Fact]
+    public async Task A_case_waiting_on_several_messages_before_one_moment_sets_one_timer_for_it_from_2_3_and_one_per_wait_on_2_2()
+    {
+        var timers = new Dictionary<string, List<DateTime>>(StringComparer.Ordinal);
+        foreach (string version in new[] { PermitWorkflowVersions.ArrivedTogether, PermitWorkflowVersions.KeptTimers })
+        {
+            // Ten seconds a policy day: the fast lane's first milestone (day 10) is 100 s away, after every step below.
+            await using PermitHost host = await PermitHost.StartAsync(new PermitHostOptions
+            {
+                Name = "v" + Guid.NewGuid().ToString("N")[..10],
+                PolicyDay = TimeSpan.FromSeconds(10),
+                Extra = new Dictionary<string, string?> { ["Engine:WorkflowVersion"] = version },
+            });
+            (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
+
+            // Three waits for the same next moment, each ended by a message taken on its own.
+            foreach ((string kind, string? decision, string recorded) in new[]
+            {
+                ("acknowledgement", (string?)null, CaseEvents.FederalAcknowledged),
+                ("decision", "approved", CaseEvents.FederalDecided),
+            })
+            {
+                using HttpResponseMessage federal = await host.Api.FederalAsync(applicationId, handoffId!, kind, decision);
+                Assert.Equal(System.Net.HttpStatusCode.Accepted, federal.StatusCode);
+                await Eventually.HoldsAsync(
+                    async () => (await Scenario.TimelineAsync(host, applicationId)).Contains(recorded), Scenario.StepTimeout, $"{recorded} in the timeline");
+            }
+
+            await host.Api.DecideAsync(applicationId, "approve");
+            Assert.Equal("granted", (await Scenario.CompletedAsync(host, applicationId))["outcome"]!.GetValue<string>());
+            timers[version] = await TimersAsync(host.Storage, applicationId);
+        }
+
+        // 2.2: a new timer for every wait, several for the same moment; 2.3: one per moment, kept across the waits.
+        List<DateTime> before = timers[PermitWorkflowVersions.ArrivedTogether], after = timers[PermitWorkflowVersions.KeptTimers];
+        Assert.True(before.Count > before.Distinct().Count(), "2.2: " + string.Join(", ", before.Select(t => t.ToString("O"))));
+        Assert.True(after.Count > 0 && after.Count == after.Distinct().Count(), "2.3: " + string.Join(", ", after.Select(t => t.ToString("O"))));
+        Assert.True(after.Count < before.Count, $"2.3 set {after.Count} timers, 2.2 {before.Count}");
+    }
+
+    /// <summary>The moments of the timers an instance set, in order, from the engine's history table.</summary>
+    static async Task<List<DateTime>> TimersAsync(StorageProbe storage, string instanceId)
+    {
+        var moments = new List<DateTime>();
+        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TimerCreated"}");
+        await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
+        {
+            moments.Add(row.GetDateTime("FireAt")!.Value);
+        }
+
+        return moments;
+    }
+
     /// <summary>The events an instance received so far, from the engine's history table.</summary>
     static Task<List<string>> EventsRaisedAsync(StorageProbe storage, string instanceId) => HistoryNamesAsync(storage, instanceId, "EventRaised");
 

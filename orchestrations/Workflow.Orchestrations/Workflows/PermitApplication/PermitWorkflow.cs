@@ -30,6 +30,9 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     /// <summary>The stage the last carried-out transition recorded (none before the first).</summary>
     Stage? recordedStage;
 
+    /// <summary>The timer of the last wait, which a message won, kept for a next wait on the same moment (2.3).</summary>
+    KeptTimer? keptTimer;
+
     DateTimeOffset RealNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
     public async Task<PermitApplicationResult> RunAsync()
@@ -52,6 +55,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
             PermitCase state = await this.CarryOutAsync(parts);
             if (state.IsClosed)
             {
+                this.keptTimer?.Cancel();
                 return PermitCaseModel.Result(state);
             }
 
@@ -122,19 +126,64 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
             return (TimeReached.Instance, this.RealNow);
         }
 
-        using var timerCancellation = new CancellationTokenSource();
         DateTimeOffset? dueAt = wakeAt is DateTimeOffset at ? state.Clock().ToReal(at) : null;
-        Task? timer = dueAt is DateTimeOffset due ? context.CreateTimer((due + TimerMargin).UtcDateTime, timerCancellation.Token) : null;
-        PermitMessage? message = await this.inbox.NextAsync(timer);
+        KeptTimer? timer = this.TimerFor(dueAt);
+        PermitMessage? message = await this.inbox.NextAsync(timer?.Fires);
         if (message is null)
         {
             // The timer fired: its moment has come, whatever the engine's clock reads (see TimerMargin).
+            this.keptTimer = null;
             DateTimeOffset reached = dueAt!.Value;
             return (TimeReached.Instance, this.RealNow > reached ? this.RealNow : reached);
         }
 
-        timerCancellation.Cancel(); // the timer lost the race
+        // The timer lost the race: from 2.3 it waits for the next wait, which cancels it if its moment is another.
+        if (this.KeepsTimers)
+        {
+            this.keptTimer = timer;
+        }
+        else
+        {
+            timer?.Cancel();
+        }
+
         return (new MessageReceived(message), this.RealNow);
+    }
+
+    /// <summary>Version 2.3 and later: a timer that lost its race is kept for the next wait on the same moment.</summary>
+    bool KeepsTimers => context.CompareVersionTo(PermitWorkflowVersions.KeptTimers) >= 0;
+
+    /// <summary>The timer for a wait until <paramref name="dueAt"/> (none without a moment): the kept one if it is set for that moment; else a new one, the kept one cancelled.</summary>
+    KeptTimer? TimerFor(DateTimeOffset? dueAt)
+    {
+        if (this.keptTimer is KeptTimer kept)
+        {
+            if (kept.Due == dueAt)
+            {
+                return kept;
+            }
+
+            kept.Cancel();
+            this.keptTimer = null;
+        }
+
+        if (dueAt is not DateTimeOffset due)
+        {
+            return null;
+        }
+
+        var cancellation = new CancellationTokenSource();
+        return new KeptTimer(due, context.CreateTimer((due + TimerMargin).UtcDateTime, cancellation.Token), cancellation);
+    }
+
+    /// <summary>A timer set for <see cref="Due"/> (plus the margin), with what cancels it.</summary>
+    sealed record KeptTimer(DateTimeOffset Due, Task Fires, CancellationTokenSource Cancellation)
+    {
+        public void Cancel()
+        {
+            this.Cancellation.Cancel();
+            this.Cancellation.Dispose();
+        }
     }
 
     /// <summary>

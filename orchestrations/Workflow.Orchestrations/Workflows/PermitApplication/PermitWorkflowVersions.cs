@@ -45,7 +45,15 @@ public static class PermitWorkflowVersions
     /// </summary>
     public const string ArrivedTogether = "2.2";
 
-    public const string Current = ArrivedTogether;
+    /// <summary>
+    /// 2.3: a timer that lost its race to a message is kept for the next wait when that wait is for the same moment,
+    /// instead of a new timer for every wait. Each timer is a queue message that stays until its moment (and then wakes
+    /// the workflow for nothing if it is still open), so a case waiting on a fee, the federal office and a caseworker
+    /// before the same milestone set one timer instead of one per wait. Instances of 2.2 set one per wait.
+    /// </summary>
+    public const string KeptTimers = "2.3";
+
+    public const string Current = KeptTimers;
 
     /// <summary>Instances stamped before 2.0 (or without a version: started before versioning) run the 1.0 steps.</summary>
     public static bool RunsVersion1(TaskOrchestrationContext context)
