@@ -132,6 +132,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         if (message is null)
         {
             // The timer fired: its moment has come, whatever the engine's clock reads (see TimerMargin).
+            timer?.Cancellation.Dispose();
             this.keptTimer = null;
             DateTimeOffset reached = dueAt!.Value;
             return (TimeReached.Instance, this.RealNow > reached ? this.RealNow : reached);
