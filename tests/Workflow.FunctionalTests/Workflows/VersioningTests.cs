@@ -197,7 +197,8 @@ public sealed class VersioningTests
             });
             (string applicationId, string? handoffId) = await Scenario.AtCaseworkerAsync(host, Samples.HighlySkilled);
 
-            // Three waits for the same next moment, each ended by a message taken on its own.
+            // Three waits for the same next moment, each ended by a message taken on its own: the federal office's
+            // acknowledgement, its decision, then the caseworker's decision.
             foreach ((string kind, string? decision, string recorded) in new[]
             {
                 ("acknowledgement", (string?)null, CaseEvents.FederalAcknowledged),
@@ -223,17 +224,8 @@ public sealed class VersioningTests
     }
 
     /// <summary>The moments of the timers an instance set, in order, from the engine's history table.</summary>
-    static async Task<List<DateTime>> TimersAsync(StorageProbe storage, string instanceId)
-    {
-        var moments = new List<DateTime>();
-        string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TimerCreated"}");
-        await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
-        {
-            moments.Add(row.GetDateTime("FireAt")!.Value);
-        }
-
-        return moments;
-    }
+    static Task<List<DateTime>> TimersAsync(StorageProbe storage, string instanceId) =>
+        HistoryRowsAsync(storage, instanceId, "TimerCreated", row => row.GetDateTime("FireAt")!.Value);
 
     /// <summary>The events an instance received so far, from the engine's history table.</summary>
     static Task<List<string>> EventsRaisedAsync(StorageProbe storage, string instanceId) => HistoryNamesAsync(storage, instanceId, "EventRaised");
@@ -242,15 +234,19 @@ public sealed class VersioningTests
     static Task<List<string>> ActivitiesAsync(StorageProbe storage, string instanceId) => HistoryNamesAsync(storage, instanceId, "TaskScheduled");
 
     /// <summary>The names on an instance's history rows of one event type, in order.</summary>
-    static async Task<List<string>> HistoryNamesAsync(StorageProbe storage, string instanceId, string eventType)
+    static Task<List<string>> HistoryNamesAsync(StorageProbe storage, string instanceId, string eventType) =>
+        HistoryRowsAsync(storage, instanceId, eventType, row => row.GetString("Name"));
+
+    /// <summary>What <paramref name="read"/> takes from each of an instance's history rows of one event type, in order.</summary>
+    static async Task<List<T>> HistoryRowsAsync<T>(StorageProbe storage, string instanceId, string eventType, Func<Azure.Data.Tables.TableEntity, T> read)
     {
-        var names = new List<string>();
+        var values = new List<T>();
         string filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType}");
         await foreach (Azure.Data.Tables.TableEntity row in storage.Table("History").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
         {
-            names.Add(row.GetString("Name"));
+            values.Add(read(row));
         }
 
-        return names;
+        return values;
     }
 }

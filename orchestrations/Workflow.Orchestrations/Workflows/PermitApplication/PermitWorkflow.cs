@@ -31,7 +31,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     Stage? recordedStage;
 
     /// <summary>The timer of the last wait, which a message won, kept for a next wait on the same moment (2.3).</summary>
-    KeptTimer? keptTimer;
+    WaitTimer? keptTimer;
 
     DateTimeOffset RealNow => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -127,7 +127,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         }
 
         DateTimeOffset? dueAt = wakeAt is DateTimeOffset at ? state.Clock().ToReal(at) : null;
-        KeptTimer? timer = this.TimerFor(dueAt);
+        WaitTimer? timer = this.TimerFor(dueAt);
         PermitMessage? message = await this.inbox.NextAsync(timer?.Fires);
         if (message is null)
         {
@@ -155,9 +155,9 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     bool KeepsTimers => context.CompareVersionTo(PermitWorkflowVersions.KeptTimers) >= 0;
 
     /// <summary>The timer for a wait until <paramref name="dueAt"/> (none without a moment): the kept one if it is set for that moment; else a new one, the kept one cancelled.</summary>
-    KeptTimer? TimerFor(DateTimeOffset? dueAt)
+    WaitTimer? TimerFor(DateTimeOffset? dueAt)
     {
-        if (this.keptTimer is KeptTimer kept)
+        if (this.keptTimer is WaitTimer kept)
         {
             if (kept.Due == dueAt)
             {
@@ -174,11 +174,11 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         }
 
         var cancellation = new CancellationTokenSource();
-        return new KeptTimer(due, context.CreateTimer((due + TimerMargin).UtcDateTime, cancellation.Token), cancellation);
+        return new WaitTimer(due, context.CreateTimer((due + TimerMargin).UtcDateTime, cancellation.Token), cancellation);
     }
 
-    /// <summary>A timer set for <see cref="Due"/> (plus the margin), with what cancels it.</summary>
-    sealed record KeptTimer(DateTimeOffset Due, Task Fires, CancellationTokenSource Cancellation)
+    /// <summary>A wait's timer, set for <see cref="Due"/> (plus the margin), with what cancels it.</summary>
+    sealed record WaitTimer(DateTimeOffset Due, Task Fires, CancellationTokenSource Cancellation)
     {
         public void Cancel()
         {
