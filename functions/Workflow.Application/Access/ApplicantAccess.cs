@@ -77,9 +77,10 @@ public sealed class ApplicantScope
 /// The employer's ownership check, made by the handlers of both hosts before they read or act on an application: a
 /// caller whose only admitted role is employer reaches an application only when the submission ledger says its
 /// applicant key submitted it. Otherwise the handler answers 404, the same as for an application that does not exist,
-/// so an employer cannot learn that another's application exists. Staff roles cost no lookup.
+/// so an employer cannot learn that another's application exists. Staff roles cost no lookup, and an employer's
+/// calls on one application cost one between them (<see cref="ApplicationOwners"/>).
 /// </summary>
-public sealed class ApplicantAccess(ISubmissionLedger ledger)
+public sealed class ApplicantAccess(ISubmissionLedger ledger, ApplicationOwners owners)
 {
     public async Task<bool> MayAccessAsync(ClaimsPrincipal user, string policy, string applicationId, CancellationToken cancellationToken)
     {
@@ -94,7 +95,13 @@ public sealed class ApplicantAccess(ISubmissionLedger ledger)
             return false;
         }
 
-        SubmissionRecord? submission = await ledger.GetAsync(applicationId, cancellationToken);
-        return submission is not null && scope.Allows(submission.ApplicantKey);
+        string? owner = owners.Recall(applicationId);
+        if (owner is null && await ledger.GetAsync(applicationId, cancellationToken) is SubmissionRecord submission)
+        {
+            owner = submission.ApplicantKey;
+            owners.Remember(applicationId, owner);
+        }
+
+        return owner is not null && scope.Allows(owner);
     }
 }

@@ -771,6 +771,7 @@ public static class PermitApi
         services.AddAuthorization(AccessPolicies.Register);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         services.AddTransient<ApplicantAccess>();
+        services.AddSingleton<ApplicationOwners>();
         services.AddCallerRateLimits();
         return services;
     }

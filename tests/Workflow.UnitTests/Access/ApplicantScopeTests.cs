@@ -74,13 +74,48 @@ public sealed class ApplicantScopeTests
     {
         string id = ApplicationIds.Derive("0412345614", "S-1");
         var ledger = new OneSubmission(id, "0412345614");
-        var access = new ApplicantAccess(ledger);
+        using var owners = new ApplicationOwners();
+        var access = new ApplicantAccess(ledger, owners);
 
         Assert.True(await access.MayAccessAsync(User([Roles.Caseworker]), AccessPolicies.ApplicationReaders, id, CancellationToken.None));
         Assert.Equal(0, ledger.Reads);
         Assert.True(await access.MayAccessAsync(User([Roles.Employer], "0412345614"), AccessPolicies.Employers, id, CancellationToken.None));
         Assert.False(await access.MayAccessAsync(User([Roles.Employer], "0987654394"), AccessPolicies.Employers, id, CancellationToken.None));
         Assert.False(await access.MayAccessAsync(User([Roles.Employer], "0412345614"), AccessPolicies.Employers, ApplicationIds.Derive("0412345614", "S-2"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_applications_owner_is_read_once_and_an_unknown_id_every_time()
+    {
+        string id = ApplicationIds.Derive("0412345614", "S-1");
+        string unknown = ApplicationIds.Derive("0412345614", "S-2");
+        var ledger = new OneSubmission(id, "0412345614");
+        using var owners = new ApplicationOwners();
+        var access = new ApplicantAccess(ledger, owners);
+        ClaimsPrincipal owner = User([Roles.Employer], "0412345614");
+        ClaimsPrincipal other = User([Roles.Employer], "0987654394");
+
+        Assert.True(await access.MayAccessAsync(owner, AccessPolicies.Employers, id, CancellationToken.None));
+        Assert.True(await access.MayAccessAsync(owner, AccessPolicies.Employers, id, CancellationToken.None));
+        Assert.False(await access.MayAccessAsync(other, AccessPolicies.Employers, id, CancellationToken.None)); // remembered, still checked
+        Assert.Equal(1, ledger.Reads);
+
+        Assert.False(await access.MayAccessAsync(owner, AccessPolicies.Employers, unknown, CancellationToken.None));
+        Assert.False(await access.MayAccessAsync(owner, AccessPolicies.Employers, unknown, CancellationToken.None));
+        Assert.Equal(3, ledger.Reads); // an id the ledger does not hold is not remembered: it may be submitted later
+    }
+
+    [Fact]
+    public void The_owners_remembered_are_bounded()
+    {
+        using var owners = new ApplicationOwners();
+        for (int i = 0; i < ApplicationOwners.Capacity + 500; i++)
+        {
+            owners.Remember($"wp-{i}", "0412345614");
+        }
+
+        int remembered = Enumerable.Range(0, ApplicationOwners.Capacity + 500).Count(i => owners.Recall($"wp-{i}") is not null);
+        Assert.InRange(remembered, ApplicationOwners.Capacity / 2, ApplicationOwners.Capacity);
     }
 
     [Fact]
