@@ -78,7 +78,7 @@ public sealed class ApplicantScope
 /// caller whose only admitted role is employer reaches an application only when the submission ledger says its
 /// applicant key submitted it. Otherwise the handler answers 404, the same as for an application that does not exist,
 /// so an employer cannot learn that another's application exists. Staff roles cost no lookup, and an employer's
-/// calls on one application cost one between them (<see cref="ApplicationOwners"/>).
+/// calls on one application cost at most one between them (<see cref="ApplicationOwners"/>, filled by the submission too).
 /// </summary>
 public sealed class ApplicantAccess(ISubmissionLedger ledger, ApplicationOwners owners)
 {

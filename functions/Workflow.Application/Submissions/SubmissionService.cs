@@ -74,6 +74,7 @@ public sealed partial class SubmissionService(
     IOptions<WorkflowSettings> settings,
     IWorkerApplications workers,
     IPartyFingerprint fingerprints,
+    ApplicationOwners owners,
     ILogger<SubmissionService> logger)
 {
     /// <summary>The audit row of a submission, by its submitter.</summary>
@@ -144,6 +145,7 @@ public sealed partial class SubmissionService(
             Renews: submission.Renews);
 
         (ReservationOutcome outcome, SubmissionRecord stored) = await ledger.TryReserveAsync(reservation, cancellationToken);
+        owners.Remember(applicationId, stored.ApplicantKey); // the employer's next calls need not read it back
         if (outcome == ReservationOutcome.Exists)
         {
             if (stored.BodySha256 != reservation.BodySha256)
