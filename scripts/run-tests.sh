@@ -18,7 +18,7 @@ if [ "$status" -ne 0 ]; then
   echo
   echo "==> What failed (repeated from above; exit $status)"
   # A failed test's line, its message and its stack (the console logger indents them under it), cut at 60 lines each.
-  awk '/^  Failed |^[^ ].*error |Test Run Aborted|The active test run was aborted/ { n = 60 } n > 0 { print; n-- }' "$log" | head -n 400
+  awk '/^  Failed |: error [A-Z]+[0-9]+|Test Run Aborted|The active test run was aborted/ { n = 60 } n > 0 { print; n-- }' "$log" | head -n 400
   grep -E "^(Failed!|Passed!)|Total tests:|     Failed:" "$log" || true
 fi
 
