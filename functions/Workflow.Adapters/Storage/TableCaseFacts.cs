@@ -12,7 +12,8 @@ namespace Workflow.Adapters.Storage;
 /// case's facts as JSON with their revision, the columns the dashboard filters on (open or not, the month submitted and
 /// the month decided), and the assessment's salary band and signal kinds in columns of their own (merged, so neither
 /// writer overwrites the other). A case write is conditional on the row it read and skipped when the row holds the same
-/// or a later revision: retried activities change nothing. The host remembers the ETag of its own last write of a case
+/// or a later record (<see cref="RecordOrder"/>): retried activities change nothing, and a record of an episode a crash
+/// lost gives way to the one of the episode that replaced it. The host remembers the ETag of its own last write of a case
 /// (<see cref="RememberedWrites{T}"/>), so the next revision is written conditional on it without the read.
 /// </summary>
 /// <remarks>
@@ -31,7 +32,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
         ArgumentNullException.ThrowIfNull(facts);
         string key = TableKeys.Safe(facts.ApplicationId);
         Written? remembered = this.written.Recall(key);
-        if (remembered is not null && remembered.Revision >= facts.Revision)
+        if (remembered is not null && remembered.Order >= facts.Order)
         {
             remembered = null; // a retry or a repair (the backfill): read the row, it may have gone
         }
@@ -43,8 +44,8 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
                 ETag? condition = remembered?.ETag;
                 if (remembered is null)
                 {
-                    NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.Facts), nameof(FactsRow.SubmittedMonth)], cancellationToken);
-                    if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.SubmittedMonth is not null && stored.Value.Revision >= facts.Revision)
+                    NullableResponse<FactsRow> stored = await this.table.GetEntityIfExistsAsync<FactsRow>(Partition, key, [nameof(FactsRow.Revision), nameof(FactsRow.RecordedAt), nameof(FactsRow.Facts), nameof(FactsRow.SubmittedMonth)], cancellationToken);
+                    if (stored.HasValue && stored.Value!.Facts is not null && stored.Value.SubmittedMonth is not null && stored.Value.Order() >= facts.Order)
                     {
                         return; // a row without the filter columns (written before they existed) is written again
                     }
@@ -55,6 +56,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
                 var row = new TableEntity(Partition, key)
                 {
                     [nameof(FactsRow.Revision)] = facts.Revision,
+                    [nameof(FactsRow.RecordedAt)] = facts.RecordedAt,
                     [nameof(FactsRow.Facts)] = JsonSerializer.Serialize(facts, WorkflowJson.Options),
                     [nameof(FactsRow.Open)] = facts.IsOpen,
                     [nameof(FactsRow.SubmittedMonth)] = facts.SubmittedMonth,
@@ -64,7 +66,7 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
                     ? await this.table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken)
                     : await this.table.AddEntityAsync(row, cancellationToken);
 
-                this.written.Remember(key, response.Headers.ETag, keep: facts.IsOpen, etag => new Written(facts.Revision, etag));
+                this.written.Remember(key, response.Headers.ETag, keep: facts.IsOpen, etag => new Written(facts.Order, etag));
                 return;
             }
             catch (RequestFailedException e) when (remembered is not null && (e.IsPreconditionFailed() || e.IsNotFound()))
@@ -144,6 +146,9 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
 
         public int Revision { get; set; }
 
+        /// <summary>The episode time of the revision; absent on rows written before it was kept.</summary>
+        public DateTimeOffset? RecordedAt { get; set; }
+
         public string? Facts { get; set; }
 
         public bool Open { get; set; }
@@ -160,8 +165,11 @@ public sealed class TableCaseFacts(TableServiceClient tables, StorageNames names
         public int? SalaryReferenceYear { get; set; }
 
         public string? Signals { get; set; }
+
+        /// <summary>A method, not a property: the table client would store a property as a column.</summary>
+        public RecordOrder Order() => new(this.RecordedAt, this.Revision);
     }
 
-    /// <summary>What the next write of a case's facts needs: the revision written and the row's ETag after it.</summary>
-    internal sealed record Written(int Revision, ETag ETag);
+    /// <summary>What the next write of a case's facts needs: the record written and the row's ETag after it.</summary>
+    internal sealed record Written(RecordOrder Order, ETag ETag);
 }

@@ -11,8 +11,9 @@ namespace Workflow.Adapters.Storage;
 
 /// <summary>
 /// The case index in Table storage: one row per application (PK = application id, RK = "case") with the stage,
-/// category and workflow version as codes and the whole case as JSON; writes are ordered by revision (read, compare, then
-/// a write conditional on the ETag), so a retried or delayed write of an older revision never overwrites a newer one.
+/// category and workflow version as codes and the whole case as JSON; writes are ordered by <see cref="RecordOrder"/>
+/// (read, compare, then a write conditional on the ETag), so a retried or delayed write of an older record never
+/// overwrites a newer one, nor the record of an episode a crash lost the one of the episode that replaced it.
 /// The worklist is a second table kept in its own order: PK "open", RK = the due date (as it stood at the case's last
 /// change) then the application id, one row per case awaiting its caseworker, so a page of the worklist is a range read.
 /// The case row remembers its worklist key; a row left behind by a crash between the two writes is removed on retry.
@@ -40,8 +41,9 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         string json = JsonSerializer.Serialize(state, WorkflowJson.Options);
         string? worklistKey = state.AwaitsCaseworker ? WorklistKey(state) : null;
         string partition = TableKeys.Safe(state.ApplicationId);
+        RecordOrder order = RecordOrder.Of(state);
         CaseRow? remembered = this.written.Recall(partition);
-        if (remembered is not null && remembered.Revision >= state.Revision)
+        if (remembered is not null && remembered.Order() >= order)
         {
             remembered = null; // a retried write: read the row and finish what a crash may have cut short
         }
@@ -56,13 +58,13 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
                 {
                     NullableResponse<CaseRow> stored = await this.table.GetEntityIfExistsAsync<CaseRow>(partition, RowKey, cancellationToken: cancellationToken);
                     before = stored.HasValue ? stored.Value : null;
-                    if (before is not null && before.Revision > state.Revision)
+                    if (before is not null && before.Order() > order)
                     {
                         await this.UndoListingAsync(listed, before, cancellationToken);
                         return;
                     }
 
-                    if (before is not null && before.Revision == state.Revision)
+                    if (before is not null && before.Order() == order)
                     {
                         // This very write again (a retried activity): finish what a crash may have cut short.
                         await this.RemoveFromWorklistAsync(before.PreviousWorklistKey, before.WorklistKey, cancellationToken);
@@ -86,6 +88,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
                     Category = Codes.Of(state.Category),
                     WorkflowVersion = state.WorkflowVersion,
                     Revision = state.Revision,
+                    RecordedAt = state.RecordedAt,
                     Snapshot = json,
                     WorklistKey = worklistKey,
                     PreviousWorklistKey = previousKey,
@@ -135,6 +138,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
             RowKey = row.RowKey,
             ETag = etag,
             Revision = row.Revision,
+            RecordedAt = row.RecordedAt,
             WorklistKey = row.WorklistKey,
         }.WithAssignmentOf(row));
 
@@ -218,6 +222,12 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         public string? WorkflowVersion { get; set; }
 
         public int Revision { get; set; }
+
+        /// <summary>The episode time of the revision (<see cref="PermitCase.RecordedAt"/>); absent on rows written before it was kept.</summary>
+        public DateTimeOffset? RecordedAt { get; set; }
+
+        /// <summary>A method, not a property: the table client would store a property as a column.</summary>
+        public RecordOrder Order() => new(this.RecordedAt, this.Revision);
 
         public string Snapshot { get; set; } = "";
 

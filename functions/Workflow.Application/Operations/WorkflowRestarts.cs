@@ -19,8 +19,10 @@ namespace Workflow.Application.Operations;
 /// dedupe statuses name every other status): what the client's <c>RestartAsync</c> does, which the local sidecar
 /// implements without the instance's tags (its status reads then fail), and neither sidecar offers a rewind. The case
 /// runs again from its submission, every effect idempotent on its key, so nothing done before is done twice. The messages it had received are in the commands table, so they are raised
-/// again, oldest first, once the new run is under way; the case index keeps its newest revision until the new run
-/// passes it. Only a failed workflow is restarted: a running one is never overwritten.
+/// again, oldest first, once the new run is under way. The case index follows the new run from its first record (its
+/// episodes are later than the failed run's, <see cref="Orchestrations.Cases.RecordOrder"/>): while the run catches up
+/// on those messages the case shows its earlier stages, and a command the index does not admit yet is refused with its
+/// reason. Only a failed workflow is restarted: a running one is never overwritten.
 /// </summary>
 public sealed class WorkflowRestarts(DurableTaskClient client, CommandGate gate, ICommandLedger commands, ICaseIndex caseIndex, IAuditLog auditLog, TimeProvider time)
 {

@@ -19,7 +19,8 @@ public sealed class RecordProgressActivity(IAuditLog auditLog, ICaseIndex caseIn
         ArgumentNullException.ThrowIfNull(input);
         if (input.Snapshot is not null)
         {
-            Cases.PermitCase state = Workflows.PermitApplication.V1.Version1Cases.ToCase(input.Snapshot, policy);
+            // The step's time is its episode's (the workflow's clock), which orders the records as in version 2 (RecordOrder).
+            Cases.PermitCase state = Workflows.PermitApplication.V1.Version1Cases.ToCase(input.Snapshot, policy) with { RecordedAt = input.Audit.At };
             await caseIndex.UpsertAsync(state, CancellationToken.None);
             await caseFacts.RecordAsync(Cases.CaseFacts.Of(state), CancellationToken.None);
         }

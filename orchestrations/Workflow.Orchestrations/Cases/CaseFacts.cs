@@ -24,8 +24,14 @@ public sealed record CaseFacts
 
     public required Stage Stage { get; init; }
 
-    /// <summary>The case's revision: a row is only replaced by a later one.</summary>
+    /// <summary>The case's revision: with <see cref="RecordedAt"/>, a row is only replaced by a later one (<see cref="RecordOrder"/>).</summary>
     public required int Revision { get; init; }
+
+    /// <summary>Real time of the workflow episode that recorded the revision (<see cref="PermitCase.RecordedAt"/>).</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    [JsonIgnore]
+    public RecordOrder Order => new(this.RecordedAt, this.Revision);
 
     /// <summary>The SLA clock as the case last recorded it: its track, due days, peak period and pauses (stop-the-clock).</summary>
     public required SlaSnapshot Sla { get; init; }
@@ -76,6 +82,7 @@ public sealed record CaseFacts
             PolicyDayLength = state.PolicyDayLength,
             Stage = state.Stage,
             Revision = state.Revision,
+            RecordedAt = state.RecordedAt,
             Sla = state.Sla,
             CompleteAt = state.CompleteAt,
             FederalStatus = state.Federal.Status,

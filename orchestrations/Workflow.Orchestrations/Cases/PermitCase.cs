@@ -114,6 +114,12 @@ public sealed record PermitCase
     /// <summary>Grows with every change of state; the case index never lets an older revision overwrite a newer one.</summary>
     public int Revision { get; init; }
 
+    /// <summary>
+    /// Real time of the workflow episode that recorded this revision: stamped by the workflow on what it records, not by
+    /// the model (null in the workflow's own state). With the revision it orders the records (<see cref="RecordOrder"/>).
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
     /// <summary>How many audit steps the workflow recorded.</summary>
     public int Steps { get; init; }
 

@@ -42,7 +42,7 @@ public sealed class DashboardTests : IAsyncLifetime
         }
 
         // The real application's row, later than anything its workflow writes: 28 of its 30 days gone, so at risk.
-        await projection.RecordAsync(CaseFactsSeeds.Open(atRisk, PermitCategory.WorkCard, now, 28) with { Revision = 100_000 }, CancellationToken.None);
+        await projection.RecordAsync(CaseFactsSeeds.Open(atRisk, PermitCategory.WorkCard, now, 28) with { Revision = 100_000, RecordedAt = now.AddYears(100) }, CancellationToken.None);
         await projection.RecordAsync(CaseFactsSeeds.Open("DASH-LATE", PermitCategory.Other, now, 32), CancellationToken.None);
 
         await using BrowserSession browser = await BrowserSession.OpenAsync(this.host);

@@ -5,11 +5,9 @@ using Workflow.Application.Access;
 using Workflow.Application.Assignments;
 using Workflow.Application.Commands;
 using Workflow.Application.Ports;
-using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Domain;
-using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.FunctionalTests.CaseRecord;
@@ -27,31 +25,31 @@ public sealed class RememberedWriteTests
     [Fact]
     public async Task A_host_writing_from_memory_never_overwrites_a_later_revision_another_host_wrote()
     {
-        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        (TableServiceClient tables, StorageNames names) = await CaseRows.StorageAsync();
         var first = new TableCaseIndex(tables, names);
         var second = new TableCaseIndex(tables, names); // another host on the same storage
-        PermitCase awaiting = Case() with { Stage = Stage.AwaitingDecision };
+        PermitCase awaiting = CaseRows.Case() with { Stage = Stage.AwaitingDecision };
 
         await first.UpsertAsync(awaiting with { Revision = 1 }, CancellationToken.None);
         await second.UpsertAsync(awaiting with { Revision = 3 }, CancellationToken.None);
         await first.UpsertAsync(awaiting with { Revision = 2 }, CancellationToken.None); // stale: its remembered ETag is refused, and its worklist row put back
 
         Assert.Equal(3, (await first.GetAsync(awaiting.ApplicationId, CancellationToken.None))!.Revision);
-        Assert.Equal([3], await WorklistRevisionsAsync(first, awaiting.ApplicationId));
+        Assert.Equal([3], await CaseRows.WorklistRevisionsAsync(first, awaiting.ApplicationId));
 
         // The first host goes on from what it read: its next revision lands, and the case leaves the worklist.
         await first.UpsertAsync(awaiting with { Revision = 4, Stage = Stage.Closed }, CancellationToken.None);
         Assert.Equal(4, (await second.GetAsync(awaiting.ApplicationId, CancellationToken.None))!.Revision);
-        Assert.Empty(await WorklistRevisionsAsync(first, awaiting.ApplicationId));
+        Assert.Empty(await CaseRows.WorklistRevisionsAsync(first, awaiting.ApplicationId));
     }
 
     [Fact]
     public async Task An_assignment_made_between_two_writes_stays_on_the_case_and_on_its_worklist_row()
     {
-        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        (TableServiceClient tables, StorageNames names) = await CaseRows.StorageAsync();
         var index = new TableCaseIndex(tables, names);
         var assignments = new TableCaseAssignments(tables, names);
-        PermitCase awaiting = Case() with { Stage = Stage.AwaitingDecision, Revision = 1 };
+        PermitCase awaiting = CaseRows.Case() with { Stage = Stage.AwaitingDecision, Revision = 1 };
         await index.UpsertAsync(awaiting, CancellationToken.None);
 
         AssignmentSlot slot = (await assignments.GetAsync(awaiting.ApplicationId, CancellationToken.None))!;
@@ -70,30 +68,30 @@ public sealed class RememberedWriteTests
     [Fact]
     public async Task Facts_written_from_memory_keep_the_assessment_merged_in_between_and_never_go_back()
     {
-        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        (TableServiceClient tables, StorageNames names) = await CaseRows.StorageAsync();
         var first = new TableCaseFacts(tables, names);
         var second = new TableCaseFacts(tables, names);
-        PermitCase state = Case();
+        PermitCase state = CaseRows.Case();
 
         await first.RecordAsync(CaseFacts.Of(state with { Revision = 1 }), CancellationToken.None);
         await first.RecordAssessmentAsync(state.ApplicationId, new AssessmentFacts("above-threshold", 2026, ["payroll-mismatch"]), CancellationToken.None);
         await first.RecordAsync(CaseFacts.Of(state with { Revision = 2 }), CancellationToken.None);
 
-        RecordedCase recorded = await FactsOfAsync(second, state.ApplicationId);
+        RecordedCase recorded = await CaseRows.FactsOfAsync(second, state.ApplicationId);
         Assert.Equal(2, recorded.Case.Revision);
         Assert.Equal("above-threshold", recorded.Assessment?.SalaryBand);
 
         await second.RecordAsync(CaseFacts.Of(state with { Revision = 5 }), CancellationToken.None);
         await first.RecordAsync(CaseFacts.Of(state with { Revision = 3 }), CancellationToken.None); // stale: refused, read, skipped
-        Assert.Equal(5, (await FactsOfAsync(first, state.ApplicationId)).Case.Revision);
+        Assert.Equal(5, (await CaseRows.FactsOfAsync(first, state.ApplicationId)).Case.Revision);
     }
 
     [Fact]
     public async Task A_command_fate_moved_from_memory_lands_and_carries_the_repeat_counted_in_between()
     {
-        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        (TableServiceClient tables, StorageNames names) = await CaseRows.StorageAsync();
         var ledger = new TableCommandLedger(tables, names);
-        CommandRecord record = Command(Case().ApplicationId);
+        CommandRecord record = Command(CaseRows.Case().ApplicationId);
 
         Assert.True((await ledger.TryRecordAsync(record, CancellationToken.None)).Recorded);
         await ledger.MarkRaisedAsync(record.ApplicationId, record.MessageId, CancellationToken.None);
@@ -111,10 +109,10 @@ public sealed class RememberedWriteTests
     [Fact]
     public async Task A_fate_another_host_settled_is_never_moved_back_by_what_this_host_remembers()
     {
-        (TableServiceClient tables, StorageNames names) = await StorageAsync();
+        (TableServiceClient tables, StorageNames names) = await CaseRows.StorageAsync();
         var first = new TableCommandLedger(tables, names);
         var second = new TableCommandLedger(tables, names); // the host whose workflow handled the event
-        CommandRecord record = Command(Case().ApplicationId);
+        CommandRecord record = Command(CaseRows.Case().ApplicationId);
 
         Assert.True((await first.TryRecordAsync(record, CancellationToken.None)).Recorded);
         await second.SettleAsync(record.ApplicationId, new CommandSettlement(record.MessageId, CommandFate.Rejected, "not admitted"), At.AddMinutes(1), CancellationToken.None);
@@ -130,40 +128,9 @@ public sealed class RememberedWriteTests
         Assert.Equal(At.AddMinutes(1), stored.SettledAt);
     }
 
-    static async Task<(TableServiceClient Tables, StorageNames Names)> StorageAsync()
-    {
-        PermitHost host = await SharedHost.GetAsync();
-        return (new TableServiceClient(host.Storage.ConnectionString), new StorageNames(host.Options.Name));
-    }
-
-    static PermitCase Case()
-    {
-        string applicationId = "wp-remembered" + Guid.NewGuid().ToString("N")[..12];
-        var submission = new SubmissionRecord(applicationId, "applicant", applicationId, "hash", PermitCategory.HighlySkilled, At, 20000, "EUR", Scheduled: true, ReservedAt: At);
-        return CommandGate.AsSubmitted(submission, PolicyCatalog.Embedded, TimeSpan.FromDays(1));
-    }
-
     static CommandRecord Command(string applicationId) => new(
         applicationId, "decision", "d-" + Guid.NewGuid().ToString("N")[..8], "hash", new Actor("caseworker", "caseworker-remembered", null), At, CommandFate.Recorded);
 
     static async Task<CommandRecord> StoredAsync(TableCommandLedger ledger, CommandRecord record) =>
         (await ledger.GetAsync(record.ApplicationId, record.Kind, record.CommandId, CancellationToken.None))!;
-
-    static async Task<List<int>> WorklistRevisionsAsync(TableCaseIndex index, string applicationId)
-    {
-        var revisions = new List<int>();
-        string? continuation = null;
-        do
-        {
-            CasePage page = await index.ListWorklistAsync(100, continuation, CancellationToken.None);
-            revisions.AddRange(page.Cases.Where(c => c.ApplicationId == applicationId).Select(c => c.Revision));
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-
-        return revisions;
-    }
-
-    static async Task<RecordedCase> FactsOfAsync(TableCaseFacts facts, string applicationId) =>
-        (await facts.ListAsync(CancellationToken.None)).Single(c => c.Case.ApplicationId == applicationId);
 }

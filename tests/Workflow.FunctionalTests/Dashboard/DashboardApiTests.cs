@@ -57,6 +57,7 @@ public sealed class DashboardApiTests
             Assert.Equal(Outcome.Granted, closed.Case.Outcome);
             Assert.NotNull(closed.Case.DecidedAt);
             Assert.NotNull(closed.Case.FederalAnsweredAt);
+            Assert.True(closed.Case.RecordedAt > waiting.Case.RecordedAt, "each record carries the time of the episode that made it (RecordOrder)");
             Assert.Equal((waiting.Assessment.SalaryBand, waiting.Assessment.SalaryReferenceYear), (closed.Assessment?.SalaryBand, closed.Assessment?.SalaryReferenceYear)); // the case's writes left the assessment's columns alone
             Assert.True(closed.Case.Revision > waiting.Case.Revision);
 

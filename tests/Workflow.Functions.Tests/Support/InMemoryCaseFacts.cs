@@ -4,7 +4,7 @@ using Workflow.Orchestrations.Ports;
 
 namespace Workflow.Functions.Tests.Support;
 
-/// <summary>The KPI projection in memory, as the table keeps it: the latest revision of each case, and its assessment whenever it came.</summary>
+/// <summary>The KPI projection in memory, as the table keeps it: the latest record of each case (RecordOrder), and its assessment whenever it came.</summary>
 internal sealed class InMemoryCaseFacts : ICaseFacts
 {
     readonly ConcurrentDictionary<string, CaseFacts> cases = new(StringComparer.Ordinal);
@@ -12,7 +12,7 @@ internal sealed class InMemoryCaseFacts : ICaseFacts
 
     public Task RecordAsync(CaseFacts facts, CancellationToken cancellationToken)
     {
-        this.cases.AddOrUpdate(facts.ApplicationId, facts, (_, stored) => stored.Revision >= facts.Revision ? stored : facts);
+        this.cases.AddOrUpdate(facts.ApplicationId, facts, (_, stored) => stored.Order >= facts.Order ? stored : facts);
         return Task.CompletedTask;
     }
 

@@ -252,7 +252,8 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
     /// <summary>
     /// What carrying out a transition (or several taken together) records, once the custom status shows the last stage
     /// (and each stage change, milestone and decision is logged). The case index gets the last state without the message
-    /// ids the workflow remembers for itself; stages entered and left again within the record are counted for the metrics.
+    /// ids the workflow remembers for itself, stamped with this episode's time (<see cref="RecordOrder"/>); stages
+    /// entered and left again within the record are counted for the metrics.
     /// </summary>
     TransitionRecord Prepare(IReadOnlyList<Transition> parts)
     {
@@ -279,7 +280,7 @@ internal sealed partial class PermitWorkflow(TaskOrchestrationContext context, P
         // The last stage entered is the state's own (a part that does not change the state keeps the stage).
         IReadOnlyList<Stage>? passed = entered.Count > 1 ? [.. entered.Take(entered.Count - 1)] : null;
         return new TransitionRecord(
-            state.ApplicationId, this.RealNow, whole.Effects, whole.StateChanged ? state with { HandledMessages = [] } : null, EntersStage: entered.Count > 0, passed);
+            state.ApplicationId, this.RealNow, whole.Effects, whole.StateChanged ? state with { HandledMessages = [], RecordedAt = this.RealNow } : null, EntersStage: entered.Count > 0, passed);
     }
 
     /// <summary>Stage changes, milestones and the decision, as codes; replay-safe (logged once, not on every replay).</summary>
