@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
 using Workflow.Orchestrations.Ports;
 using Workflow.Orchestrations.Serialization;
@@ -11,8 +12,8 @@ namespace Workflow.Adapters.Storage;
 
 /// <summary>
 /// The recognition follow-ups (§2.6) in table <c>RecognitionFollowUps</c>: start requests in partition "start" (RK the
-/// application id), each follow-up's record in partition "followup:{application}" (RK "state", ordered by revision as
-/// the case index is: a write of an older revision is ignored, one of the same revision finishes what a crash cut
+/// application id), each follow-up's record in partition "followup:{application}" (RK "state", ordered as the case
+/// index is, by <see cref="RecordOrder"/>: an older record is ignored, the same one again finishes what a crash cut
 /// short) with its notes beside it (RK "note:{kind}:{command id}", create-only), and the open follow-ups in partition
 /// "open" keyed by the due date in real-time ticks then the application, so a range read lists them nearest due first.
 /// </summary>
@@ -80,13 +81,13 @@ public sealed class TableRecognitionFollowUps(TableServiceClient tables, Storage
             try
             {
                 NullableResponse<TableEntity> stored = await this.table.GetEntityIfExistsAsync<TableEntity>(partition, StateRow, cancellationToken: cancellationToken);
-                int storedRevision = stored.HasValue ? stored.Value!.GetInt32("Revision") ?? 0 : 0;
-                if (storedRevision > followUp.Revision)
+                RecordOrder storedOrder = stored.HasValue ? new(stored.Value!.GetDateTimeOffset("RecordedAt"), stored.Value.GetInt32("Revision") ?? 0) : default;
+                if (stored.HasValue && storedOrder > followUp.Order)
                 {
                     return;
                 }
 
-                if (stored.HasValue && storedRevision == followUp.Revision)
+                if (stored.HasValue && storedOrder == followUp.Order)
                 {
                     // This very write again (a retried activity): finish what a crash may have cut short.
                     await this.LeaveOpenIndexAsync(stored.Value!.GetString("PreviousOpenKey"), stored.Value.GetString("OpenKey"), cancellationToken);
@@ -103,6 +104,7 @@ public sealed class TableRecognitionFollowUps(TableServiceClient tables, Storage
                 {
                     ["FollowUp"] = json,
                     ["Revision"] = followUp.Revision,
+                    ["RecordedAt"] = followUp.RecordedAt,
                     ["Stage"] = Codes.Of(followUp.Stage),
                     ["OpenKey"] = openKey,
                     ["PreviousOpenKey"] = previousKey,

@@ -7,7 +7,8 @@ using Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 namespace Workflow.FunctionalTests.Recognition;
 
 /// <summary>
-/// The follow-ups' table on Azurite, through its port: a record is ordered by revision (an older write changes nothing),
+/// The follow-ups' table on Azurite, through its port: a record is ordered by its episode's time and revision (an older
+/// write changes nothing, <see cref="Orchestrations.Cases.RecordOrder"/>),
 /// the open index lists follow-ups nearest due date first a page at a time and drops one that closes, and a note is
 /// kept once. Follow-ups of made-up applications, written straight to the store (no start request, so no starter runs them).
 /// </summary>
@@ -66,6 +67,37 @@ public sealed class RecognitionStoreTests
         {
             await store.RecordAsync(FollowUp(index, 0, revision: 9) with { Stage = RecognitionStage.RecognitionRefused, ClosedAt = far }, CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task After_a_crash_the_retried_episodes_record_stands_over_the_lost_episodes_whatever_its_revision()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        IRecognitionFollowUps store = host.Services.GetRequiredService<IRecognitionFollowUps>();
+        DateTimeOffset far = DateTimeOffset.UtcNow.AddYears(50);
+        var followUp = new RecognitionFollowUpCase
+        {
+            ApplicationId = ApplicationIds.Derive("0412345614", $"rs-lost-{Guid.NewGuid():N}"),
+            Category = PermitCategory.HighlySkilled,
+            StartedAt = far,
+            PolicyDayLength = TimeSpan.FromDays(1),
+            Terms = Terms,
+            StageSince = far,
+            Revision = 1,
+            RecordedAt = far,
+        };
+        await store.RecordAsync(followUp, CancellationToken.None);
+
+        // The lost episode fired two alerts (revisions 2 and 3); the retried one, later, took the outcome first and closed.
+        RecognitionFollowUpCase lost = followUp with { Revision = 3, FiredAlerts = [MilestoneKind.Reminder, MilestoneKind.AtRisk], RecordedAt = far.AddMinutes(1) };
+        RecognitionFollowUpCase retried = followUp with { Revision = 2, Stage = RecognitionStage.Done, ClosedAt = far, RecordedAt = far.AddMinutes(2) };
+        await store.RecordAsync(lost, CancellationToken.None);
+        await store.RecordAsync(retried, CancellationToken.None);
+        await store.RecordAsync(lost, CancellationToken.None); // its activity redelivered late
+
+        RecognitionFollowUpCase stored = (await store.GetAsync(followUp.ApplicationId, CancellationToken.None))!;
+        Assert.Equal((RecognitionStage.Done, 2, 0), (stored.Stage, stored.Revision, stored.FiredAlerts.Count));
+        Assert.Empty(await OursAsync(store, [followUp.ApplicationId], pageSize: 200));
     }
 
     /// <summary>Walks the open list page by page and keeps ours, in the order listed.</summary>

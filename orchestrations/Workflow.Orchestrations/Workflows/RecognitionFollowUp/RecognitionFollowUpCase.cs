@@ -6,8 +6,9 @@ namespace Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 
 /// <summary>
 /// One follow-up as a value: ids, codes and policy times only (the reasons of outcomes stay with their commands).
-/// Policy time coincides with real time at <see cref="StartedAt"/>, the grant. <see cref="Revision"/> orders the
-/// writes of the record, so an older one never overwrites a newer one.
+/// Policy time coincides with real time at <see cref="StartedAt"/>, the grant. <see cref="RecordedAt"/> and
+/// <see cref="Revision"/> order the writes of the record (<see cref="Cases.RecordOrder"/>), so an older one never
+/// overwrites a newer one, nor the record of an episode a crash lost the one of the episode that replaced it.
 /// </summary>
 public sealed record RecognitionFollowUpCase
 {
@@ -41,6 +42,12 @@ public sealed record RecognitionFollowUpCase
     public IReadOnlyList<string> HandledMessages { get; init; } = [];
 
     public int Revision { get; init; }
+
+    /// <summary>Real time of the episode that recorded this revision: stamped by the workflow on what it records (null in its own state).</summary>
+    public DateTimeOffset? RecordedAt { get; init; }
+
+    [JsonIgnore]
+    public Cases.RecordOrder Order => new(this.RecordedAt, this.Revision);
 
     [JsonIgnore]
     public bool IsClosed => this.Stage is RecognitionStage.Done or RecognitionStage.RecognitionRefused or RecognitionStage.CareVisaRefused;

@@ -94,7 +94,7 @@ public sealed partial class RecognitionFollowUpOrchestrator : TaskOrchestrator<R
 
         await context.CallActivityAsync<int>(
             nameof(RecordRecognitionFollowUpActivity),
-            new RecognitionFollowUpRecord(state.ApplicationId, realNow, transition.Alerts, transition.Settlements, transition.Steps, transition.StateChanged ? state : null),
+            new RecognitionFollowUpRecord(state.ApplicationId, realNow, transition.Alerts, transition.Settlements, transition.Steps, transition.StateChanged ? state with { RecordedAt = realNow } : null),
             Retry);
         return state;
     }

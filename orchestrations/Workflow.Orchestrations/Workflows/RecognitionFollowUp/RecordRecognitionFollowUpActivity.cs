@@ -8,8 +8,9 @@ namespace Workflow.Orchestrations.Workflows.RecognitionFollowUp;
 
 /// <summary>
 /// Carries out one transition of a follow-up: first its alerts (through the outbox, keyed application + milestone, and
-/// recorded as published), then the fates of its commands and the follow-up's record (ordered by revision), last its
-/// timeline rows in the application's audit log. Every write is idempotent on its own key, so a retry repeats nothing.
+/// recorded as published), then the fates of its commands and the follow-up's record (ordered by its episode's time and
+/// revision, <see cref="RecordOrder"/>), last its timeline rows in the application's audit log. Every write is idempotent
+/// on its own key, so a retry repeats nothing.
 /// </summary>
 public sealed class RecordRecognitionFollowUpActivity(
     IAlertPublisher alerts, ICommandOutcomes commands, IRecognitionFollowUps followUps, IAuditLog auditLog, TimeProvider time)
