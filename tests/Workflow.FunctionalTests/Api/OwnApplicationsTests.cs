@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Application.Access;
+using Workflow.Application.Ports;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Tests.Shared;
 
@@ -102,6 +105,29 @@ public sealed class OwnApplicationsTests
             Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
             Assert.Equal([id], Ids(await ListAsync(mine, "")));
             Assert.Equal(row.RowKey, Assert.Single(index.Query<TableEntity>(e => e.PartitionKey == employer)).RowKey);
+        }
+        finally
+        {
+            await Scenario.EndAsync(host, id);
+        }
+    }
+
+    [Fact]
+    public async Task The_submission_remembers_its_applications_owner_for_the_calls_that_follow_and_another_employer_is_still_refused()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        string employer = FreshEnterpriseNumber();
+        string id = await host.Api.As(AccessMatrix.Employer, employer).SubmitAsync(WorkCardOf(employer));
+        try
+        {
+            // Remembered by the submission, before any call on the application: the employer's first one reads no ledger row.
+            SubmissionRecord stored = (await host.Services.GetRequiredService<ISubmissionLedger>().GetAsync(id, CancellationToken.None))!;
+            Assert.Equal(stored.ApplicantKey, host.Services.GetRequiredService<ApplicationOwners>().Recall(id));
+
+            using HttpResponseMessage theirs = await host.Api.As(AccessMatrix.Employer, FreshEnterpriseNumber()).Http.GetAsync($"/api/applications/{id}");
+            Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+            using HttpResponseMessage own = await host.Api.As(AccessMatrix.Employer, employer).Http.GetAsync($"/api/applications/{id}");
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         }
         finally
         {
