@@ -38,6 +38,21 @@ internal sealed class StorageProbe(string connectionString, string prefix)
         (await this.Table("Instances").GetEntityAsync<TableEntity>(instanceId, string.Empty)).Value.GetString("Version");
 
     /// <summary>
+    /// For a failure's message: what the engine says of an instance (its status and custom status, codes only) and the
+    /// case index's row of it (stage, revision, the time of the episode that recorded it), which can disagree.
+    /// </summary>
+    public async Task<string> InstanceAndIndexAsync(string instanceId)
+    {
+        Azure.NullableResponse<TableEntity> instance = await this.Table("Instances").GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty);
+        Azure.NullableResponse<TableEntity> indexed = await this.Table("CaseIndex").GetEntityIfExistsAsync<TableEntity>(instanceId, "case");
+        string engine = instance.HasValue ? $"engine: {instance.Value!.GetString("RuntimeStatus")}, {instance.Value.GetString("CustomStatus")}" : "engine: no instance";
+        string index = indexed.HasValue
+            ? $"case index: {indexed.Value!.GetString("Stage")}, revision {indexed.Value.GetInt32("Revision")}, recorded at {indexed.Value.GetDateTimeOffset("RecordedAt")?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}"
+            : "case index: no row";
+        return $"{engine}; {index}";
+    }
+
+    /// <summary>
     /// How many rows of orchestration history the engine keeps for an instance (the Azure Storage provider's History
     /// table); none for the in-memory engine, which has no such table.
     /// </summary>

@@ -228,7 +228,8 @@ public sealed class CrashTests
                 string histogram = string.Join(", ", stages.Values.GroupBy(v => v).Select(g => $"{g.Key}: {g.Count()}"));
                 JsonNode stuck = await hosts.Api.GetAsync(open[0]);
                 string timeline = string.Join(" > ", stuck["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>()));
-                Assert.Fail($"{open.Length} applications did not close ({histogram}). {open[0]}: {timeline}");
+                string where = await hosts.Storage.InstanceAndIndexAsync(open[0]);
+                Assert.Fail($"{open.Length} applications did not close ({histogram}). {open[0]}: {timeline} ({where})");
             }
 
             await Task.Delay(1000); // polling the status of hundreds of applications: once a second is plenty
@@ -243,6 +244,8 @@ public sealed class CrashTests
         Assert.True(timeline.Count(e => e == "decided") == 1, books);
         Assert.True(timeline.Count(e => e == "closed") == 1, books);
         Assert.True(timeline.Count(e => e == "caseworker-decided") <= 1, $"two caseworker decisions: {books}");
+        string where = await hosts.Storage.InstanceAndIndexAsync(applicationId); // the engine and the index agree: it ended
+        Assert.True(where.StartsWith("engine: Completed", StringComparison.Ordinal) && where.Contains("case index: closed", StringComparison.Ordinal), $"{books} ({where})");
         Assert.True(timeline.Count(e => e == "federal-decided") <= 1, $"two federal decisions: {books}");
 
         using HttpResponseMessage letter = await hosts.Api.As(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}/letter");
