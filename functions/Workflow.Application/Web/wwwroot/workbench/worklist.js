@@ -76,7 +76,9 @@ export async function renderWorklist(main, me, requested) {
       if (!stillShown()) {
         return;
       }
-      items = from ? items.concat(page.items) : page.items;
+      // A file whose due date moved while the pages were read comes again further on: its later place is its current one.
+      const fresh = new Set(page.items.map(item => item.applicationId));
+      items = from ? items.filter(item => !fresh.has(item.applicationId)).concat(page.items) : page.items;
       continuation = page.continuation ?? null;
       draw();
     } catch (error) {
