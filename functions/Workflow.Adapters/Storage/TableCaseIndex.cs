@@ -41,7 +41,7 @@ public sealed class TableCaseIndex(TableServiceClient tables, StorageNames names
         string json = JsonSerializer.Serialize(state, WorkflowJson.Options);
         string? worklistKey = state.AwaitsCaseworker ? WorklistKey(state) : null;
         string partition = TableKeys.Safe(state.ApplicationId);
-        RecordOrder order = RecordOrder.Of(state);
+        RecordOrder order = state.Order;
         CaseRow? remembered = this.written.Recall(partition);
         if (remembered is not null && remembered.Order() >= order)
         {

@@ -120,6 +120,9 @@ public sealed record PermitCase
     /// </summary>
     public DateTimeOffset? RecordedAt { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
+    public RecordOrder Order => new(this.RecordedAt, this.Revision);
+
     /// <summary>How many audit steps the workflow recorded.</summary>
     public int Steps { get; init; }
 

@@ -17,12 +17,6 @@ namespace Workflow.Orchestrations.Cases;
 /// </remarks>
 public readonly record struct RecordOrder(DateTimeOffset? RecordedAt, int Revision) : IComparable<RecordOrder>
 {
-    public static RecordOrder Of(PermitCase state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return new(state.RecordedAt, state.Revision);
-    }
-
     public int CompareTo(RecordOrder other)
     {
         int byTime = Nullable.Compare(this.RecordedAt, other.RecordedAt);

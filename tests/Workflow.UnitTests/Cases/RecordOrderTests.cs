@@ -37,7 +37,7 @@ public sealed class RecordOrderTests
     public void The_order_of_a_case_is_its_recorded_time_and_revision()
     {
         PermitCase state = CaseHarness.Start(Orchestrations.Domain.PermitCategory.HighlySkilled).State with { Revision = 4, RecordedAt = Episode };
-        Assert.Equal(new RecordOrder(Episode, 4), RecordOrder.Of(state));
-        Assert.Equal(RecordOrder.Of(state), CaseFacts.Of(state).Order);
+        Assert.Equal(new RecordOrder(Episode, 4), state.Order);
+        Assert.Equal(state.Order, CaseFacts.Of(state).Order);
     }
 }
