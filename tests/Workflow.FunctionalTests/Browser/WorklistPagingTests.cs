@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Workflow.Application.Commands;
-using Workflow.Application.Ports;
+using Workflow.FunctionalTests.CaseRecord;
 using Workflow.FunctionalTests.Infrastructure;
 using Workflow.Orchestrations.Cases;
 using Workflow.Orchestrations.Domain;
-using Workflow.Orchestrations.Policy;
 using Workflow.Orchestrations.Ports;
 
 namespace Workflow.FunctionalTests.Browser;
@@ -55,9 +53,6 @@ public sealed class WorklistPagingTests : IAsyncLifetime
     }
 
     /// <summary>A case awaiting its caseworker, submitted at <paramref name="submittedAt"/> (its due date follows), recorded at <paramref name="recordedAt"/>.</summary>
-    static PermitCase Awaiting(string applicationId, DateTimeOffset submittedAt, DateTimeOffset recordedAt)
-    {
-        var submission = new SubmissionRecord(applicationId, "0412345614", applicationId, "hash", PermitCategory.WorkCard, submittedAt, null, null, Scheduled: true, ReservedAt: submittedAt);
-        return CommandGate.AsSubmitted(submission, PolicyCatalog.Embedded, TimeSpan.FromDays(1)) with { Stage = Stage.AwaitingDecision, Revision = 1, RecordedAt = recordedAt };
-    }
+    static PermitCase Awaiting(string applicationId, DateTimeOffset submittedAt, DateTimeOffset recordedAt) =>
+        CaseRows.Case(applicationId, submittedAt, PermitCategory.WorkCard) with { Stage = Stage.AwaitingDecision, Revision = 1, RecordedAt = recordedAt };
 }

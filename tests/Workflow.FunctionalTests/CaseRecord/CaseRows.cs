@@ -22,11 +22,12 @@ internal static class CaseRows
         return (new TableServiceClient(host.Storage.ConnectionString), new StorageNames(host.Options.Name));
     }
 
-    /// <summary>A fresh case as submitted (its own application id).</summary>
-    public static PermitCase Case()
+    /// <summary>A case as submitted (a fresh application id unless given; <see cref="SubmittedAt"/> unless given), its clock a day a policy day.</summary>
+    public static PermitCase Case(string? applicationId = null, DateTimeOffset? submittedAt = null, PermitCategory category = PermitCategory.HighlySkilled)
     {
-        string applicationId = "wp-caserows" + Guid.NewGuid().ToString("N")[..12];
-        var submission = new SubmissionRecord(applicationId, "applicant", applicationId, "hash", PermitCategory.HighlySkilled, SubmittedAt, 20000, "EUR", Scheduled: true, ReservedAt: SubmittedAt);
+        applicationId ??= "wp-caserows" + Guid.NewGuid().ToString("N")[..12];
+        DateTimeOffset at = submittedAt ?? SubmittedAt;
+        var submission = new SubmissionRecord(applicationId, "applicant", applicationId, "hash", category, at, 20000, "EUR", Scheduled: true, ReservedAt: at);
         return CommandGate.AsSubmitted(submission, PolicyCatalog.Embedded, TimeSpan.FromDays(1));
     }
 

@@ -6,6 +6,13 @@ using Azure.Storage.Queues.Models;
 
 namespace Workflow.FunctionalTests.Infrastructure;
 
+/// <summary>An instance as the engine and the case index hold it (<see cref="StorageProbe.EngineAndIndexAsync"/>).</summary>
+internal sealed record EngineAndIndex(string? RuntimeStatus, string? CustomStatus, string? IndexStage, int? Revision, DateTimeOffset? RecordedAt)
+{
+    public override string ToString() =>
+        $"engine: {this.RuntimeStatus ?? "no instance"}, {this.CustomStatus}; case index: {this.IndexStage ?? "no row"}, revision {this.Revision}, recorded at {this.RecordedAt:O}";
+}
+
 /// <summary>Reads what a host wrote to storage (outbox, audit log, notifications, queues) for the tests' assertions.</summary>
 internal sealed class StorageProbe(string connectionString, string prefix)
 {
@@ -38,18 +45,19 @@ internal sealed class StorageProbe(string connectionString, string prefix)
         (await this.Table("Instances").GetEntityAsync<TableEntity>(instanceId, string.Empty)).Value.GetString("Version");
 
     /// <summary>
-    /// For a failure's message: what the engine says of an instance (its status and custom status, codes only) and the
-    /// case index's row of it (stage, revision, the time of the episode that recorded it), which can disagree.
+    /// What the engine says of an instance (its status and custom status, codes only) and the case index's row of it
+    /// (stage, revision, the time of the episode that recorded it), which can disagree; its text is for failure messages.
     /// </summary>
-    public async Task<string> InstanceAndIndexAsync(string instanceId)
+    public async Task<EngineAndIndex> EngineAndIndexAsync(string instanceId)
     {
         Azure.NullableResponse<TableEntity> instance = await this.Table("Instances").GetEntityIfExistsAsync<TableEntity>(instanceId, string.Empty);
         Azure.NullableResponse<TableEntity> indexed = await this.Table("CaseIndex").GetEntityIfExistsAsync<TableEntity>(instanceId, "case");
-        string engine = instance.HasValue ? $"engine: {instance.Value!.GetString("RuntimeStatus")}, {instance.Value.GetString("CustomStatus")}" : "engine: no instance";
-        string index = indexed.HasValue
-            ? $"case index: {indexed.Value!.GetString("Stage")}, revision {indexed.Value.GetInt32("Revision")}, recorded at {indexed.Value.GetDateTimeOffset("RecordedAt")?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}"
-            : "case index: no row";
-        return $"{engine}; {index}";
+        return new EngineAndIndex(
+            instance.HasValue ? instance.Value!.GetString("RuntimeStatus") : null,
+            instance.HasValue ? instance.Value!.GetString("CustomStatus") : null,
+            indexed.HasValue ? indexed.Value!.GetString("Stage") : null,
+            indexed.HasValue ? indexed.Value!.GetInt32("Revision") : null,
+            indexed.HasValue ? indexed.Value!.GetDateTimeOffset("RecordedAt") : null);
     }
 
     /// <summary>

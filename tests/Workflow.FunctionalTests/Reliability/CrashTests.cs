@@ -228,7 +228,7 @@ public sealed class CrashTests
                 string histogram = string.Join(", ", stages.Values.GroupBy(v => v).Select(g => $"{g.Key}: {g.Count()}"));
                 JsonNode stuck = await hosts.Api.GetAsync(open[0]);
                 string timeline = string.Join(" > ", stuck["timeline"]!.AsArray().Select(e => e!["event"]!.GetValue<string>()));
-                string where = await hosts.Storage.InstanceAndIndexAsync(open[0]);
+                EngineAndIndex where = await hosts.Storage.EngineAndIndexAsync(open[0]);
                 Assert.Fail($"{open.Length} applications did not close ({histogram}). {open[0]}: {timeline} ({where})");
             }
 
@@ -244,8 +244,8 @@ public sealed class CrashTests
         Assert.True(timeline.Count(e => e == "decided") == 1, books);
         Assert.True(timeline.Count(e => e == "closed") == 1, books);
         Assert.True(timeline.Count(e => e == "caseworker-decided") <= 1, $"two caseworker decisions: {books}");
-        string where = await hosts.Storage.InstanceAndIndexAsync(applicationId); // the engine and the index agree: it ended
-        Assert.True(where.StartsWith("engine: Completed", StringComparison.Ordinal) && where.Contains("case index: closed", StringComparison.Ordinal), $"{books} ({where})");
+        EngineAndIndex where = await hosts.Storage.EngineAndIndexAsync(applicationId); // the engine and the index agree: it ended
+        Assert.True(where is { RuntimeStatus: "Completed", IndexStage: "closed" }, $"{books} ({where})");
         Assert.True(timeline.Count(e => e == "federal-decided") <= 1, $"two federal decisions: {books}");
 
         using HttpResponseMessage letter = await hosts.Api.As(Roles.Caseworker).Http.GetAsync($"/api/applications/{applicationId}/letter");
