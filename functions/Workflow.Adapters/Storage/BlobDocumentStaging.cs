@@ -9,7 +9,8 @@ namespace Workflow.Adapters.Storage;
 /// uncommitted blocks of a block blob: listed nowhere and part of no dossier. A document that is kept is committed
 /// there and copied by the service to its dossier path; the staging blob is deleted when its request is answered.
 /// Blocks never committed are also dropped by the service (Azure after a week); <see cref="DiscardStaleAsync"/>
-/// sweeps what a crashed request left.
+/// sweeps what a crashed request left. A small content the caller lets it hold (one block) is not staged: it is held
+/// until it is saved with one request, or dropped.
 /// </summary>
 public sealed class BlobDocumentStaging(BlobServiceClient blobs, StorageNames names) : IDocumentStaging
 {
@@ -17,7 +18,7 @@ public sealed class BlobDocumentStaging(BlobServiceClient blobs, StorageNames na
 
     readonly BlobContainerClient container = blobs.GetBlobContainerClient(names.DossiersContainer);
 
-    public IStagedDocumentUpload BeginUpload() => new BlobStagedDocumentUpload(this.container, $"{Folder}/{Guid.NewGuid():N}");
+    public IStagedDocumentUpload BeginUpload(int holdBytes) => new BlobStagedDocumentUpload(this.container, $"{Folder}/{Guid.NewGuid():N}", holdBytes);
 
     public async Task<int> DiscardStaleAsync(DateTimeOffset stagedBefore, CancellationToken cancellationToken)
     {

@@ -32,27 +32,8 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
     public Task<ApplicationDossier?> GetApplicationAsync(string applicationId, CancellationToken cancellationToken) =>
         this.DownloadJsonAsync<ApplicationDossier>(ApplicationPath(applicationId), cancellationToken);
 
-    public async Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        BlobClient blob = this.container.GetBlobClient(DocumentPath(applicationId, document.Type, document.Sha256));
-        var options = new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },
-            Metadata = DocumentMetadata(document),
-
-            // The path is the content's hash: the first upload wins, so a repeat keeps the original receipt time.
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        };
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.IsConflict())
-        {
-            // Stored already: the same type and content.
-        }
-    }
+    public Task SaveDocumentAsync(string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken) =>
+        UploadDocumentAsync(this.container, applicationId, document, content, cancellationToken);
 
     public async Task<IReadOnlyList<StoredDocument>> ListDocumentsAsync(string applicationId, CancellationToken cancellationToken)
     {
@@ -161,6 +142,32 @@ public sealed class BlobDossierStore(BlobServiceClient blobs, StorageNames names
         catch (RequestFailedException e) when (e.IsNotFound())
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Stores a document's content at its dossier path in one request, with its record as metadata (also for
+    /// <see cref="BlobStagedDocumentUpload"/>'s small contents). The path is the content's hash: the first upload wins,
+    /// so a repeat keeps the original receipt time.
+    /// </summary>
+    internal static async Task UploadDocumentAsync(
+        BlobContainerClient container, string applicationId, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        BlobClient blob = container.GetBlobClient(DocumentPath(applicationId, document.Type, document.Sha256));
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = document.ContentType },
+            Metadata = DocumentMetadata(document),
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.IsConflict() || e.IsPreconditionFailed())
+        {
+            // Stored already: the same type and content.
         }
     }
 

@@ -13,14 +13,36 @@ namespace Workflow.Adapters.Storage;
 /// One document's content staged as blocks of a staging blob (<see cref="BlobDocumentStaging"/>). Saving commits the
 /// blocks and copies the blob, within the storage account, to the document's dossier path with its record as
 /// metadata, on the same terms as <see cref="BlobDossierStore.SaveDocumentAsync"/> (the first save wins).
+/// A content that arrives as one block of at most <paramref name="holdBytes"/> is held in memory instead and saved
+/// with one request, as <see cref="BlobDossierStore.SaveDocumentAsync"/> does: staging, committing, copying and
+/// deleting it would take four (most documents of a submission are small, and blob writes are the dearest requests).
 /// </summary>
-internal sealed class BlobStagedDocumentUpload(BlobContainerClient container, string name) : IStagedDocumentUpload
+internal sealed class BlobStagedDocumentUpload(BlobContainerClient container, string name, int holdBytes) : IStagedDocumentUpload
 {
     readonly BlockBlobClient staging = container.GetBlockBlobClient(name);
     readonly List<string> blocks = [];
+    byte[]? held;
     bool committed;
 
     public async Task AppendAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    {
+        if (this.blocks.Count == 0 && this.held is null && block.Length <= holdBytes)
+        {
+            this.held = block.ToArray(); // the caller reuses its memory
+            return;
+        }
+
+        if (this.held is not null)
+        {
+            // More than one block after all: the held one is staged first, in its place.
+            await this.StageAsync(this.held, cancellationToken);
+            this.held = null;
+        }
+
+        await this.StageAsync(block, cancellationToken);
+    }
+
+    async Task StageAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
         // Block ids of one blob must have the same length.
         string id = Convert.ToBase64String(Encoding.ASCII.GetBytes(this.blocks.Count.ToString("D8", CultureInfo.InvariantCulture)));
@@ -32,6 +54,12 @@ internal sealed class BlobStagedDocumentUpload(BlobContainerClient container, st
     public async Task SaveToDossierAsync(string applicationId, StoredDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (this.held is not null)
+        {
+            await BlobDossierStore.UploadDocumentAsync(container, applicationId, document, this.held, cancellationToken);
+            return;
+        }
+
         if (!this.committed)
         {
             // The copy takes the staging blob's properties, its content type among them.
@@ -75,6 +103,7 @@ internal sealed class BlobStagedDocumentUpload(BlobContainerClient container, st
 
     public async ValueTask DisposeAsync()
     {
+        this.held = null;
         if (this.blocks.Count == 0)
         {
             return;

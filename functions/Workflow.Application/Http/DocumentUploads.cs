@@ -12,6 +12,13 @@ namespace Workflow.Application.Http;
 /// </summary>
 public sealed class DocumentUploads(IDocumentStaging staging) : IAsyncDisposable
 {
+    /// <summary>
+    /// The largest content a request's upload may hold in memory instead of staging it (<see cref="IDocumentStaging.BeginUpload"/>):
+    /// the usual small document then takes one storage request instead of four. With at most
+    /// <see cref="DocumentRules.MaxDocuments"/> of them, a request holds no more than 2.5 MiB so.
+    /// </summary>
+    public const int HoldBytes = 128 * 1024;
+
     readonly List<IStagedDocumentUpload> begun = [];
     readonly Dictionary<string, StagedDocumentContent> contents = new(StringComparer.Ordinal);
 
@@ -38,7 +45,9 @@ public sealed class DocumentUploads(IDocumentStaging staging) : IAsyncDisposable
 
     internal IStagedDocumentUpload Begin()
     {
-        IStagedDocumentUpload upload = staging.BeginUpload();
+        // Only as many contents as a valid request may carry are let held, so what a request holds stays bounded
+        // however many it sends before the validation refuses it.
+        IStagedDocumentUpload upload = staging.BeginUpload(this.begun.Count < DocumentRules.MaxDocuments ? HoldBytes : 0);
         this.begun.Add(upload);
         return upload;
     }

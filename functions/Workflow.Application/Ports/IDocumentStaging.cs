@@ -8,7 +8,11 @@ namespace Workflow.Application.Ports;
 public interface IDocumentStaging
 {
     /// <summary>Starts staging one document's content; dispose the upload to discard what it staged.</summary>
-    IStagedDocumentUpload BeginUpload();
+    /// <param name="holdBytes">
+    /// A content that arrives as a single block of at most this many bytes may be held in memory instead, and saved
+    /// into the dossier in one step (0: always staged). The caller bounds what one request holds so.
+    /// </param>
+    IStagedDocumentUpload BeginUpload(int holdBytes);
 
     /// <summary>
     /// Discards what was staged before <paramref name="stagedBefore"/> and is still there (left by a request that

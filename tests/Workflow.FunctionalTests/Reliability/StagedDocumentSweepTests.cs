@@ -27,10 +27,11 @@ public sealed class StagedDocumentSweepTests
             var staging = new BlobDocumentStaging(blobs, names);
             byte[] content = "%PDF-1.7\nstaged by a request that died\n"u8.ToArray();
 
-            // Neither upload is disposed, as when the host dies mid-request.
-            IStagedDocumentUpload uncommitted = staging.BeginUpload();
+            // Neither upload is disposed, as when the host dies mid-request; neither may hold its content instead of
+            // staging it (as a small one would be).
+            IStagedDocumentUpload uncommitted = staging.BeginUpload(holdBytes: 0);
             await uncommitted.AppendAsync(content, CancellationToken.None);
-            IStagedDocumentUpload saved = staging.BeginUpload();
+            IStagedDocumentUpload saved = staging.BeginUpload(holdBytes: 0);
             await saved.AppendAsync(content, CancellationToken.None);
             var record = new StoredDocument("passport", "passport.pdf", "application/pdf", content.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), DateTimeOffset.UtcNow);
             await saved.SaveToDossierAsync("wp-sweep", record, CancellationToken.None);

@@ -7,7 +7,7 @@ namespace Workflow.Functions.Tests.Support;
 /// <summary>Stages document contents in memory and saves them through the (in-memory) dossier store.</summary>
 internal sealed class InMemoryDocumentStaging(IDossierStore dossiers) : IDocumentStaging
 {
-    public IStagedDocumentUpload BeginUpload() => new Upload(dossiers);
+    public IStagedDocumentUpload BeginUpload(int holdBytes) => new Upload(dossiers);
 
     public Task<int> DiscardStaleAsync(DateTimeOffset stagedBefore, CancellationToken cancellationToken) => Task.FromResult(0);
 

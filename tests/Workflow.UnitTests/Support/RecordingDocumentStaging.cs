@@ -14,9 +14,9 @@ internal sealed class RecordingDocumentStaging : IDocumentStaging
     /// <summary>The bytes saved into dossiers, by application id and document hash.</summary>
     public ConcurrentDictionary<(string ApplicationId, string Sha256), byte[]> Saved { get; } = new();
 
-    public IStagedDocumentUpload BeginUpload()
+    public IStagedDocumentUpload BeginUpload(int holdBytes)
     {
-        var upload = new Upload(this);
+        var upload = new Upload(this) { HoldBytes = holdBytes };
         this.uploads.Add(upload);
         return upload;
     }
@@ -28,6 +28,9 @@ internal sealed class RecordingDocumentStaging : IDocumentStaging
         readonly MemoryStream content = new();
 
         public List<int> BlockSizes { get; } = [];
+
+        /// <summary>What the request let this upload hold instead of staging.</summary>
+        public int HoldBytes { get; init; }
 
         public bool Disposed { get; private set; }
 

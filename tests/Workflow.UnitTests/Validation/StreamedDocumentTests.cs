@@ -222,6 +222,24 @@ public class StreamedDocumentTests
         Assert.DoesNotContain(Convert.ToBase64String(pdf)[..40], first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_as_many_contents_as_a_valid_request_carries_may_be_held_in_memory()
+    {
+        var random = new Random(17);
+        string content = $"\"{Convert.ToBase64String(Pdf(100, random))}\"";
+        byte[] body = Encoding.UTF8.GetBytes(Body(random, [.. Enumerable.Repeat(content, DocumentRules.MaxDocuments + 5)]));
+        var staging = new RecordingDocumentStaging();
+        await using (var uploads = new DocumentUploads(staging))
+        {
+            await using var stream = new DocumentStagingStream(new MemoryStream(body), uploads);
+            await JsonSerializer.DeserializeAsync<SupplyDocumentsRequest>(stream, JsonBody.Strict);
+        }
+
+        Assert.Equal(DocumentRules.MaxDocuments + 5, staging.Uploads.Count);
+        Assert.Equal(DocumentRules.MaxDocuments, staging.Uploads.Count(u => u.HoldBytes == DocumentUploads.HoldBytes));
+        Assert.Equal(5, staging.Uploads.Count(u => u.HoldBytes == 0));
+    }
+
     /// <summary>Reads the body both ways and asserts the same outcome; every staged upload is discarded at the end.</summary>
     static async Task AssertSameAsync(byte[] body, int seed, int blockBytes = 5, int maxPiece = 7, bool submission = false, bool allStreamed = true)
     {
