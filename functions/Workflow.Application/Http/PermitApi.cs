@@ -153,6 +153,10 @@ public static class PermitApi
             .WithName("GetWorklist")
             .RequireRoles(AccessPolicies.CaseworkersAndManagers)
             .WithSummary("Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.")
+            .WithDescription(
+                "The list is live, not a snapshot: a file whose due date moves while the pages are read (the clock's pause ends when the "
+                + "applicant answers an information request) can be met again on a later page, or passed over until the next read from the first page. "
+                + "Show an application id once, at the place it was last met.")
             .Produces<WorklistPage>()
             .WithMetadata(QueryParameter.PageSize, QueryParameter.Continuation, AssignmentApi.ViewParameter);
         api.MapSessionApi();

@@ -43,6 +43,20 @@ public sealed class OpenApiDocumentTests
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
+    [Fact]
+    public async Task What_an_operation_says_of_itself_stands_between_its_summary_and_who_may_call_it()
+    {
+        PermitHost host = await SharedHost.GetAsync();
+        using JsonDocument document = JsonDocument.Parse(await host.Api.Http.GetStringAsync("/api/openapi.json"));
+        JsonElement worklist = document.RootElement.GetProperty("paths").GetProperty("/api/worklist").GetProperty("get");
+        string summary = worklist.GetProperty("summary").GetString()!;
+        string[] paragraphs = worklist.GetProperty("description").GetString()!.Split("\n\n");
+
+        Assert.Equal(summary, paragraphs[0]);
+        Assert.StartsWith("The list is live, not a snapshot", paragraphs[1], StringComparison.Ordinal);
+        Assert.StartsWith("Who may call it:", paragraphs[2], StringComparison.Ordinal);
+    }
+
     static void Check(JsonDocument document, AccessRow row)
     {
         JsonElement operation = document.RootElement.GetProperty("paths").GetProperty(row.Route).GetProperty(row.Method.ToLowerInvariant());

@@ -149,7 +149,9 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         string budget = metadata.OfType<EnableRateLimitingAttribute>().LastOrDefault()?.PolicyName == CallerRateLimits.Submissions
             ? "the caller's submission budget (submissions and document uploads)"
             : "the caller's request budget";
-        operation.Description = $"{operation.Summary}\n\n{access}\n\nRate limit: each call counts against {budget}, per token subject "
+        // The summary, what the endpoint says of itself beyond it (WithDescription), who may call it and its budget.
+        string? own = string.IsNullOrWhiteSpace(operation.Description) ? null : $"\n\n{operation.Description}";
+        operation.Description = $"{operation.Summary}{own}\n\n{access}\n\nRate limit: each call counts against {budget}, per token subject "
             + "(per address for calls without a token); over it, 429 with Retry-After.";
         operation.Responses = Ordered(responses);
         return Task.CompletedTask;

@@ -34,7 +34,7 @@ namespace Workflow.Client.Api.Worklist
         {
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.The list is live, not a snapshot: a file whose due date moves while the pages are read (the clock&apos;s pause ends when the applicant answers an information request) can be met again on a later page, or passed over until the next read from the first page. Show an application id once, at the place it was last met.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="global::Workflow.Client.Models.WorklistPage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace Workflow.Client.Api.Worklist
             return await RequestAdapter.SendAsync<global::Workflow.Client.Models.WorklistPage>(requestInfo, global::Workflow.Client.Models.WorklistPage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.The list is live, not a snapshot: a file whose due date moves while the pages are read (the clock&apos;s pause ends when the applicant answers an information request) can be met again on a later page, or passed over until the next read from the first page. Show an application id once, at the place it was last met.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace Workflow.Client.Api.Worklist
             return new global::Workflow.Client.Api.Worklist.WorklistRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
+        /// Open caseworker decisions, nearest due date first, a page at a time (pageSize up to 200; continuation from the previous page); view=mine, unassigned or all (the default); each item with its assignee.The list is live, not a snapshot: a file whose due date moves while the pages are read (the clock&apos;s pause ends when the applicant answers an information request) can be met again on a later page, or passed over until the next read from the first page. Show an application id once, at the place it was last met.Who may call it: a bearer token in the role caseworker or manager.Rate limit: each call counts against the caller&apos;s request budget, per token subject (per address for calls without a token); over it, 429 with Retry-After.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WorklistRequestBuilderGetQueryParameters 
