@@ -3,7 +3,7 @@ namespace Workflow.Application.Ports;
 /// <summary>
 /// Where a document's content goes while its request is still being read: staged in blocks beside the dossiers, in no
 /// dossier until a request that passed validation saves it under an application. So a request never holds a whole
-/// document in memory, and a refused request leaves nothing behind.
+/// document in memory (but a small one it lets an upload hold, a bounded few), and a refused request leaves nothing behind.
 /// </summary>
 public interface IDocumentStaging
 {

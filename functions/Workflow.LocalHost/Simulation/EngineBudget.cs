@@ -28,7 +28,10 @@ public static class EngineBudget
         }
 
         double p99 = KpiMath.Percentile(latencySeconds, 99)!.Value;
-        return string.Create(CultureInfo.InvariantCulture, $"the 99th percentile of event → workflow latency is {p99:0.000} s, {share:P1} of a policy day ({policyDay.TotalSeconds:0.###} s); the limit is {maxShareOfDay:P1}. "
-            + $"Lead times would measure engine lag, not caseworker capacity: lengthen policyDayLength to at least {TimeSpan.FromSeconds(Math.Ceiling(p99 / maxShareOfDay))} or lower the inflow.");
+        TimeSpan fits = TimeSpan.FromSeconds(Math.Ceiling(p99 / maxShareOfDay));
+        string measured = string.Create(CultureInfo.InvariantCulture, $"the 99th percentile of event → workflow latency is {p99:0.000} s, {share:P1} of a policy day ({policyDay.TotalSeconds:0.###} s); the limit is {maxShareOfDay:P1}.");
+        return $"{measured} Lead times would measure engine lag, not caseworker capacity: lengthen policyDayLength or lower the inflow. "
+            + $"This lag would fit a day of {fits}; when it comes from load (the engine's storage busy), a longer day also spreads the inflow "
+            + "and the lag falls with it, so a shorter one may do: try twice the day first.";
     }
 }
